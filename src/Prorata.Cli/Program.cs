@@ -1,0 +1,2 @@
+Console.Error.WriteLine("usage: prorata simulate FILE.json");
+return 2;

@@ -1,0 +1,9 @@
+// Each benchmark named by an issue is one mode: dotnet run -c Release --project bench/Prorata.Bench -- MODE
+var mode = args.Length > 0 ? args[0] : "";
+var rest = args.Skip(1).ToArray();
+switch (mode)
+{
+    default:
+        Console.Error.WriteLine("usage: Prorata.Bench engine|billing-run|reconcile|partner-center-sync [options]");
+        return 2;
+}

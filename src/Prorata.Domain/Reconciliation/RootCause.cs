@@ -1,0 +1,15 @@
+namespace Prorata.Domain.Reconciliation;
+
+/// <summary>The likely reason for a discrepancy; the sentence in <see cref="LineMatch.Cause"/> says it in words.</summary>
+public enum RootCause
+{
+    None,
+    OutOfBandChange,
+    MissedCancellation,
+    PriceChange,
+    Promotion,
+    RoundingConvention,
+    OrphanSubscription,
+    NotYetBilled,
+    Unexplained,
+}

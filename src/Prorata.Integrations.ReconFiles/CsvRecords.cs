@@ -1,0 +1,173 @@
+using System.Text;
+using Sylvan.Data.Csv;
+
+namespace Prorata.Integrations.ReconFiles;
+
+/// <summary>
+/// Streams the records of a Microsoft CSV file through Sylvan's reader: one buffer, fields read as spans, never the
+/// file in memory. Checks the header against the schema before the first record, and each record's field count
+/// so that a truncated file fails on its last row instead of importing a short line.
+/// </summary>
+internal sealed class CsvRecords : FieldRow, IDisposable
+{
+    private const int BufferChars = 1 << 16;
+
+    private readonly StreamReader text;
+    private readonly CsvDataReader csv;
+    private readonly ColumnSchema schema;
+    private readonly int[] ordinalOf;
+    private readonly RecentStrings[] strings;
+    private readonly (int Ordinal, string Name, RecentStrings Values)[] extra;
+    private long row = 1;
+
+    private CsvRecords(StreamReader text, CsvDataReader csv, ColumnSchema schema)
+    {
+        this.text = text;
+        this.csv = csv;
+        this.schema = schema;
+        ordinalOf = new int[schema.Names.Length];
+        Array.Fill(ordinalOf, -1);
+        strings = new RecentStrings[schema.Names.Length];
+        var others = new List<(int, string, RecentStrings)>();
+        for (var ordinal = 0; ordinal < csv.FieldCount; ordinal++)
+        {
+            var name = csv.GetName(ordinal);
+            if (schema.TryFind(name, out var field))
+            {
+                if (ordinalOf[field] >= 0)
+                {
+                    throw new ReconFileFormatException(1, schema.Names[field], name,
+                        $"row 1: column {schema.Names[field]} appears twice in the header");
+                }
+                ordinalOf[field] = ordinal;
+                strings[field] = new RecentStrings();
+            }
+            else
+            {
+                others.Add((ordinal, name, new RecentStrings()));
+            }
+        }
+        extra = others.ToArray();
+        foreach (var group in schema.Required)
+        {
+            if (Array.TrueForAll(group, f => ordinalOf[f] < 0))
+            {
+                var wanted = string.Join(" or ", Array.ConvertAll(group, f => schema.Names[f]));
+                throw new ReconFileFormatException(1, schema.Names[group[0]], null,
+                    $"row 1: required column {wanted} is missing from the header (found: {Header()})");
+            }
+        }
+    }
+
+    public override long Row => row;
+
+    public static CsvRecords Open(Stream stream, ColumnSchema schema)
+    {
+        var text = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, BufferChars, leaveOpen: true);
+        try
+        {
+            var options = new CsvDataReaderOptions
+            {
+                HasHeaders = true,
+                Delimiter = ',',
+                HeaderComparer = StringComparer.OrdinalIgnoreCase,
+                BufferSize = BufferChars,
+            };
+            var csv = CsvDataReader.Create(text, options);
+            return new CsvRecords(text, csv, schema);
+        }
+        catch (CsvFormatException e)
+        {
+            text.Dispose();
+            throw new ReconFileFormatException(1, null, null, $"row 1: the header is not valid CSV ({e.Message})", e);
+        }
+        catch
+        {
+            text.Dispose();
+            throw;
+        }
+    }
+
+    public bool Next()
+    {
+        try
+        {
+            if (!csv.Read())
+            {
+                return false;
+            }
+        }
+        catch (CsvFormatException e)
+        {
+            throw new ReconFileFormatException(row + 1, null, null, $"row {row + 1}: not valid CSV, the file may be truncated ({e.Message})", e);
+        }
+        row++;
+        if (csv.RowFieldCount != csv.FieldCount)
+        {
+            throw new ReconFileFormatException(row, null, null,
+                $"row {row}: {csv.RowFieldCount} fields where the header has {csv.FieldCount}: the file is truncated or the row is malformed");
+        }
+        return true;
+    }
+
+    public async ValueTask<bool> NextAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (!await csv.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                return false;
+            }
+        }
+        catch (CsvFormatException e)
+        {
+            throw new ReconFileFormatException(row + 1, null, null, $"row {row + 1}: not valid CSV, the file may be truncated ({e.Message})", e);
+        }
+        row++;
+        if (csv.RowFieldCount != csv.FieldCount)
+        {
+            throw new ReconFileFormatException(row, null, null,
+                $"row {row}: {csv.RowFieldCount} fields where the header has {csv.FieldCount}: the file is truncated or the row is malformed");
+        }
+        return true;
+    }
+
+    public override bool Has(int field) => ordinalOf[field] >= 0;
+
+    public override ReadOnlySpan<char> Get(int field) =>
+        ordinalOf[field] < 0 ? default : csv.GetFieldSpan(ordinalOf[field]);
+
+    public override string GetString(int field) =>
+        ordinalOf[field] < 0 ? "" : strings[field].Get(csv.GetFieldSpan(ordinalOf[field]));
+
+    public override KeyValuePair<string, string>[] Extra()
+    {
+        if (extra.Length == 0)
+        {
+            return [];
+        }
+        var values = new KeyValuePair<string, string>[extra.Length];
+        for (var i = 0; i < extra.Length; i++)
+        {
+            var (ordinal, name, recent) = extra[i];
+            values[i] = new KeyValuePair<string, string>(name, recent.Get(csv.GetFieldSpan(ordinal)));
+        }
+        return values;
+    }
+
+    public void Dispose()
+    {
+        csv.Dispose();
+        text.Dispose();
+    }
+
+    private string Header()
+    {
+        var names = new string[csv.FieldCount];
+        for (var i = 0; i < names.Length; i++)
+        {
+            names[i] = csv.GetName(i);
+        }
+        return string.Join(", ", names);
+    }
+}

@@ -1,0 +1,3 @@
+namespace PartnerCenterSimulator.Api;
+
+public sealed record TokenPair(string AccessToken, string RefreshToken, int ExpiresInSeconds);

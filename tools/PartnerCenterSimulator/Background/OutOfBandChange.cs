@@ -1,0 +1,3 @@
+namespace PartnerCenterSimulator.Background;
+
+public sealed record OutOfBandChange(string CustomerId, string SubscriptionId, string Kind);

@@ -1,0 +1,3 @@
+namespace PartnerCenterSimulator.Model;
+
+public sealed record SimCartLine(int Id, string CatalogItemId, int Quantity, string BillingCycle, string TermDuration, DateOnly? CustomTermEndDate);

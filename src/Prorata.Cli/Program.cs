@@ -1,2 +1,13 @@
-Console.Error.WriteLine("usage: prorata simulate FILE.json");
-return 2;
+using Prorata.Cli.Simulate;
+
+return args.FirstOrDefault() switch
+{
+    "simulate" => SimulateCommand.Run(args[1..], Console.Out, Console.Error),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: prorata simulate FILE.json");
+    return 2;
+}

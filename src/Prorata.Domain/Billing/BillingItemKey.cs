@@ -1,0 +1,17 @@
+namespace Prorata.Domain.Billing;
+
+/// <summary>
+/// What one piece of an invoice line bills: a subscription's customer period, from a day to the period end, for a
+/// source (the period's base quantity, a change event, or a usage month) at a unit price. An invoice bills the
+/// difference between what each key should have billed and what it has billed, which makes billing idempotent.
+/// </summary>
+public readonly record struct BillingItemKey(string Subscription, DateOnly PeriodStart, DateOnly PeriodEnd, DateOnly From, string Source, decimal UnitPrice)
+{
+    public const string Base = "base";
+    public const string Usage = "usage";
+
+    public bool IsBase => Source == Base;
+
+    /// <summary>A stable text form, stored beside each invoice line as its origin.</summary>
+    public override string ToString() => $"{Subscription}|{PeriodStart:yyyy-MM-dd}|{PeriodEnd:yyyy-MM-dd}|{From:yyyy-MM-dd}|{Source}|{UnitPrice}";
+}

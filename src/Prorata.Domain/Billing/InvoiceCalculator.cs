@@ -1,0 +1,215 @@
+using Prorata.Domain.Calendar;
+using Prorata.Domain.Catalog;
+using Prorata.Domain.Money;
+using Prorata.Domain.Subscriptions;
+
+namespace Prorata.Domain.Billing;
+
+/// <summary>
+/// The customer side (billing-rules.md §4): an invoice dated D, run at 00:00 of D, is what should have been billed
+/// up to the end of the contract period beginning at D minus what the ledger says was billed — recurring periods in
+/// advance, adjustment lines for every change, usage in arrears. Billing a date twice therefore adds nothing.
+/// </summary>
+public sealed class InvoiceCalculator(SubscriptionBook book)
+{
+    private readonly Dictionary<(PriceListRow?, string, string, DateOnly, string), CustomerPrice?> _prices = new();
+
+    /// <param name="subscriptions">The contract's subscriptions as known at <paramref name="date"/> 00:00.</param>
+    /// <param name="alerts">Receives what a person must look at; a set, since the same alert recurs on every run.</param>
+    public Invoice Calculate(BillingContract contract, IEnumerable<Subscription> subscriptions, DateOnly date, BilledLedger ledger, ICollection<BillingAlert> alerts)
+    {
+        var lines = new List<InvoiceLine>();
+        var should = new Dictionary<BillingItemKey, Item>();
+        foreach (var subscription in subscriptions)
+        {
+            if (subscription.IsBundleChild) continue;
+            should.Clear();
+            if (subscription.Kind == SubscriptionKind.Usage) ShouldBillUsage(contract, subscription, date, should, alerts);
+            else if (!subscription.FullyRefunded) ShouldBillLicenses(contract, subscription, date, should, alerts);
+            Difference(subscription, should, ledger, lines);
+        }
+        return new Invoice(contract.Id, date, contract.Currency.Code, lines);
+    }
+
+    private void ShouldBillLicenses(BillingContract contract, Subscription subscription, DateOnly date, Dictionary<BillingItemKey, Item> should, ICollection<BillingAlert> alerts)
+    {
+        var horizon = contract.PeriodEndFrom(date);
+        var runAt = new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var startedAt = subscription.Changes[0].At;
+        var lastDay = subscription.CancelledOn ?? DateOnly.MaxValue;
+        foreach (var term in subscription.Terms)
+        {
+            foreach (var (period, periodDays) in CustomerPeriods(contract, term.Period, term.CycleAnchor, term.Plan))
+            {
+                if (period.Start > horizon || period.Start > lastDay) break;
+                // The quantity in effect at the period's start; for a period billed ahead, the quantity known at the run.
+                var periodStart = new DateTimeOffset(period.Start.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+                var baseline = period.Start > date ? runAt : (periodStart > startedAt ? periodStart : startedAt);
+                var quantity = subscription.QuantityAt(baseline);
+                if (quantity != 0)
+                    Add(should, contract, subscription, subscription.Segments[subscription.SegmentAt(baseline)], period, periodDays, period.Start, BillingItemKey.Base, quantity, alerts);
+                foreach (var change in subscription.Changes)
+                {
+                    if (change.At <= baseline || !period.Contains(change.Date)) continue;
+                    if (change.Kind is LicenseChangeKind.Purchase or LicenseChangeKind.Renewal) continue;
+                    if (change.Delta < 0 && change.FollowsRefundPolicy && contract.Refunds == RefundPolicy.None) continue;
+                    Add(should, contract, subscription, subscription.Segments[change.Segment], period, periodDays, change.Date,
+                        $"{change.EventId}:{change.Kind}", change.Delta, alerts);
+                }
+            }
+        }
+
+        // Renewals billed ahead: periods of a coming term, when the subscription as known now will renew.
+        if (subscription.HasEnded) return;
+        for (var plan = book.PlanRenewal(subscription); plan is not null && plan.On <= horizon; plan = book.PlanFollowingRenewal(plan, subscription.Kind))
+        {
+            var offer = new OfferSegment(runAt, plan.ProductId, plan.SkuId, plan.Row, plan.On);
+            foreach (var (period, periodDays) in CustomerPeriods(contract, new Period(plan.On, plan.End), plan.On, plan.Plan))
+            {
+                if (period.Start > horizon) break;
+                Add(should, contract, subscription, offer, period, periodDays, period.Start, BillingItemKey.Base, plan.Quantity, alerts);
+            }
+        }
+    }
+
+    private void ShouldBillUsage(BillingContract contract, Subscription subscription, DateOnly date, Dictionary<BillingItemKey, Item> should, ICollection<BillingAlert> alerts)
+    {
+        // Usage is billed in arrears: every whole calendar month that ended before the billing date.
+        var months = new SortedDictionary<DateOnly, (decimal Cost, decimal Retail)>();
+        foreach (var usage in subscription.Usage)
+        {
+            var month = MonthArithmetic.FirstOfMonth(usage.Date);
+            if (MonthArithmetic.LastOfMonth(month) >= date) continue;
+            var sum = months.GetValueOrDefault(month);
+            months[month] = (sum.Cost + usage.Cost, sum.Retail + usage.Retail);
+        }
+        var rule = PricingStrategy.Match(contract.Pricing, subscription.CurrentOffer.ProductId, subscription.CurrentOffer.SkuId);
+        if (rule is null && months.Count > 0)
+            alerts.Add(new BillingAlert(BillingAlert.MissingPricingStrategy, subscription.Id,
+                $"No pricing rule of contract {contract.Id} matches Azure plan {subscription.Id}: its usage is billed at retail."));
+        foreach (var (month, sum) in months)
+        {
+            var amount = PricingStrategy.Price(rule, sum.Cost, sum.Retail, contract.Currency).PerCycle;
+            var period = new Period(month, MonthArithmetic.LastOfMonth(month));
+            var key = new BillingItemKey(subscription.Id, period.Start, period.End, period.Start, BillingItemKey.Usage, 0m);
+            should[key] = new Item(1m, amount, amount, period.Days, period.Days, subscription.CurrentOffer);
+        }
+    }
+
+    private void Add(Dictionary<BillingItemKey, Item> should, BillingContract contract, Subscription subscription, OfferSegment offer,
+        Period period, int periodDays, DateOnly from, string source, int quantity, ICollection<BillingAlert> alerts)
+    {
+        if (CustomerPrice(contract, subscription, offer, alerts) is not { } price) return;
+        var days = period.DaysFrom(from);
+        var key = new BillingItemKey(subscription.Id, period.Start, period.End, from, source, price.PerCycle);
+        var quantitySoFar = should.TryGetValue(key, out var existing) ? existing.Quantity : 0m;
+        var total = quantitySoFar + quantity;
+        should[key] = new Item(total, Rounding.Customer(total * price.PerCycle * days / periodDays, contract.Currency), price.PerCycle, days, periodDays, offer);
+    }
+
+    private CustomerPrice? CustomerPrice(BillingContract contract, Subscription subscription, OfferSegment offer, ICollection<BillingAlert> alerts)
+    {
+        var cacheKey = (offer.Row, offer.ProductId, offer.SkuId, offer.PriceDate, contract.Id);
+        if (!_prices.TryGetValue(cacheKey, out var price))
+            _prices[cacheKey] = price = PriceFor(contract, offer);
+        if (price is null)
+            alerts.Add(new BillingAlert(BillingAlert.NoPriceInContractCurrency, subscription.Id,
+                $"{offer.ProductId}/{offer.SkuId} has no price in {contract.Currency.Code} on {offer.PriceDate:yyyy-MM-dd} and contract {contract.Id} does not fix one: it is not billed until a price exists."));
+        else if (price.Value.MissingStrategy)
+            alerts.Add(new BillingAlert(BillingAlert.MissingPricingStrategy, subscription.Id,
+                $"No pricing rule of contract {contract.Id} matches {offer.ProductId}/{offer.SkuId}: billed at ERP {price.Value.PerCycle} {contract.Currency.Code} per cycle."));
+        return price;
+    }
+
+    private CustomerPrice? PriceFor(BillingContract contract, OfferSegment offer)
+    {
+        var rule = PricingStrategy.Match(contract.Pricing, offer.ProductId, offer.SkuId);
+        // The customer's price is worked out from the price row in the contract's currency, locked like the cost.
+        var row = offer.Row is null ? null
+            : offer.Row.Currency.Equals(contract.Currency.Code, StringComparison.OrdinalIgnoreCase) ? offer.Row
+            : book.Prices.Find(offer.ProductId, offer.SkuId, offer.Row.Term, offer.Row.BillingPlan, contract.Currency.Code, offer.PriceDate);
+        if (row is null && rule?.Method != PricingMethod.Fixed) return null;
+        return PricingStrategy.Price(rule, row?.CyclePrice ?? 0m, row?.CycleErpPrice, contract.Currency);
+    }
+
+    private static void Difference(Subscription subscription, Dictionary<BillingItemKey, Item> should, BilledLedger ledger, List<InvoiceLine> lines)
+    {
+        var corrections = new List<LineOrigin>();
+        foreach (var key in ledger.KeysOf(subscription.Id))
+        {
+            if (should.ContainsKey(key)) continue;
+            var billed = ledger.Billed(key);
+            if (billed.Quantity != 0 || billed.Amount != 0) corrections.Add(new LineOrigin(key, -billed.Quantity, -billed.Amount));
+        }
+
+        if (subscription.FullyRefunded)
+        {
+            // A cancellation within 24 hours of purchase credits everything billed, in one line.
+            if (corrections.Count == 0) return;
+            var amount = 0m;
+            var start = DateOnly.MaxValue;
+            var end = DateOnly.MinValue;
+            foreach (var origin in corrections)
+            {
+                amount += origin.Amount;
+                if (origin.Key.PeriodStart < start) start = origin.Key.PeriodStart;
+                if (origin.Key.PeriodEnd > end) end = origin.Key.PeriodEnd;
+            }
+            var cancelled = subscription.Changes[^1];
+            lines.Add(new InvoiceLine(subscription.Id, InvoiceLineKind.Credit, start, end, cancelled.Delta, amount / cancelled.Delta,
+                amount, end.DayNumber - start.DayNumber + 1, end.DayNumber - start.DayNumber + 1,
+                subscription.CurrentOffer.ProductId, subscription.CurrentOffer.SkuId, corrections));
+            return;
+        }
+
+        foreach (var origin in corrections)
+        {
+            var key = origin.Key;
+            var period = new Period(key.PeriodStart, key.PeriodEnd);
+            lines.Add(new InvoiceLine(subscription.Id, key.Source == BillingItemKey.Usage ? InvoiceLineKind.Usage : InvoiceLineKind.Adjustment,
+                key.From, key.PeriodEnd, origin.Quantity, key.UnitPrice, origin.Amount, period.DaysFrom(key.From), period.Days,
+                subscription.CurrentOffer.ProductId, subscription.CurrentOffer.SkuId, [origin]));
+        }
+
+        foreach (var (key, item) in should)
+        {
+            var billed = ledger.Billed(key);
+            var quantity = item.Quantity - billed.Quantity;
+            var amount = item.Amount - billed.Amount;
+            if (quantity == 0 && amount == 0) continue;
+            var kind = key.Source == BillingItemKey.Usage ? InvoiceLineKind.Usage
+                : key.IsBase && !ledger.HasBilledPeriod(key.Subscription, key.PeriodStart, key.PeriodEnd) ? InvoiceLineKind.Recurring
+                : InvoiceLineKind.Adjustment;
+            lines.Add(new InvoiceLine(subscription.Id, kind, key.From, key.PeriodEnd, kind == InvoiceLineKind.Usage ? 1m : quantity,
+                kind == InvoiceLineKind.Usage ? amount : key.UnitPrice, amount, item.Days, item.PeriodDays, item.Offer.ProductId, item.Offer.SkuId,
+                [new LineOrigin(key, quantity, amount)]));
+        }
+    }
+
+    /// <summary>
+    /// The customer periods of a term, each with the days its price is prorated over: contract months for
+    /// monthly-billed subscriptions under contract alignment, otherwise Microsoft's own charge cycles.
+    /// </summary>
+    private IEnumerable<(Period Period, int PeriodDays)> CustomerPeriods(BillingContract contract, Period term, DateOnly cycleAnchor, BillingPlan plan)
+    {
+        if (plan == BillingPlan.Monthly && contract.Alignment == ContractAlignment.Contract)
+        {
+            for (var month = ContractMonth.Containing(term.Start, contract.BillingDay); month.Start <= term.End;
+                 month = new Period(month.Start.AddMonths(1), month.Start.AddMonths(2).AddDays(-1)))
+                yield return (Clip(month, term), month.Days);
+            yield break;
+        }
+        var months = (int)plan;
+        for (var n = MonthArithmetic.CycleIndex(cycleAnchor, months, term.Start); ; n++)
+        {
+            var cycle = MonthArithmetic.Cycle(cycleAnchor, months, n);
+            if (cycle.Start > term.End) yield break;
+            yield return (Clip(cycle, term), cycle.Days);
+        }
+    }
+
+    private static Period Clip(Period period, Period within) =>
+        new(period.Start < within.Start ? within.Start : period.Start, period.End > within.End ? within.End : period.End);
+
+    private readonly record struct Item(decimal Quantity, decimal Amount, decimal UnitPrice, int Days, int PeriodDays, OfferSegment Offer);
+}

@@ -1,0 +1,14 @@
+namespace Prorata.Domain.Catalog;
+
+/// <summary>The three ways a partner prices a product for a customer (billing-rules.md §2).</summary>
+public enum PricingMethod
+{
+    /// <summary>Percent added to the partner's cost.</summary>
+    MarkupOnCost,
+
+    /// <summary>Percent taken off the estimated retail price (ERP, or retail for Azure usage).</summary>
+    DiscountOffErp,
+
+    /// <summary>A fixed amount per charge cycle, in the contract's currency.</summary>
+    Fixed,
+}

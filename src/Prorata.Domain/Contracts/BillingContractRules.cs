@@ -1,0 +1,146 @@
+using Prorata.Domain.Money;
+
+namespace Prorata.Domain.Contracts;
+
+/// <summary>
+/// The one place where a billing contract's fields are checked; the API and the web forms both call it, so a
+/// refusal reads the same everywhere.
+/// </summary>
+public static class BillingContractRules
+{
+    // Billing days stop at 28 so that every month has the day: no clamping of the contract month (billing-rules §4).
+    public const int FirstBillingDay = 1;
+    public const int LastBillingDay = 28;
+    public const int MaxPaymentTermsDays = 365;
+    public const int DefaultPaymentTermsDays = 30;
+    public const int MaxLegalEntityNameLength = 200;
+    public const int MaxIdLength = 100;
+    public const decimal MaxMarkupPercent = 1000m;
+
+    public static BillingContractTerms? Validate(BillingContractDraft draft, ValidationErrors errors)
+    {
+        if (draft.CustomerId is null || draft.CustomerId == Guid.Empty)
+        {
+            errors.Add("customerId", "customerId is required.");
+        }
+
+        Currency? currency = null;
+        if (string.IsNullOrWhiteSpace(draft.Currency))
+        {
+            errors.Add("currency", "currency is required (an ISO 4217 code such as USD).");
+        }
+        else if (!Currency.TryFromCode(draft.Currency.Trim(), out var known))
+        {
+            errors.Add("currency", $"currency must be a known ISO 4217 code; got '{draft.Currency}'.");
+        }
+        else
+        {
+            currency = known;
+        }
+
+        if (draft.BillingDay is not { } billingDay)
+        {
+            errors.Add("billingDay", $"billingDay is required (between {FirstBillingDay} and {LastBillingDay}).");
+        }
+        else if (billingDay is < FirstBillingDay or > LastBillingDay)
+        {
+            errors.Add("billingDay", $"billingDay must be between {FirstBillingDay} and {LastBillingDay}; got {billingDay}.");
+        }
+
+        var cadence = EnumText.Parse(draft.InvoiceCadence, InvoiceCadence.Monthly, "invoiceCadence", errors);
+        var refund = EnumText.Parse(draft.RefundPolicy, RefundPolicy.Prorated, "refundPolicy", errors);
+        var alignment = EnumText.Parse(draft.Alignment, ContractAlignment.Contract, "alignment", errors);
+
+        var paymentTerms = draft.PaymentTermsDays ?? DefaultPaymentTermsDays;
+        if (paymentTerms is < 0 or > MaxPaymentTermsDays)
+        {
+            errors.Add("paymentTermsDays", $"paymentTermsDays must be between 0 and {MaxPaymentTermsDays}; got {paymentTerms}.");
+        }
+
+        var legalEntity = draft.LegalEntityName?.Trim();
+        if (string.IsNullOrEmpty(legalEntity))
+        {
+            errors.Add("legalEntityName", "legalEntityName is required (the partner entity that issues the invoices).");
+        }
+        else if (legalEntity.Length > MaxLegalEntityNameLength)
+        {
+            errors.Add("legalEntityName", $"legalEntityName must be at most {MaxLegalEntityNameLength} characters; got {legalEntity.Length}.");
+        }
+
+        var rules = ValidatePricingRules(draft.PricingRules ?? [], errors);
+
+        return errors.IsValid
+            ? new BillingContractTerms(draft.CustomerId!.Value, currency!, draft.BillingDay!.Value, cadence, paymentTerms,
+                refund, alignment, legalEntity!, rules)
+            : null;
+    }
+
+    private static List<PricingRule> ValidatePricingRules(IReadOnlyList<PricingRuleDraft> drafts, ValidationErrors errors)
+    {
+        var rules = new List<PricingRule>(drafts.Count);
+        var seen = new HashSet<(string, string?)>();
+        for (var i = 0; i < drafts.Count; i++)
+        {
+            var draft = drafts[i];
+            var prefix = $"pricingRules[{i}]";
+            var before = errors.IsValid;
+            var productId = draft.ProductId?.Trim();
+            var skuId = string.IsNullOrWhiteSpace(draft.SkuId) ? null : draft.SkuId.Trim();
+
+            if (string.IsNullOrEmpty(productId))
+            {
+                errors.Add($"{prefix}.productId", $"productId is required ('{PricingRule.AnyProduct}' matches every product).");
+            }
+            else if (productId.Length > MaxIdLength)
+            {
+                errors.Add($"{prefix}.productId", $"productId must be at most {MaxIdLength} characters; got {productId.Length}.");
+            }
+            else if (productId == PricingRule.AnyProduct && skuId is not null)
+            {
+                errors.Add($"{prefix}.skuId", $"skuId '{skuId}' needs a productId; '{PricingRule.AnyProduct}' matches every product.");
+            }
+            if (skuId is { Length: > MaxIdLength })
+            {
+                errors.Add($"{prefix}.skuId", $"skuId must be at most {MaxIdLength} characters; got {skuId.Length}.");
+            }
+
+            PricingMethod? method = null;
+            if (string.IsNullOrWhiteSpace(draft.Method))
+            {
+                errors.Add($"{prefix}.method", $"method is required ({EnumText.Names<PricingMethod>()}).");
+            }
+            else
+            {
+                method = EnumText.Parse<PricingMethod>(draft.Method, default, $"{prefix}.method", errors);
+            }
+
+            if (draft.Value is not { } value)
+            {
+                errors.Add($"{prefix}.value", "value is required.");
+            }
+            else if (method is PricingMethod.MarkupOnCost && value is < 0 or > MaxMarkupPercent)
+            {
+                errors.Add($"{prefix}.value", $"a markup on cost must be between 0 and {MaxMarkupPercent} percent; got {value}.");
+            }
+            else if (method is PricingMethod.DiscountOffErp && value is < 0 or > 100)
+            {
+                errors.Add($"{prefix}.value", $"a discount off ERP must be between 0 and 100 percent; got {value}.");
+            }
+            else if (method is PricingMethod.FixedPrice && value < 0)
+            {
+                errors.Add($"{prefix}.value", $"a fixed price cannot be negative; got {value}.");
+            }
+
+            if (!string.IsNullOrEmpty(productId) && !seen.Add((productId, skuId)))
+            {
+                errors.Add($"{prefix}.productId", $"a rule for product '{productId}'{(skuId is null ? "" : $" and SKU '{skuId}'")} is already listed.");
+            }
+
+            if (before && errors.IsValid)
+            {
+                rules.Add(new PricingRule(productId!, skuId, method!.Value, draft.Value!.Value));
+            }
+        }
+        return rules;
+    }
+}

@@ -1,0 +1,15 @@
+using Prorata.Domain.Money;
+
+namespace Prorata.Domain.Contracts;
+
+/// <summary>The validated terms of a billing contract (billing-rules §4).</summary>
+public sealed record BillingContractTerms(
+    Guid CustomerId,
+    Currency Currency,
+    int BillingDay,
+    InvoiceCadence InvoiceCadence,
+    int PaymentTermsDays,
+    RefundPolicy RefundPolicy,
+    ContractAlignment Alignment,
+    string LegalEntityName,
+    IReadOnlyList<PricingRule> PricingRules);

@@ -1,0 +1,11 @@
+namespace Prorata.Domain.Contracts;
+
+/// <summary>
+/// Whether a decrease credits the rest of the period that contains it (<see cref="Prorated"/>, the default)
+/// or takes effect from the next period (<see cref="None"/>) — billing-rules §4, adjustment lines.
+/// </summary>
+public enum RefundPolicy
+{
+    Prorated,
+    None,
+}

@@ -1,0 +1,18 @@
+using Prorata.Domain.Billing;
+using Prorata.Domain.Catalog;
+using Prorata.Domain.Money;
+
+namespace Prorata.Domain.Simulation;
+
+/// <summary>
+/// A billing simulation's input (shared/scenarios/README.md): a price list, contracts, a timeline of subscription
+/// events and the date to bill until. <see cref="Events"/> are in time order (stable for equal timestamps).
+/// </summary>
+public sealed record Scenario(
+    string Name,
+    Currency PartnerCurrency,
+    ProviderRounding ProviderRounding,
+    IReadOnlyList<PriceListRow> PriceList,
+    IReadOnlyList<BillingContract> Contracts,
+    IReadOnlyList<ScenarioEvent> Events,
+    DateOnly BillUntil);

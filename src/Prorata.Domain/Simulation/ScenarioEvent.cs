@@ -1,0 +1,25 @@
+using Prorata.Domain.Catalog;
+
+namespace Prorata.Domain.Simulation;
+
+/// <summary>One entry of a scenario's timeline; which optional fields are set depends on <see cref="Type"/>.</summary>
+public sealed record ScenarioEvent(int Index, DateTimeOffset At, ScenarioEventType Type, string Subscription)
+{
+    public string? Contract { get; init; }
+    public string? ProductId { get; init; }
+    public string? SkuId { get; init; }
+    public TermDuration? Term { get; init; }
+    public BillingPlan? BillingPlan { get; init; }
+    public int? Quantity { get; init; }
+    public bool AutoRenew { get; init; } = true;
+    public bool AlignToCalendarMonth { get; init; }
+    public string? Parent { get; init; }
+    public bool? Enabled { get; init; }
+    public string? ToProductId { get; init; }
+    public string? ToSkuId { get; init; }
+    public string? NewSubscription { get; init; }
+    public DateOnly? UsageDate { get; init; }
+    public string? Meter { get; init; }
+    public decimal? Cost { get; init; }
+    public decimal? Retail { get; init; }
+}

@@ -1,0 +1,11 @@
+namespace Prorata.Domain.Subscriptions;
+
+public enum LicenseChangeKind
+{
+    Purchase,
+    Quantity,
+    Cancellation,
+    UpgradeCredit,
+    UpgradeCharge,
+    Renewal,
+}

@@ -1,0 +1,9 @@
+namespace Prorata.Domain.Subscriptions;
+
+public enum SubscriptionStatus
+{
+    Active,
+    Suspended,
+    Cancelled,
+    Expired,
+}

@@ -1,0 +1,22 @@
+namespace Prorata.Integrations.PartnerCenter;
+
+/// <summary>Prorata's stable refusal codes for Partner Center answers; the API returns them in 422 ProblemDetails.</summary>
+public static class RefusalCodes
+{
+    public const string SeatReductionWindowClosed = "SeatReductionWindowClosed";
+    public const string CancellationWindowClosed = "CancellationWindowClosed";
+    public const string SubscriptionSuspended = "SubscriptionSuspended";
+    public const string ChangedInPartnerCenter = "ChangedInPartnerCenter";
+    public const string RenewalInProgress = "RenewalInProgress";
+    public const string NotFound = "NotFound";
+    public const string PartnerCenterRefused = "PartnerCenterRefused";
+
+    /// <summary>Microsoft's error codes (developer/error-codes.md, microsoft-csp.md §1.3) → ours.</summary>
+    public static string FromMicrosoft(int? microsoftCode) => microsoftCode switch
+    {
+        900257 or 900214 or 800090 => SeatReductionWindowClosed,
+        900117 or 900213 => CancellationWindowClosed,
+        2001 => SubscriptionSuspended,
+        _ => PartnerCenterRefused,
+    };
+}

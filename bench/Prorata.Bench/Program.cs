@@ -3,6 +3,7 @@ var mode = args.Length > 0 ? args[0] : "";
 var rest = args.Skip(1).ToArray();
 switch (mode)
 {
+    case "reconcile": return Prorata.Bench.ReconcileBenchmark.Run(rest);
     default:
         Console.Error.WriteLine("usage: Prorata.Bench engine|billing-run|reconcile|partner-center-sync [options]");
         return 2;

@@ -39,7 +39,7 @@ public sealed class InvoiceCalculator(SubscriptionBook book)
         var lastDay = subscription.CancelledOn ?? DateOnly.MaxValue;
         foreach (var term in subscription.Terms)
         {
-            foreach (var (period, periodDays) in CustomerPeriods(contract, term.Period, term.CycleAnchor, term.Plan))
+            foreach (var (period, periodDays) in CustomerPeriods(contract, term.Period, term.Anchor, term.OffsetMonths, term.Plan))
             {
                 if (period.Start > horizon || period.Start > lastDay) break;
                 // The quantity in effect at the period's start; for a period billed ahead, the quantity known at the run.
@@ -64,7 +64,7 @@ public sealed class InvoiceCalculator(SubscriptionBook book)
         for (var plan = book.PlanRenewal(subscription); plan is not null && plan.On <= horizon; plan = book.PlanFollowingRenewal(plan, subscription.Kind))
         {
             var offer = new OfferSegment(runAt, plan.ProductId, plan.SkuId, plan.Row, plan.On);
-            foreach (var (period, periodDays) in CustomerPeriods(contract, new Period(plan.On, plan.End), plan.On, plan.Plan))
+            foreach (var (period, periodDays) in CustomerPeriods(contract, new Period(plan.On, plan.End), plan.Anchor, plan.OffsetMonths, plan.Plan))
             {
                 if (period.Start > horizon) break;
                 Add(should, contract, subscription, offer, period, periodDays, period.Start, BillingItemKey.Base, plan.Quantity, alerts);
@@ -190,7 +190,7 @@ public sealed class InvoiceCalculator(SubscriptionBook book)
     /// The customer periods of a term, each with the days its price is prorated over: contract months for
     /// monthly-billed subscriptions under contract alignment, otherwise Microsoft's own charge cycles.
     /// </summary>
-    private IEnumerable<(Period Period, int PeriodDays)> CustomerPeriods(BillingContract contract, Period term, DateOnly cycleAnchor, BillingPlan plan)
+    private static IEnumerable<(Period Period, int PeriodDays)> CustomerPeriods(BillingContract contract, Period term, DateOnly anchor, int offsetMonths, BillingPlan plan)
     {
         if (plan == BillingPlan.Monthly && contract.Alignment == ContractAlignment.Contract)
         {
@@ -200,9 +200,9 @@ public sealed class InvoiceCalculator(SubscriptionBook book)
             yield break;
         }
         var months = (int)plan;
-        for (var n = MonthArithmetic.CycleIndex(cycleAnchor, months, term.Start); ; n++)
+        for (var n = MonthArithmetic.CycleIndex(anchor, offsetMonths, months, term.Start); ; n++)
         {
-            var cycle = MonthArithmetic.Cycle(cycleAnchor, months, n);
+            var cycle = MonthArithmetic.Cycle(anchor, offsetMonths, months, n);
             if (cycle.Start > term.End) yield break;
             yield return (Clip(cycle, term), cycle.Days);
         }

@@ -1,6 +1,4 @@
 using Prorata.Domain.Billing;
-using Prorata.Domain.Catalog;
-using Prorata.Domain.Subscriptions;
 
 namespace Prorata.Domain.Simulation;
 
@@ -13,23 +11,20 @@ public static class Simulator
 {
     public static SimulationResult Run(Scenario scenario)
     {
-        var book = new SubscriptionBook(new PriceList(scenario.PriceList), scenario.PartnerCurrency, scenario.ProviderRounding);
-        var calculator = new InvoiceCalculator(book);
-        var ledgers = scenario.Contracts.ToDictionary(c => c.Id, _ => new BilledLedger());
-        var alerts = new HashSet<BillingAlert>();
+        var run = new ScenarioRun(scenario);
         var rejected = new List<Rejection>();
         var invoices = new List<Invoice>();
+        var billingRuns = scenario.Contracts
+            .SelectMany(c => run.BillingDates(c).Select(date => (Date: date, Contract: c)))
+            .OrderBy(r => r.Date)
+            .ToList();
 
-        var runs = BillingRuns(scenario);
         var next = 0;
         void BillUpTo(DateTimeOffset instant)
         {
-            for (; next < runs.Count && ToInstant(runs[next].Date) <= instant; next++)
+            for (; next < billingRuns.Count && Midnight(billingRuns[next].Date) <= instant; next++)
             {
-                var (date, contract) = runs[next];
-                book.AdvanceTo(date);
-                var invoice = calculator.Calculate(contract, book.OfContract(contract.Id), date, ledgers[contract.Id], alerts);
-                ledgers[contract.Id].Record(invoice);
+                var invoice = run.Bill(billingRuns[next].Contract, billingRuns[next].Date);
                 if (invoice.Lines.Count > 0) invoices.Add(invoice);
             }
         }
@@ -37,47 +32,17 @@ public static class Simulator
         foreach (var e in scenario.Events)
         {
             BillUpTo(e.At);
-            book.AdvanceTo(DateOnly.FromDateTime(e.At.UtcDateTime));
-            if (Apply(book, e) is { } refusal) rejected.Add(new Rejection(e.Index, refusal.Code, refusal.Message));
+            if (run.Apply(e) is { } refusal) rejected.Add(new Rejection(e.Index, refusal.Code, refusal.Message));
         }
-        BillUpTo(ToInstant(scenario.BillUntil));
-        book.AdvanceTo(scenario.BillUntil);
+        BillUpTo(Midnight(scenario.BillUntil));
+        run.Book.AdvanceTo(scenario.BillUntil);
 
         // Charge cycles are listed up to billUntil; a change event's charges are listed whenever it happened.
-        var charges = book.ProviderCharges
+        var charges = run.Book.ProviderCharges
             .Where(c => c.ChargeType is not (ChargeType.CycleCharge or ChargeType.Renew) || c.ChargeStart <= scenario.BillUntil)
             .ToList();
-        return new SimulationResult(rejected, charges, invoices, alerts.ToList());
+        return new SimulationResult(rejected, charges, invoices, run.Alerts.ToList());
     }
 
-    private static List<(DateOnly Date, BillingContract Contract)> BillingRuns(Scenario scenario)
-    {
-        var runs = new List<(DateOnly, BillingContract)>();
-        if (scenario.Events.Count == 0) return runs;
-        var first = DateOnly.FromDateTime(scenario.Events[0].At.UtcDateTime);
-        foreach (var contract in scenario.Contracts)
-            for (var date = contract.BillingDateOnOrAfter(first); date <= scenario.BillUntil; date = date.AddMonths(1))
-                runs.Add((date, contract));
-        return runs.OrderBy(r => r.Item1).ToList();
-    }
-
-    private static Refusal? Apply(SubscriptionBook book, ScenarioEvent e)
-    {
-        var id = $"ev{e.Index}";
-        return e.Type switch
-        {
-            ScenarioEventType.Purchase => book.Purchase(new PurchaseOrder(id, e.Subscription, e.Contract!, e.ProductId!, e.SkuId, e.Term, e.BillingPlan,
-                e.Quantity!.Value, e.AutoRenew, e.AlignToCalendarMonth, e.Parent, e.At)),
-            ScenarioEventType.SetQuantity => book.SetQuantity(id, e.Subscription, e.Quantity!.Value, e.At),
-            ScenarioEventType.Cancel => book.Cancel(id, e.Subscription, e.At),
-            ScenarioEventType.Suspend => book.Suspend(e.Subscription),
-            ScenarioEventType.Reactivate => book.Reactivate(e.Subscription),
-            ScenarioEventType.SetAutoRenew => book.SetAutoRenew(e.Subscription, e.Enabled!.Value),
-            ScenarioEventType.ScheduleRenewal => book.ScheduleRenewal(e.Subscription, new ScheduledRenewal(e.Quantity, e.Term, e.BillingPlan, e.SkuId)),
-            ScenarioEventType.Upgrade => book.Upgrade(id, e.Subscription, e.ToProductId, e.ToSkuId!, e.Quantity, e.NewSubscription, e.At),
-            _ => book.RecordUsage(e.Subscription, new UsageRecord(e.UsageDate!.Value, e.Meter ?? "", e.Cost!.Value, e.Retail ?? e.Cost!.Value)),
-        };
-    }
-
-    private static DateTimeOffset ToInstant(DateOnly date) => new(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+    private static DateTimeOffset Midnight(DateOnly date) => new(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 }

@@ -80,7 +80,7 @@ public sealed class SubscriptionBook(PriceList prices, Currency partnerCurrency,
         var subscription = Add(new Subscription(order.SubscriptionId, order.ContractId, kind, order.ParentId) { CalendarAligned = order.AlignToCalendarMonth }, parent);
         subscription.AutoRenew = order.AutoRenew;
         var anchor = order.AlignToCalendarMonth ? MonthArithmetic.FirstOfMonth(day) : day;
-        var firstTerm = new SubscriptionTerm(0, SubscriptionTerm.PeriodOf(anchor, day, row.Term), anchor, row.Term, row.BillingPlan, order.At);
+        var firstTerm = new SubscriptionTerm(0, SubscriptionTerm.PeriodOf(anchor, 0, day, row.Term), anchor, 0, row.Term, row.BillingPlan, order.At);
         StartTerm(subscription, firstTerm, new OfferSegment(order.At, row.ProductId, row.SkuId, row, day), order.Quantity, ChargeType.New, order.EventId);
         subscription.Changes.Add(new LicenseChange(order.EventId, LicenseChangeKind.Purchase, order.At, day, order.Quantity, 0));
         return null;
@@ -289,20 +289,21 @@ public sealed class SubscriptionBook(PriceList prices, Currency partnerCurrency,
         if (subscription.Kind == SubscriptionKind.Usage || subscription.Status != SubscriptionStatus.Active || !subscription.AutoRenew) return null;
         var schedule = subscription.ScheduledRenewal;
         var offer = subscription.CurrentOffer;
-        var on = subscription.CurrentTerm.Period.End.AddDays(1);
-        return Plan(on, schedule?.Term ?? subscription.Term, schedule?.BillingPlan ?? subscription.Plan, offer.ProductId,
-            schedule?.SkuId ?? offer.SkuId, schedule?.Quantity ?? subscription.Quantity, subscription.Kind);
+        var term = subscription.CurrentTerm;
+        return Plan(term.Period.End.AddDays(1), term.Anchor, term.OffsetMonths + (int)term.Term, schedule?.Term ?? subscription.Term,
+            schedule?.BillingPlan ?? subscription.Plan, offer.ProductId, schedule?.SkuId ?? offer.SkuId, schedule?.Quantity ?? subscription.Quantity, subscription.Kind);
     }
 
     /// <summary>The renewal after a planned one, on the same offer at the price in force then.</summary>
     public RenewalPlan? PlanFollowingRenewal(RenewalPlan previous, SubscriptionKind kind) =>
-        Plan(previous.End.AddDays(1), previous.Term, previous.Plan, previous.ProductId, previous.SkuId, previous.Quantity, kind);
+        Plan(previous.End.AddDays(1), previous.Anchor, previous.OffsetMonths + (int)previous.Term, previous.Term, previous.Plan,
+            previous.ProductId, previous.SkuId, previous.Quantity, kind);
 
-    private RenewalPlan? Plan(DateOnly on, TermDuration term, BillingPlan plan, string productId, string skuId, int quantity, SubscriptionKind kind)
+    private RenewalPlan? Plan(DateOnly on, DateOnly anchor, int offsetMonths, TermDuration term, BillingPlan plan, string productId, string skuId, int quantity, SubscriptionKind kind)
     {
         var row = prices.Find(productId, skuId, term, plan, partnerCurrency.Code, on);
         if (row is null && kind == SubscriptionKind.PartnerProduct) row = prices.FindAnyOffer(productId, skuId, partnerCurrency.Code, on);
-        return row is null ? null : new RenewalPlan(on, row.Term, row.BillingPlan, productId, skuId, quantity, row);
+        return row is null ? null : new RenewalPlan(on, anchor, offsetMonths, row.Term, row.BillingPlan, productId, skuId, quantity, row);
     }
 
     private Subscription Add(Subscription subscription, Subscription? parent)
@@ -349,7 +350,7 @@ public sealed class SubscriptionBook(PriceList prices, Currency partnerCurrency,
         var reference = $"renew:{on:yyyyMMdd}";
         if (plan.Quantity != subscription.Quantity)
             subscription.Changes.Add(new LicenseChange(reference, LicenseChangeKind.Renewal, at, on, plan.Quantity - subscription.Quantity, subscription.Segments.Count));
-        var term = new SubscriptionTerm(subscription.Terms.Count, new Period(on, plan.End), on, plan.Term, plan.Plan, at);
+        var term = new SubscriptionTerm(subscription.Terms.Count, new Period(on, plan.End), plan.Anchor, plan.OffsetMonths, plan.Term, plan.Plan, at);
         subscription.ScheduledRenewal = null;
         StartTerm(subscription, term, new OfferSegment(at, plan.ProductId, plan.SkuId, plan.Row, on), plan.Quantity, ChargeType.Renew, reference);
     }

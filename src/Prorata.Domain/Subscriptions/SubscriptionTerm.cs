@@ -4,24 +4,26 @@ using Prorata.Domain.Catalog;
 namespace Prorata.Domain.Subscriptions;
 
 /// <summary>
-/// One term of a subscription. Charge cycles are counted from <see cref="CycleAnchor"/> by AddMonths; the anchor is
-/// the term start, or the first of the purchase month when the end date is aligned to the calendar month
-/// (then the first cycle is the tail of a full cycle and is prorated over that full cycle's days).
+/// One term of a subscription. Its charge cycles start at <see cref="Anchor"/>.AddMonths(<see cref="OffsetMonths"/> + n × cycle):
+/// the anchor is the subscription's original one (the purchase date, or the first of the purchase month when the end
+/// date is aligned to the calendar month — then the first cycle is the tail of a full cycle, prorated over its days),
+/// and the offset counts the months of the terms before this one.
 /// <see cref="StartedAt"/> opens the 24-hour and 168-hour windows (purchase time, or 00:00 of the renewal date).
 /// </summary>
 public sealed record SubscriptionTerm(
     int Index,
     Period Period,
-    DateOnly CycleAnchor,
+    DateOnly Anchor,
+    int OffsetMonths,
     TermDuration Term,
     BillingPlan Plan,
     DateTimeOffset StartedAt)
 {
     public int CycleMonths => (int)Plan;
 
-    /// <summary>The full charge cycle (from the anchor) that contains <paramref name="day"/>.</summary>
+    /// <summary>The full charge cycle that contains <paramref name="day"/>.</summary>
     public Period FullCycleContaining(DateOnly day) =>
-        MonthArithmetic.Cycle(CycleAnchor, CycleMonths, MonthArithmetic.CycleIndex(CycleAnchor, CycleMonths, day));
+        MonthArithmetic.Cycle(Anchor, OffsetMonths, CycleMonths, MonthArithmetic.CycleIndex(Anchor, OffsetMonths, CycleMonths, day));
 
     /// <summary>The charge cycle containing <paramref name="day"/>, clipped to the term.</summary>
     public Period CycleContaining(DateOnly day)
@@ -30,6 +32,7 @@ public sealed record SubscriptionTerm(
         return new Period(full.Start < Period.Start ? Period.Start : full.Start, full.End > Period.End ? Period.End : full.End);
     }
 
-    public static Period PeriodOf(DateOnly anchor, DateOnly start, TermDuration term) =>
-        new(start, anchor.AddMonths((int)term).AddDays(-1));
+    /// <summary>The term that starts on <paramref name="start"/>, <paramref name="offsetMonths"/> after the anchor.</summary>
+    public static Period PeriodOf(DateOnly anchor, int offsetMonths, DateOnly start, TermDuration term) =>
+        new(start, anchor.AddMonths(offsetMonths + (int)term).AddDays(-1));
 }

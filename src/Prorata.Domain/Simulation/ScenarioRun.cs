@@ -1,0 +1,64 @@
+using Prorata.Domain.Billing;
+using Prorata.Domain.Catalog;
+using Prorata.Domain.Subscriptions;
+
+namespace Prorata.Domain.Simulation;
+
+/// <summary>
+/// A scenario being played on the billing engine: events applied one by one, billing runs for a contract and a
+/// date, each contract's ledger of what was billed. The caller keeps time moving forward.
+/// </summary>
+public sealed class ScenarioRun
+{
+    private readonly Dictionary<string, BilledLedger> _ledgers;
+    private readonly InvoiceCalculator _calculator;
+
+    public ScenarioRun(Scenario scenario)
+    {
+        Scenario = scenario;
+        Book = new SubscriptionBook(new PriceList(scenario.PriceList), scenario.PartnerCurrency, scenario.ProviderRounding);
+        _calculator = new InvoiceCalculator(Book);
+        _ledgers = scenario.Contracts.ToDictionary(c => c.Id, _ => new BilledLedger());
+    }
+
+    public Scenario Scenario { get; }
+    public SubscriptionBook Book { get; }
+    public HashSet<BillingAlert> Alerts { get; } = new();
+
+    /// <summary>Every billing date of the contract from the first event's day to billUntil.</summary>
+    public IEnumerable<DateOnly> BillingDates(BillingContract contract)
+    {
+        if (Scenario.Events.Count == 0) yield break;
+        for (var date = contract.BillingDateOnOrAfter(DateOnly.FromDateTime(Scenario.Events[0].At.UtcDateTime)); date <= Scenario.BillUntil; date = date.AddMonths(1))
+            yield return date;
+    }
+
+    /// <summary>Runs billing at 00:00 of <paramref name="date"/>, after that day's renewals, and records what it billed.</summary>
+    public Invoice Bill(BillingContract contract, DateOnly date)
+    {
+        Book.AdvanceTo(date);
+        var ledger = _ledgers[contract.Id];
+        var invoice = _calculator.Calculate(contract, Book.OfContract(contract.Id), date, ledger, Alerts);
+        ledger.Record(invoice);
+        return invoice;
+    }
+
+    public Refusal? Apply(ScenarioEvent e)
+    {
+        Book.AdvanceTo(DateOnly.FromDateTime(e.At.UtcDateTime));
+        var id = $"ev{e.Index}";
+        return e.Type switch
+        {
+            ScenarioEventType.Purchase => Book.Purchase(new PurchaseOrder(id, e.Subscription, e.Contract!, e.ProductId!, e.SkuId, e.Term, e.BillingPlan,
+                e.Quantity!.Value, e.AutoRenew, e.AlignToCalendarMonth, e.Parent, e.At)),
+            ScenarioEventType.SetQuantity => Book.SetQuantity(id, e.Subscription, e.Quantity!.Value, e.At),
+            ScenarioEventType.Cancel => Book.Cancel(id, e.Subscription, e.At),
+            ScenarioEventType.Suspend => Book.Suspend(e.Subscription),
+            ScenarioEventType.Reactivate => Book.Reactivate(e.Subscription),
+            ScenarioEventType.SetAutoRenew => Book.SetAutoRenew(e.Subscription, e.Enabled!.Value),
+            ScenarioEventType.ScheduleRenewal => Book.ScheduleRenewal(e.Subscription, new ScheduledRenewal(e.Quantity, e.Term, e.BillingPlan, e.SkuId)),
+            ScenarioEventType.Upgrade => Book.Upgrade(id, e.Subscription, e.ToProductId, e.ToSkuId!, e.Quantity, e.NewSubscription, e.At),
+            _ => Book.RecordUsage(e.Subscription, new UsageRecord(e.UsageDate!.Value, e.Meter ?? "", e.Cost!.Value, e.Retail ?? e.Cost!.Value)),
+        };
+    }
+}

@@ -1,0 +1,40 @@
+using Prorata.Data.Customers;
+using Prorata.Domain.Contracts;
+
+namespace Prorata.Data.Contracts;
+
+/// <summary>The terms under which a customer is invoiced in one currency (billing-rules §4).</summary>
+public sealed class BillingContract
+{
+    public Guid Id { get; set; }
+
+    public Guid CustomerId { get; set; }
+
+    public Customer? Customer { get; set; }
+
+    /// <summary>ISO 4217 code; every charge of the contract is in this currency.</summary>
+    public required string Currency { get; set; }
+
+    /// <summary>Day of month (1..28) on which contract months start and invoices are dated.</summary>
+    public int BillingDay { get; set; }
+
+    public InvoiceCadence InvoiceCadence { get; set; }
+
+    public int PaymentTermsDays { get; set; }
+
+    public RefundPolicy RefundPolicy { get; set; }
+
+    public ContractAlignment Alignment { get; set; }
+
+    /// <summary>The partner's legal entity that issues the invoices.</summary>
+    public required string LegalEntityName { get; set; }
+
+    public List<ContractPricingRule> PricingRules { get; set; } = [];
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>Raised by every update; an update that carries an older version is a conflict.</summary>
+    public int Version { get; set; }
+}

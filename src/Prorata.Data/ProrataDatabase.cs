@@ -1,0 +1,44 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Prorata.Data;
+
+/// <summary>
+/// Chooses the provider from the connection string: "Data Source=…" is SQLite, anything else PostgreSQL. Each
+/// provider's migrations live in their own assembly because their SQL differs.
+/// </summary>
+public static class ProrataDatabase
+{
+    public const string SqliteMigrationsAssembly = "Prorata.Data.Migrations.Sqlite";
+    public const string PostgresMigrationsAssembly = "Prorata.Data.Migrations.Postgres";
+
+    public static bool IsSqlite(string connectionString) =>
+        connectionString.TrimStart().StartsWith("Data Source=", StringComparison.OrdinalIgnoreCase);
+
+    public static DbContextOptionsBuilder Use(DbContextOptionsBuilder builder, string connectionString) =>
+        IsSqlite(connectionString)
+            ? builder.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly))
+            : builder.UseNpgsql(connectionString, o => o.MigrationsAssembly(PostgresMigrationsAssembly));
+
+    public static DbContextOptions<ProrataDbContext> CreateOptions(string connectionString) =>
+        (DbContextOptions<ProrataDbContext>)Use(new DbContextOptionsBuilder<ProrataDbContext>(), connectionString).Options;
+
+    /// <summary>SQLite creates the file but not its folder; a fresh checkout has no ./data yet.</summary>
+    public static void EnsureSqliteFolder(string connectionString)
+    {
+        if (!IsSqlite(connectionString))
+        {
+            return;
+        }
+        var file = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        if (string.IsNullOrEmpty(file) || file == ":memory:")
+        {
+            return;
+        }
+        var folder = Path.GetDirectoryName(Path.GetFullPath(file));
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+        }
+    }
+}

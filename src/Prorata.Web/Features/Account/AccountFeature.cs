@@ -1,0 +1,13 @@
+namespace Prorata.Web.Features.Account;
+
+public static class AccountFeature
+{
+    public static IServiceCollection AddAccount(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<OwnerOptions>(configuration.GetSection(OwnerOptions.Section));
+        services.AddSingleton<OwnerSetup>();
+        services.AddHostedService<OwnerBootstrap>();
+        services.AddHostedService<StartupBanner>();
+        return services;
+    }
+}

@@ -1,0 +1,24 @@
+using Prorata.Domain.Contracts;
+
+namespace Prorata.Web.Features.Contracts;
+
+/// <summary>
+/// Body of POST and PUT /api/v1/contracts. Enumerations are text (invoiceCadence monthly|quarterly|annual, refundPolicy
+/// prorated|none, alignment contract|subscription, method markupOnCost|discountOffErp|fixedPrice) so that a wrong
+/// value is named back. <see cref="Version"/> (PUT only, optional) guards against lost updates.
+/// </summary>
+public sealed record ContractRequest(
+    Guid? CustomerId,
+    string? Currency,
+    int? BillingDay,
+    string? InvoiceCadence,
+    int? PaymentTermsDays,
+    string? RefundPolicy,
+    string? Alignment,
+    string? LegalEntityName,
+    List<PricingRuleDraft>? PricingRules,
+    int? Version)
+{
+    public BillingContractDraft ToDraft() =>
+        new(CustomerId, Currency, BillingDay, InvoiceCadence, PaymentTermsDays, RefundPolicy, Alignment, LegalEntityName, PricingRules);
+}

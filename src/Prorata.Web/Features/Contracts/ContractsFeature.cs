@@ -1,0 +1,7 @@
+namespace Prorata.Web.Features.Contracts;
+
+public static class ContractsFeature
+{
+    public static IServiceCollection AddContracts(this IServiceCollection services) =>
+        services.AddScoped<SaveContract>();
+}

@@ -1,0 +1,102 @@
+using Microsoft.EntityFrameworkCore;
+using Prorata.Data;
+using Prorata.Data.Contracts;
+using Prorata.Domain.Contracts;
+using Prorata.Web.Infrastructure.Persistence;
+
+namespace Prorata.Web.Features.Contracts;
+
+/// <summary>Creates and changes billing contracts for both the API and the pages.</summary>
+public sealed class SaveContract(ProrataDbContext db, TimeProvider time)
+{
+    public async Task<SaveResult<BillingContract>> CreateAsync(BillingContractDraft draft, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        var terms = BillingContractRules.Validate(draft, errors);
+        if (terms is not null && !await db.Customers.AnyAsync(c => c.Id == terms.CustomerId, cancellationToken))
+        {
+            errors.Add("customerId", $"customerId must be an existing customer; got '{terms.CustomerId}'.");
+        }
+        if (terms is null || !errors.IsValid)
+        {
+            return SaveResult<BillingContract>.Invalid(errors.ToDictionary());
+        }
+
+        var now = time.GetUtcNow();
+        var contract = new BillingContract
+        {
+            Id = Guid.CreateVersion7(now),
+            CustomerId = terms.CustomerId,
+            Currency = terms.Currency.Code,
+            LegalEntityName = terms.LegalEntityName,
+            CreatedAt = now,
+            Version = 1,
+        };
+        Apply(contract, terms, now);
+        db.BillingContracts.Add(contract);
+        await db.SaveChangesAsync(cancellationToken);
+        return SaveResult<BillingContract>.Saved(contract);
+    }
+
+    /// <param name="id">The contract to change.</param>
+    /// <param name="draft">The new terms, all of them; the customer cannot change.</param>
+    /// <param name="expectedVersion">The version the caller read; a different current version is a conflict. Null skips the check.</param>
+    /// <param name="cancellationToken">Cancels the save.</param>
+    public async Task<SaveResult<BillingContract>> UpdateAsync(Guid id, BillingContractDraft draft, int? expectedVersion, CancellationToken cancellationToken)
+    {
+        var contract = await db.BillingContracts.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (contract is null)
+        {
+            return SaveResult<BillingContract>.NotFound($"No billing contract has id '{id}'.");
+        }
+        var errors = new ValidationErrors();
+        var terms = BillingContractRules.Validate(draft with { CustomerId = draft.CustomerId ?? contract.CustomerId }, errors);
+        if (terms is not null && terms.CustomerId != contract.CustomerId)
+        {
+            // Charges already billed under the contract belong to its customer; moving it would rewrite history.
+            errors.Add("customerId", $"customerId cannot change on an existing contract (it is '{contract.CustomerId}'); got '{terms.CustomerId}'.");
+        }
+        if (terms is null || !errors.IsValid)
+        {
+            return SaveResult<BillingContract>.Invalid(errors.ToDictionary());
+        }
+        if (expectedVersion is { } expected && expected != contract.Version)
+        {
+            return SaveResult<BillingContract>.Conflict(
+                $"The contract was changed by someone else (version {contract.Version}, you sent {expected}); reload and try again.");
+        }
+
+        contract.Currency = terms.Currency.Code;
+        contract.LegalEntityName = terms.LegalEntityName;
+        contract.Version++;
+        Apply(contract, terms, time.GetUtcNow());
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return SaveResult<BillingContract>.Conflict("The contract was changed by someone else while saving; reload and try again.");
+        }
+        return SaveResult<BillingContract>.Saved(contract);
+    }
+
+    private static void Apply(BillingContract contract, BillingContractTerms terms, DateTimeOffset now)
+    {
+        contract.BillingDay = terms.BillingDay;
+        contract.InvoiceCadence = terms.InvoiceCadence;
+        contract.PaymentTermsDays = terms.PaymentTermsDays;
+        contract.RefundPolicy = terms.RefundPolicy;
+        contract.Alignment = terms.Alignment;
+        contract.UpdatedAt = now;
+        contract.PricingRules.Clear();
+        contract.PricingRules.AddRange(terms.PricingRules.Select((rule, position) => new ContractPricingRule
+        {
+            Position = position,
+            ProductId = rule.ProductId,
+            SkuId = rule.SkuId,
+            Method = rule.Method,
+            Value = rule.Value,
+        }));
+    }
+}

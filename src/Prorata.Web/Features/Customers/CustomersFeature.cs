@@ -1,0 +1,7 @@
+namespace Prorata.Web.Features.Customers;
+
+public static class CustomersFeature
+{
+    public static IServiceCollection AddCustomers(this IServiceCollection services) =>
+        services.AddScoped<SaveCustomer>();
+}

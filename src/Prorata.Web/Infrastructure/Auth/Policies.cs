@@ -1,0 +1,17 @@
+namespace Prorata.Web.Infrastructure.Auth;
+
+/// <summary>Authorization policy names. Anything not named here needs a signed-in user (the fallback policy).</summary>
+public static class Policies
+{
+    /// <summary>Any staff role: every page and every read.</summary>
+    public const string StaffRead = "StaffRead";
+
+    /// <summary>Create and change customers: Owner, BillingAdmin.</summary>
+    public const string CustomersWrite = "CustomersWrite";
+
+    /// <summary>Create and change billing contracts: Owner, BillingAdmin, Finance.</summary>
+    public const string ContractsWrite = "ContractsWrite";
+
+    /// <summary>Staff users and settings: Owner.</summary>
+    public const string OwnerOnly = "OwnerOnly";
+}

@@ -1,0 +1,91 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Prorata.Data;
+using Prorata.Data.Identity;
+
+namespace Prorata.Web.Infrastructure.Auth;
+
+/// <summary>Staff sign-in: ASP.NET Core Identity cookies, optionally Microsoft Entra ID; deny by default.</summary>
+public static class ProrataAuth
+{
+    public const string SignInPath = "/signin";
+    public const string AccessDeniedPath = "/access-denied";
+    private const string ApiPrefix = "/api";
+
+    public static IServiceCollection AddProrataAuth(this IServiceCollection services, IConfiguration configuration)
+    {
+        var entraId = configuration.GetSection(EntraIdOptions.Section).Get<EntraIdOptions>() ?? new EntraIdOptions();
+        services.Configure<EntraIdOptions>(configuration.GetSection(EntraIdOptions.Section));
+
+        var authentication = services.AddAuthentication(IdentityConstants.ApplicationScheme);
+        authentication.AddIdentityCookies();
+        if (entraId.IsConfigured)
+        {
+            authentication.AddOpenIdConnect(EntraIdOptions.Scheme, "Microsoft Entra ID", options =>
+            {
+                options.Authority = $"{entraId.Instance.TrimEnd('/')}/{entraId.TenantId ?? "organizations"}/v2.0";
+                options.ClientId = entraId.ClientId;
+                options.ClientSecret = entraId.ClientSecret;
+                options.ResponseType = "code";
+                options.SignInScheme = IdentityConstants.ExternalScheme;
+                options.Scope.Add("email");
+                options.MapInboundClaims = false;
+            });
+        }
+
+        services.AddIdentityCore<StaffUser>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = 10;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.MaxFailedAccessAttempts = 10;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<ProrataDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = SignInPath;
+            options.AccessDeniedPath = AccessDeniedPath;
+            options.Cookie.Name = "prorata.auth";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            // Secure over https, and still usable on http://localhost for a first run.
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.SlidingExpiration = true;
+            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            options.Events.OnRedirectToLogin = context => RespondOrRedirect(context, StatusCodes.Status401Unauthorized);
+            options.Events.OnRedirectToAccessDenied = context => RespondOrRedirect(context, StatusCodes.Status403Forbidden);
+        });
+
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Policies.StaffRead, p => p.RequireRole(StaffRoles.All))
+            .AddPolicy(Policies.CustomersWrite, p => p.RequireRole(StaffRoles.Owner, StaffRoles.BillingAdmin))
+            .AddPolicy(Policies.ContractsWrite, p => p.RequireRole(StaffRoles.Owner, StaffRoles.BillingAdmin, StaffRoles.Finance))
+            .AddPolicy(Policies.OwnerOnly, p => p.RequireRole(StaffRoles.Owner));
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = "prorata.antiforgery";
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+        return services;
+    }
+
+    // API callers are programs: they get a status code to act on, not an HTML sign-in page.
+    private static Task RespondOrRedirect(RedirectContext<CookieAuthenticationOptions> context, int apiStatus)
+    {
+        if (context.Request.Path.StartsWithSegments(ApiPrefix))
+        {
+            context.Response.StatusCode = apiStatus;
+            return Task.CompletedTask;
+        }
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+}

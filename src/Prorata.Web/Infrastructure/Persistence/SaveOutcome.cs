@@ -1,0 +1,9 @@
+namespace Prorata.Web.Infrastructure.Persistence;
+
+public enum SaveOutcome
+{
+    Saved,
+    Invalid,
+    NotFound,
+    Conflict,
+}

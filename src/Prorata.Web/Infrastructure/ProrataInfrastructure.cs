@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.FluentUI.AspNetCore.Components;
+using Prorata.Web.Infrastructure.Auth;
+using Prorata.Web.Infrastructure.Database;
+using Prorata.Web.Infrastructure.Problems;
+using Prorata.Web.Infrastructure.Telemetry;
+
+namespace Prorata.Web.Infrastructure;
+
+/// <summary>What every feature stands on: database, sign-in, ProblemDetails, logs, health, OpenAPI and the Blazor shell.</summary>
+public static class ProrataInfrastructure
+{
+    public static WebApplicationBuilder AddProrataInfrastructure(this WebApplicationBuilder builder)
+    {
+        // Logs are JSON on the console by default (Logging:Console:FormatterName in appsettings.json).
+        builder.Services.AddSingleton(TimeProvider.System);
+        // Serve library assets (Blazor's script, Fluent UI) from the build output too, not only in Development or after publish.
+        builder.WebHost.UseStaticWebAssets();
+        builder.Services.AddProrataDatabase(builder.Configuration);
+        builder.Services.AddProrataAuth(builder.Configuration);
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<ProrataExceptionHandler>();
+        builder.Services.AddOpenApi();
+        builder.Services.AddRazorComponents();
+        builder.Services.AddCascadingAuthenticationState();
+        builder.Services.AddFluentUIComponents();
+        return builder;
+    }
+
+    public static WebApplication UseProrataInfrastructure(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapOpenApi().AllowAnonymous();
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync }).AllowAnonymous();
+        return app;
+    }
+
+    /// <summary>The Blazor pages of every feature (found by route) and their static files; maps last.</summary>
+    public static WebApplication MapProrataPages<TApp>(this WebApplication app) where TApp : Microsoft.AspNetCore.Components.IComponent
+    {
+        // Styles and scripts load before sign-in, so they are exempt from the deny-by-default policy.
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapRazorComponents<TApp>();
+        return app;
+    }
+}

@@ -1,0 +1,28 @@
+using Prorata.Web.Components;
+using Prorata.Web.Features.Account;
+using Prorata.Web.Features.Contracts;
+using Prorata.Web.Features.Customers;
+using Prorata.Web.Features.Demo;
+using Prorata.Web.Infrastructure;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddProrataInfrastructure();
+
+// One line per feature area: its services here, its endpoints below.
+builder.Services.AddAccount(builder.Configuration);
+builder.Services.AddCustomers();
+builder.Services.AddContracts();
+builder.Services.AddDemo(builder.Configuration);
+
+var app = builder.Build();
+app.UseProrataInfrastructure();
+
+app.MapAccount();
+app.MapCustomers();
+app.MapContracts();
+
+app.MapProrataPages<App>();
+app.Run();
+
+/// <summary>Entry point, public so that the test projects can host the app.</summary>
+public partial class Program;

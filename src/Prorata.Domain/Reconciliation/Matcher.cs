@@ -196,7 +196,7 @@ public sealed class Matcher
             lineMoneyAtStake += difference;
             var direction = quantity > charge.Quantity ? "added" : "removed";
             return new LineMatch(line, ReconState.QuantityMismatch, charge, RootCause.OutOfBandChange,
-                $"Microsoft billed {Format(quantity)} seats where Prorata expected {charge.Quantity}: seats {direction} in Partner Center outside Prorata (out-of-band change)",
+                $"Microsoft billed {quantity.ToString("0.##########", CultureInfo.InvariantCulture)} seats where Prorata expected {charge.Quantity}: seats {direction} in Partner Center outside Prorata (out-of-band change)",
                 difference);
         }
 
@@ -322,7 +322,8 @@ public sealed class Matcher
         }
     }
 
-    private static string Format(decimal amount) => amount.ToString(CultureInfo.InvariantCulture);
+    // Money in sentences shows at least cents: 12.0 from a scenario reads as 12.00.
+    private static string Format(decimal amount) => amount.ToString("0.00##########", CultureInfo.InvariantCulture);
 
     private readonly record struct ChargeKey(string Subscription, ChargeType Type, DateOnly Start, DateOnly End);
 

@@ -1,8 +1,10 @@
+using Prorata.Cli.Reconcile;
 using Prorata.Cli.Simulate;
 
 return args.FirstOrDefault() switch
 {
     "simulate" => SimulateCommand.Run(args[1..], Console.Out, Console.Error),
+    "reconcile" => ReconcileCommand.Run(args[1..], Console.Out, Console.Error),
     _ => Usage(),
 };
 

@@ -1,0 +1,15 @@
+namespace Prorata.Integrations.PartnerCenter.Sync;
+
+public enum SyncExceptionKind
+{
+    /// <summary>Prorata bills a subscription Partner Center no longer has.</summary>
+    Orphan,
+    MissingContract,
+    MissingPricingStrategy,
+    /// <summary>The contract says renew (or not) and Partner Center says otherwise.</summary>
+    AutoRenewMismatch,
+    /// <summary>A new subscription carrying <c>migratedFromSubscriptionId</c>: a migration or catalog change to review.</summary>
+    CatalogShift,
+    /// <summary>The stored refresh token is 80 days old or more (§4.8).</summary>
+    CredentialExpiring,
+}

@@ -4,6 +4,7 @@ var rest = args.Skip(1).ToArray();
 switch (mode)
 {
     case "reconcile": return Prorata.Bench.ReconcileBenchmark.Run(rest);
+    case "partner-center-sync": return Prorata.Bench.PartnerCenterSyncBenchmark.Run(rest);
     default:
         Console.Error.WriteLine("usage: Prorata.Bench engine|billing-run|reconcile|partner-center-sync [options]");
         return 2;

@@ -1,4 +1,5 @@
 using System.Text;
+using Prorata.Domain.Reconciliation;
 using Sylvan.Data.Csv;
 
 namespace Prorata.Integrations.ReconFiles;
@@ -17,7 +18,8 @@ internal sealed class CsvRecords : FieldRow, IDisposable
     private readonly ColumnSchema schema;
     private readonly int[] ordinalOf;
     private readonly RecentStrings[] strings;
-    private readonly (int Ordinal, string Name, RecentStrings Values)[] extra;
+    private readonly int[] extraOrdinals;
+    private readonly string[] extraNames;
     private long row = 1;
 
     private CsvRecords(StreamReader text, CsvDataReader csv, ColumnSchema schema)
@@ -28,7 +30,7 @@ internal sealed class CsvRecords : FieldRow, IDisposable
         ordinalOf = new int[schema.Names.Length];
         Array.Fill(ordinalOf, -1);
         strings = new RecentStrings[schema.Names.Length];
-        var others = new List<(int, string, RecentStrings)>();
+        var others = new List<(int Ordinal, string Name)>();
         for (var ordinal = 0; ordinal < csv.FieldCount; ordinal++)
         {
             var name = csv.GetName(ordinal);
@@ -44,10 +46,11 @@ internal sealed class CsvRecords : FieldRow, IDisposable
             }
             else
             {
-                others.Add((ordinal, name, new RecentStrings()));
+                others.Add((ordinal, name));
             }
         }
-        extra = others.ToArray();
+        extraOrdinals = others.ConvertAll(o => o.Ordinal).ToArray();
+        extraNames = others.ConvertAll(o => o.Name).ToArray();
         foreach (var group in schema.Required)
         {
             if (Array.TrueForAll(group, f => ordinalOf[f] < 0))
@@ -140,19 +143,30 @@ internal sealed class CsvRecords : FieldRow, IDisposable
     public override string GetString(int field) =>
         ordinalOf[field] < 0 ? "" : strings[field].Get(csv.GetFieldSpan(ordinalOf[field]));
 
-    public override KeyValuePair<string, string>[] Extra()
+    public override IReadOnlyList<KeyValuePair<string, string>> Extra()
     {
-        if (extra.Length == 0)
+        if (extraOrdinals.Length == 0)
         {
             return [];
         }
-        var values = new KeyValuePair<string, string>[extra.Length];
-        for (var i = 0; i < extra.Length; i++)
+        var ends = new int[extraOrdinals.Length];
+        var length = 0;
+        for (var i = 0; i < ends.Length; i++)
         {
-            var (ordinal, name, recent) = extra[i];
-            values[i] = new KeyValuePair<string, string>(name, recent.Get(csv.GetFieldSpan(ordinal)));
+            length += csv.GetFieldSpan(extraOrdinals[i]).Length;
+            ends[i] = length;
         }
-        return values;
+        var text = string.Create(length, this, static (chars, records) =>
+        {
+            var at = 0;
+            foreach (var ordinal in records.extraOrdinals)
+            {
+                var value = records.csv.GetFieldSpan(ordinal);
+                value.CopyTo(chars[at..]);
+                at += value.Length;
+            }
+        });
+        return new ExtraColumns(extraNames, text, ends);
     }
 
     public void Dispose()

@@ -13,5 +13,5 @@ internal abstract class FieldRow
     public abstract string GetString(int field);
 
     /// <summary>Every column that is not a typed field, by its name in the file.</summary>
-    public abstract KeyValuePair<string, string>[] Extra();
+    public abstract IReadOnlyList<KeyValuePair<string, string>> Extra();
 }

@@ -77,7 +77,7 @@ internal sealed class JsonLinesRecords : FieldRow, IDisposable
 
     public override string GetString(int field) => values[field] ?? "";
 
-    public override KeyValuePair<string, string>[] Extra() => extra.ToArray();
+    public override IReadOnlyList<KeyValuePair<string, string>> Extra() => extra.ToArray();
 
     public void Dispose()
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Prorata.Domain.Billing;
 
 namespace Prorata.Domain.Reconciliation;
@@ -10,8 +11,9 @@ namespace Prorata.Domain.Reconciliation;
 /// ChargeEndDate), the same sign of total (the refund and the charge of one quantity change share every other key),
 /// and the same ReferenceId when both carry a Microsoft GUID. Each expected charge is consumed at most once.
 /// Stateful and streaming: feed every line to <see cref="Match"/>, then read <see cref="Missing"/> and
-/// <see cref="Summarize"/>. Built for a million lines: one dictionary probe per line, no LINQ, no per-line allocation
-/// besides the outcome.
+/// <see cref="Summarize"/>. Built for a million lines against 100,000 subscriptions: the index is keyed by
+/// subscription only (a table that stays in cache), each subscription's charges chained in a compact array that is
+/// scanned for the type and dates; one dictionary probe per line, no LINQ, no allocation besides the outcome.
 /// </summary>
 public sealed class Matcher
 {
@@ -20,10 +22,8 @@ public sealed class Matcher
     private const decimal UnitPriceTolerance = 0.005m;
 
     private readonly ProviderCharge[] expected;
-    private readonly int[] nextWithSameKey;
-    private readonly bool[] used;
-    private readonly Dictionary<ChargeKey, int> firstByKey;
-    private readonly HashSet<string> knownSubscriptions;
+    private readonly Slot[] slots;
+    private readonly Dictionary<string, int> firstBySubscription;
     private readonly Dictionary<string, DateOnly> cancelledOn;
     private readonly HashSet<string> cancelledOutsideProrata = new(StringComparer.OrdinalIgnoreCase);
 
@@ -45,20 +45,18 @@ public sealed class Matcher
     public Matcher(IEnumerable<ProviderCharge> expectedCharges, IEnumerable<string>? subscriptions = null)
     {
         expected = expectedCharges.ToArray();
-        nextWithSameKey = new int[expected.Length];
-        used = new bool[expected.Length];
-        firstByKey = new Dictionary<ChargeKey, int>(expected.Length, ChargeKeyComparer.Instance);
-        knownSubscriptions = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        slots = new Slot[expected.Length];
+        // Partner Center GUIDs come in either case; comparing them case-insensitively avoids a ToUpper per line.
+        firstBySubscription = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         cancelledOn = new Dictionary<string, DateOnly>(StringComparer.OrdinalIgnoreCase);
 
-        // Chains are built back to front so that each key's chain lists its charges in the caller's order.
+        // Chains are built back to front so that each subscription's chain lists its charges in the caller's order.
         for (var i = expected.Length - 1; i >= 0; i--)
         {
             var charge = expected[i];
-            var key = new ChargeKey(charge.Subscription, charge.ChargeType, charge.ChargeStart, charge.ChargeEnd);
-            nextWithSameKey[i] = firstByKey.TryGetValue(key, out var first) ? first : -1;
-            firstByKey[key] = i;
-            knownSubscriptions.Add(charge.Subscription);
+            ref var first = ref CollectionsMarshal.GetValueRefOrAddDefault(firstBySubscription, charge.Subscription, out var exists);
+            slots[i] = new Slot(charge.ChargeType, charge.ChargeStart.DayNumber, charge.ChargeEnd.DayNumber, exists ? first : -1);
+            first = i;
             if (charge.ChargeType == ChargeType.CancelImmediate
                 && (!cancelledOn.TryGetValue(charge.Subscription, out var on) || charge.ChargeStart < on))
             {
@@ -67,7 +65,10 @@ public sealed class Matcher
         }
         if (subscriptions is not null)
         {
-            knownSubscriptions.UnionWith(subscriptions);
+            foreach (var subscription in subscriptions)
+            {
+                firstBySubscription.TryAdd(subscription, -1);
+            }
         }
     }
 
@@ -93,24 +94,23 @@ public sealed class Matcher
             latestChargeStart = line.ChargeStartDate;
         }
 
-        if (line.ChargeType is { } type
-            && firstByKey.TryGetValue(new ChargeKey(line.SubscriptionId, type, line.ChargeStartDate, line.ChargeEndDate), out var first))
-        {
-            var chosen = Choose(first, line, actual);
-            if (chosen >= 0)
-            {
-                used[chosen] = true;
-                return Compare(line, expected[chosen], actual);
-            }
-        }
-
-        if (!knownSubscriptions.Contains(line.SubscriptionId))
+        if (!firstBySubscription.TryGetValue(line.SubscriptionId, out var first))
         {
             unknownSubscription++;
             lineMoneyAtStake += Math.Abs(actual);
             return new LineMatch(line, ReconState.UnknownSubscription, null, RootCause.OrphanSubscription,
                 $"subscription {line.SubscriptionId} is not in Prorata: bought in Partner Center outside Prorata or never imported (orphan subscription)",
                 Math.Abs(actual));
+        }
+
+        if (line.ChargeType is { } type)
+        {
+            var chosen = Choose(first, type, line, actual);
+            if (chosen >= 0)
+            {
+                slots[chosen].Used = true;
+                return Compare(line, expected[chosen], actual);
+            }
         }
 
         unexpectedCharge++;
@@ -125,7 +125,7 @@ public sealed class Matcher
         var missing = new List<MissingCharge>();
         for (var i = 0; i < expected.Length; i++)
         {
-            if (!used[i])
+            if (!slots[i].Used)
             {
                 var (cause, sentence) = ExplainMissing(expected[i]);
                 missing.Add(new MissingCharge(expected[i], cause, sentence));
@@ -142,7 +142,7 @@ public sealed class Matcher
         for (var i = 0; i < expected.Length; i++)
         {
             expectedTotal += expected[i].Total;
-            if (!used[i])
+            if (!slots[i].Used)
             {
                 missingCount++;
                 missingMoney += Math.Abs(expected[i].Total);
@@ -152,14 +152,17 @@ public sealed class Matcher
             unknownSubscription, missingCount, lineMoneyAtStake + missingMoney, actualTotal, expectedTotal);
     }
 
-    private int Choose(int first, ReconLine line, decimal actual)
+    private int Choose(int first, ChargeType type, ReconLine line, decimal actual)
     {
+        var start = line.ChargeStartDate.DayNumber;
+        var end = line.ChargeEndDate.DayNumber;
         var lineQuantity = Math.Abs(line.BillableQuantity);
         var negative = actual < 0m;
         var chosen = -1;
-        for (var i = first; i >= 0; i = nextWithSameKey[i])
+        for (var i = first; i >= 0; i = slots[i].Next)
         {
-            if (used[i])
+            ref readonly var slot = ref slots[i];
+            if (slot.Used || slot.Type != type || slot.Start != start || slot.End != end)
             {
                 continue;
             }
@@ -181,9 +184,13 @@ public sealed class Matcher
         return chosen;
     }
 
-    // Prorata's own reference ids (a simulation's) are not Microsoft's; only two GUIDs can be compared.
+    // Prorata's own reference ids (a simulation's) are not Microsoft's; only two GUIDs (36 characters, dashed) compare.
     private static bool ReferencesAgree(string expectedReference, string actualReference) =>
-        !(Guid.TryParse(expectedReference, out var e) && Guid.TryParse(actualReference, out var a)) || e == a;
+        !(IsGuidShaped(expectedReference) && IsGuidShaped(actualReference))
+        || string.Equals(expectedReference, actualReference, StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsGuidShaped(string reference) =>
+        reference.Length == 36 && reference[8] == '-' && reference[13] == '-' && reference[18] == '-' && reference[23] == '-';
 
     private LineMatch Compare(ReconLine line, ProviderCharge charge, decimal actual)
     {
@@ -213,6 +220,12 @@ public sealed class Matcher
                     difference);
         }
 
+        if (difference == 0m)
+        {
+            matched++;
+            return new LineMatch(line, ReconState.Matched, charge, RootCause.None, null, 0m);
+        }
+
         var rounding = RoundingConventionOf(actual, charge, quantity);
         if (difference > TolerancePerSeat * quantity)
         {
@@ -223,11 +236,9 @@ public sealed class Matcher
         }
 
         matched++;
-        return difference == 0m
-            ? new LineMatch(line, ReconState.Matched, charge, RootCause.None, null, 0m)
-            : new LineMatch(line, ReconState.Matched, charge, RootCause.RoundingConvention,
-                $"total {Format(actual)} is within ±0.01 per seat of the expected {Format(charge.Total)}{RoundingSuffix(rounding)}",
-                0m);
+        return new LineMatch(line, ReconState.Matched, charge, RootCause.RoundingConvention,
+            $"total {Format(actual)} is within ±0.01 per seat of the expected {Format(charge.Total)}{RoundingSuffix(rounding)}",
+            0m);
     }
 
     private static (RootCause, string) ExplainAmount(ReconLine line, ProviderCharge charge, decimal actual, char rounding)
@@ -325,18 +336,13 @@ public sealed class Matcher
     // Money in sentences shows at least cents: 12.0 from a scenario reads as 12.00.
     private static string Format(decimal amount) => amount.ToString("0.00##########", CultureInfo.InvariantCulture);
 
-    private readonly record struct ChargeKey(string Subscription, ChargeType Type, DateOnly Start, DateOnly End);
-
-    // Partner Center GUIDs come in either case; comparing them case-insensitively avoids a ToUpper per line.
-    private sealed class ChargeKeyComparer : IEqualityComparer<ChargeKey>
+    /// <summary>What the scan of a subscription's chain compares, kept apart from the charge for cache locality.</summary>
+    private struct Slot(ChargeType type, int start, int end, int next)
     {
-        public static readonly ChargeKeyComparer Instance = new();
-
-        public bool Equals(ChargeKey x, ChargeKey y) =>
-            x.Type == y.Type && x.Start == y.Start && x.End == y.End
-            && string.Equals(x.Subscription, y.Subscription, StringComparison.OrdinalIgnoreCase);
-
-        public int GetHashCode(ChargeKey key) =>
-            HashCode.Combine(StringComparer.OrdinalIgnoreCase.GetHashCode(key.Subscription), key.Type, key.Start.DayNumber, key.End.DayNumber);
+        public readonly ChargeType Type = type;
+        public readonly int Start = start;
+        public readonly int End = end;
+        public readonly int Next = next;
+        public bool Used;
     }
 }

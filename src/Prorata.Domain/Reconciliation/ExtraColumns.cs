@@ -1,0 +1,50 @@
+using System.Collections;
+
+namespace Prorata.Domain.Reconciliation;
+
+/// <summary>
+/// The columns of a recon line that have no typed field, stored as one string per line with the end of each value,
+/// and the names shared by every line of the file. A million-line import thus allocates two objects per line for
+/// them instead of one string per cell; a value becomes a string only when someone reads it.
+/// </summary>
+public sealed class ExtraColumns : IReadOnlyList<KeyValuePair<string, string>>
+{
+    private readonly IReadOnlyList<string> names;
+    private readonly string text;
+    private readonly int[] ends;
+
+    /// <param name="names">The column names, in file order, shared by all lines of one file.</param>
+    /// <param name="text">The values concatenated in the same order.</param>
+    /// <param name="ends">The exclusive end of each value in <paramref name="text"/>.</param>
+    public ExtraColumns(IReadOnlyList<string> names, string text, int[] ends)
+    {
+        if (names.Count != ends.Length)
+        {
+            throw new ArgumentException($"{names.Count} names but {ends.Length} values", nameof(ends));
+        }
+        this.names = names;
+        this.text = text;
+        this.ends = ends;
+    }
+
+    public int Count => ends.Length;
+
+    public KeyValuePair<string, string> this[int index]
+    {
+        get
+        {
+            var start = index == 0 ? 0 : ends[index - 1];
+            return new KeyValuePair<string, string>(names[index], text[start..ends[index]]);
+        }
+    }
+
+    public IEnumerator<KeyValuePair<string, string>> GetEnumerator()
+    {
+        for (var i = 0; i < ends.Length; i++)
+        {
+            yield return this[i];
+        }
+    }
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+}

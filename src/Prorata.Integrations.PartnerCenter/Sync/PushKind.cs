@@ -1,0 +1,14 @@
+namespace Prorata.Integrations.PartnerCenter.Sync;
+
+public enum PushKind
+{
+    Purchase,
+    IncreaseQuantity,
+    DecreaseQuantity,
+    Cancel,
+    Suspend,
+    Reactivate,
+    SetAutoRenew,
+    ScheduleRenewal,
+    Upgrade,
+}

@@ -1,0 +1,8 @@
+namespace Prorata.Integrations.PartnerCenter.Sync;
+
+public enum PushOutcomeKind
+{
+    Sent,
+    AwaitingProvisioning,
+    Refused,
+}

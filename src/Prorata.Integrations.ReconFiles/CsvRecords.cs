@@ -93,46 +93,30 @@ internal sealed class CsvRecords : FieldRow, IDisposable
 
     public bool Next()
     {
+        bool read;
         try
         {
-            if (!csv.Read())
-            {
-                return false;
-            }
+            read = csv.Read();
         }
         catch (CsvFormatException e)
         {
-            throw new ReconFileFormatException(row + 1, null, null, $"row {row + 1}: not valid CSV, the file may be truncated ({e.Message})", e);
+            throw NotCsv(e);
         }
-        row++;
-        if (csv.RowFieldCount != csv.FieldCount)
-        {
-            throw new ReconFileFormatException(row, null, null,
-                $"row {row}: {csv.RowFieldCount} fields where the header has {csv.FieldCount}: the file is truncated or the row is malformed");
-        }
-        return true;
+        return read && Counted();
     }
 
     public async ValueTask<bool> NextAsync(CancellationToken cancellationToken)
     {
+        bool read;
         try
         {
-            if (!await csv.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                return false;
-            }
+            read = await csv.ReadAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (CsvFormatException e)
         {
-            throw new ReconFileFormatException(row + 1, null, null, $"row {row + 1}: not valid CSV, the file may be truncated ({e.Message})", e);
+            throw NotCsv(e);
         }
-        row++;
-        if (csv.RowFieldCount != csv.FieldCount)
-        {
-            throw new ReconFileFormatException(row, null, null,
-                $"row {row}: {csv.RowFieldCount} fields where the header has {csv.FieldCount}: the file is truncated or the row is malformed");
-        }
-        return true;
+        return read && Counted();
     }
 
     public override bool Has(int field) => ordinalOf[field] >= 0;
@@ -173,6 +157,21 @@ internal sealed class CsvRecords : FieldRow, IDisposable
     {
         csv.Dispose();
         text.Dispose();
+    }
+
+    private ReconFileFormatException NotCsv(CsvFormatException e) =>
+        new(row + 1, null, null, $"row {row + 1}: not valid CSV, the file may be truncated ({e.Message})", e);
+
+    // A record with fewer or more fields than the header is a cut or malformed row: refused, never padded.
+    private bool Counted()
+    {
+        row++;
+        if (csv.RowFieldCount != csv.FieldCount)
+        {
+            throw new ReconFileFormatException(row, null, null,
+                $"row {row}: {csv.RowFieldCount} fields where the header has {csv.FieldCount}: the file is truncated or the row is malformed");
+        }
+        return true;
     }
 
     private string Header()

@@ -1,0 +1,7 @@
+namespace Prorata.Domain.Reconciliation;
+
+public enum UsagePricingBasis
+{
+    MarkupOnCost,
+    DiscountOffRetail,
+}

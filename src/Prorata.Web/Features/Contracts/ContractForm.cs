@@ -47,6 +47,8 @@ public sealed class ContractForm
 
     public void PadWithBlankRules()
     {
+        // Form binding leaves the list null when a post carries no rule fields at all.
+        PricingRules ??= [];
         while (PricingRules.Count(r => r.IsBlank) < BlankRules)
         {
             PricingRules.Add(new PricingRuleForm());
@@ -56,6 +58,7 @@ public sealed class ContractForm
     /// <summary>Blank rows are dropped first, and the rest keep their numbering so refusals point at the right row.</summary>
     public BillingContractDraft ToDraft()
     {
+        PricingRules ??= [];
         PricingRules.RemoveAll(r => r.IsBlank);
         return new BillingContractDraft(
             Guid.TryParse(CustomerId, out var id) ? id : null,

@@ -1,0 +1,54 @@
+using System.Net;
+using Prorata.Data.Identity;
+
+namespace Prorata.Web.Tests;
+
+[Collection(AppCollection.Name)]
+public sealed class PageTests(ProrataApp app)
+{
+    [Fact]
+    public async Task ContractForm_BillingDay31_ShowsTheRuleNextToTheFieldAndWritesNothing()
+    {
+        var client = await app.SignedInAsAsync(StaffRoles.Finance);
+        var before = await app.CountRowsAsync();
+
+        var response = await ProrataApp.PostFormAsync(client, "/contracts/new", new()
+        {
+            ["Form.CustomerId"] = "",
+            ["Form.Currency"] = "EUR",
+            ["Form.BillingDay"] = "31",
+            ["Form.LegalEntityName"] = "Northwind Cloud Services GmbH",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("billingDay must be between 1 and 28; got 31.", html);
+        Assert.Contains("customerId is required.", html);
+        Assert.Equal(before, await app.CountRowsAsync());
+    }
+
+    [Fact]
+    public async Task CustomerForm_Sales_IsDenied()
+    {
+        var client = await app.SignedInAsAsync(StaffRoles.Sales);
+
+        var response = await client.GetAsync("/customers/new");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/access-denied", response.Headers.Location!.PathAndQuery);
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/customers")]
+    [InlineData("/contracts")]
+    [InlineData("/subscriptions")]
+    public async Task Pages_ReadOnly_Render(string path)
+    {
+        var client = await app.SignedInAsAsync(StaffRoles.ReadOnly);
+
+        var response = await client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+}

@@ -36,7 +36,7 @@ public sealed class ReconcileCommandTests
         Assert.Equal(("cycleCharge", "2025-04-01", "2025-04-30", 15, 180.0m),
             (missing.GetProperty("chargeType").GetString(), missing.GetProperty("chargeStart").GetString(), missing.GetProperty("chargeEnd").GetString(),
              missing.GetProperty("quantity").GetInt32(), missing.GetProperty("total").GetDecimal()));
-        Assert.False(json.RootElement.GetProperty("lines")[0].TryGetProperty("cause", out _));
+        Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("lines")[0].GetProperty("cause").ValueKind);
     }
 
     [Fact]

@@ -3,7 +3,10 @@ using Prorata.Domain.Reconciliation;
 
 namespace Prorata.Cli.Reconcile;
 
-/// <summary>The what-if output of scenarios/README.md: camelCase names and states, dates as yyyy-MM-dd.</summary>
+/// <summary>
+/// The what-if output of scenarios/README.md: camelCase names and states, dates as yyyy-MM-dd. Every line has every
+/// field, null where it does not apply (no expected charge, no cause for a clean match), so readers need no guessing.
+/// </summary>
 internal static class ReconciliationJson
 {
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
@@ -11,7 +14,6 @@ internal static class ReconciliationJson
         WriteIndented = true,
         // Terminal and file output, never HTML: "Prorata's" rather than "Prorata\u0027s".
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
     };
 
     public static string Write(ReconResult result) => JsonSerializer.Serialize(Shape(result), Options);

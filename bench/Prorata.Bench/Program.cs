@@ -3,6 +3,7 @@ var mode = args.Length > 0 ? args[0] : "";
 var rest = args.Skip(1).ToArray();
 switch (mode)
 {
+    case "engine": return Prorata.Bench.EngineBenchmark.Run(rest);
     case "reconcile": return Prorata.Bench.ReconcileBenchmark.Run(rest);
     case "partner-center-sync": return Prorata.Bench.PartnerCenterSyncBenchmark.Run(rest);
     default:

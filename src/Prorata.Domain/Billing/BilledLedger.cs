@@ -7,6 +7,9 @@ public sealed class BilledLedger
     private readonly Dictionary<string, List<BillingItemKey>> _bySubscription = new(StringComparer.Ordinal);
     private readonly HashSet<(string, DateOnly, DateOnly)> _billedPeriods = new();
 
+    /// <summary>The date of the last billing run recorded: periods that ended before it are settled unless a change reaches back.</summary>
+    public DateOnly? LastRun { get; private set; }
+
     public (decimal Quantity, decimal Amount) Billed(BillingItemKey key) => _items.GetValueOrDefault(key);
 
     public IReadOnlyList<BillingItemKey> KeysOf(string subscription) =>
@@ -16,19 +19,25 @@ public sealed class BilledLedger
 
     public void Record(Invoice invoice)
     {
+        if (LastRun is null || invoice.Date > LastRun) LastRun = invoice.Date;
         foreach (var line in invoice.Lines)
-            foreach (var origin in line.Origins)
-                Record(origin);
+        {
+            if (line.Origin is { } key)
+                // A usage line always shows quantity 1; a later correction of the same month adds money, not quantity.
+                Record(key, line.Kind != InvoiceLineKind.Usage ? line.Quantity : Billed(key).Quantity == 0 ? 1m : 0m, line.Amount);
+            else
+                foreach (var billed in KeysOf(line.Subscription).ToList())
+                    Record(billed, -Billed(billed).Quantity, -Billed(billed).Amount);
+        }
     }
 
-    public void Record(LineOrigin origin)
+    public void Record(BillingItemKey key, decimal quantity, decimal amount)
     {
-        var key = origin.Key;
         if (_items.TryGetValue(key, out var billed))
-            _items[key] = (billed.Quantity + origin.Quantity, billed.Amount + origin.Amount);
+            _items[key] = (billed.Quantity + quantity, billed.Amount + amount);
         else
         {
-            _items[key] = (origin.Quantity, origin.Amount);
+            _items[key] = (quantity, amount);
             if (!_bySubscription.TryGetValue(key.Subscription, out var keys)) _bySubscription[key.Subscription] = keys = new List<BillingItemKey>();
             keys.Add(key);
         }

@@ -12,6 +12,13 @@ public readonly record struct BillingItemKey(string Subscription, DateOnly Perio
 
     public bool IsBase => Source == Base;
 
+    // Hashed on the fields that tell items apart cheaply; this key is looked up for every item of every run.
+    public bool Equals(BillingItemKey other) =>
+        PeriodStart == other.PeriodStart && From == other.From && PeriodEnd == other.PeriodEnd && UnitPrice == other.UnitPrice
+        && string.Equals(Source, other.Source, StringComparison.Ordinal) && string.Equals(Subscription, other.Subscription, StringComparison.Ordinal);
+
+    public override int GetHashCode() => HashCode.Combine(Subscription, PeriodStart.DayNumber, From.DayNumber, Source);
+
     /// <summary>A stable text form, stored beside each invoice line as its origin.</summary>
     public override string ToString() => $"{Subscription}|{PeriodStart:yyyy-MM-dd}|{PeriodEnd:yyyy-MM-dd}|{From:yyyy-MM-dd}|{Source}|{UnitPrice}";
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Prorata.Domain.Calendar;
 using Prorata.Domain.Catalog;
 using Prorata.Domain.Money;
@@ -12,26 +13,30 @@ namespace Prorata.Domain.Billing;
 /// </summary>
 public sealed class InvoiceCalculator(SubscriptionBook book)
 {
-    private readonly Dictionary<(PriceListRow?, string, string, DateOnly, string), CustomerPrice?> _prices = new();
+    private readonly Dictionary<PriceKey, CustomerPrice?> _prices = new();
+    private readonly Dictionary<BillingItemKey, Item> _should = new();
 
     /// <param name="subscriptions">The contract's subscriptions as known at <paramref name="date"/> 00:00.</param>
     /// <param name="alerts">Receives what a person must look at; a set, since the same alert recurs on every run.</param>
-    public Invoice Calculate(BillingContract contract, IEnumerable<Subscription> subscriptions, DateOnly date, BilledLedger ledger, ICollection<BillingAlert> alerts)
+    public Invoice Calculate(BillingContract contract, IReadOnlyList<Subscription> subscriptions, DateOnly date, BilledLedger ledger, ICollection<BillingAlert> alerts)
     {
         var lines = new List<InvoiceLine>();
-        var should = new Dictionary<BillingItemKey, Item>();
+        var should = _should;
         foreach (var subscription in subscriptions)
         {
             if (subscription.IsBundleChild) continue;
             should.Clear();
+            // Every change since the last run is dated on or after it, so periods that ended before it are settled.
+            var settledBefore = subscription.FullyRefunded || subscription.Kind == SubscriptionKind.Usage ? DateOnly.MinValue : ledger.LastRun ?? DateOnly.MinValue;
             if (subscription.Kind == SubscriptionKind.Usage) ShouldBillUsage(contract, subscription, date, should, alerts);
-            else if (!subscription.FullyRefunded) ShouldBillLicenses(contract, subscription, date, should, alerts);
-            Difference(subscription, should, ledger, lines);
+            else if (!subscription.FullyRefunded) ShouldBillLicenses(contract, subscription, date, settledBefore, should, alerts);
+            Difference(subscription, should, ledger, settledBefore, lines);
         }
         return new Invoice(contract.Id, date, contract.Currency.Code, lines);
     }
 
-    private void ShouldBillLicenses(BillingContract contract, Subscription subscription, DateOnly date, Dictionary<BillingItemKey, Item> should, ICollection<BillingAlert> alerts)
+    private void ShouldBillLicenses(BillingContract contract, Subscription subscription, DateOnly date, DateOnly settledBefore,
+        Dictionary<BillingItemKey, Item> should, ICollection<BillingAlert> alerts)
     {
         var horizon = contract.PeriodEndFrom(date);
         var runAt = new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
@@ -39,7 +44,8 @@ public sealed class InvoiceCalculator(SubscriptionBook book)
         var lastDay = subscription.CancelledOn ?? DateOnly.MaxValue;
         foreach (var term in subscription.Terms)
         {
-            foreach (var (period, periodDays) in CustomerPeriods(contract, term.Period, term.Anchor, term.OffsetMonths, term.Plan))
+            if (term.Period.End < settledBefore) continue;
+            foreach (var (period, periodDays) in CustomerPeriods(contract, term.Period, term.Anchor, term.OffsetMonths, term.Plan, settledBefore))
             {
                 if (period.Start > horizon || period.Start > lastDay) break;
                 // The quantity in effect at the period's start; for a period billed ahead, the quantity known at the run.
@@ -54,7 +60,7 @@ public sealed class InvoiceCalculator(SubscriptionBook book)
                     if (change.Kind is LicenseChangeKind.Purchase or LicenseChangeKind.Renewal) continue;
                     if (change.Delta < 0 && change.FollowsRefundPolicy && contract.Refunds == RefundPolicy.None) continue;
                     Add(should, contract, subscription, subscription.Segments[change.Segment], period, periodDays, change.Date,
-                        $"{change.EventId}:{change.Kind}", change.Delta, alerts);
+                        change.Source, change.Delta, alerts);
                 }
             }
         }
@@ -64,7 +70,7 @@ public sealed class InvoiceCalculator(SubscriptionBook book)
         for (var plan = book.PlanRenewal(subscription); plan is not null && plan.On <= horizon; plan = book.PlanFollowingRenewal(plan, subscription.Kind))
         {
             var offer = new OfferSegment(runAt, plan.ProductId, plan.SkuId, plan.Row, plan.On);
-            foreach (var (period, periodDays) in CustomerPeriods(contract, new Period(plan.On, plan.End), plan.Anchor, plan.OffsetMonths, plan.Plan))
+            foreach (var (period, periodDays) in CustomerPeriods(contract, new Period(plan.On, plan.End), plan.Anchor, plan.OffsetMonths, plan.Plan, plan.On))
             {
                 if (period.Start > horizon) break;
                 Add(should, contract, subscription, offer, period, periodDays, period.Start, BillingItemKey.Base, plan.Quantity, alerts);
@@ -109,9 +115,11 @@ public sealed class InvoiceCalculator(SubscriptionBook book)
 
     private CustomerPrice? CustomerPrice(BillingContract contract, Subscription subscription, OfferSegment offer, ICollection<BillingAlert> alerts)
     {
-        var cacheKey = (offer.Row, offer.ProductId, offer.SkuId, offer.PriceDate, contract.Id);
-        if (!_prices.TryGetValue(cacheKey, out var price))
-            _prices[cacheKey] = price = PriceFor(contract, offer);
+        // The date only picks the row in another currency; within one currency the locked row is the price.
+        var crossCurrency = offer.Row is not null && !offer.Row.Currency.Equals(contract.Currency.Code, StringComparison.OrdinalIgnoreCase);
+        var key = new PriceKey(contract, offer.Row, offer.ProductId, offer.SkuId, crossCurrency ? offer.PriceDate : default);
+        if (!_prices.TryGetValue(key, out var price))
+            _prices[key] = price = PriceFor(contract, offer);
         if (price is null)
             alerts.Add(new BillingAlert(BillingAlert.NoPriceInContractCurrency, subscription.Id,
                 $"{offer.ProductId}/{offer.SkuId} has no price in {contract.Currency.Code} on {offer.PriceDate:yyyy-MM-dd} and contract {contract.Id} does not fix one: it is not billed until a price exists."));
@@ -132,43 +140,39 @@ public sealed class InvoiceCalculator(SubscriptionBook book)
         return PricingStrategy.Price(rule, row?.CyclePrice ?? 0m, row?.CycleErpPrice, contract.Currency);
     }
 
-    private static void Difference(Subscription subscription, Dictionary<BillingItemKey, Item> should, BilledLedger ledger, List<InvoiceLine> lines)
+    private static void Difference(Subscription subscription, Dictionary<BillingItemKey, Item> should, BilledLedger ledger, DateOnly settledBefore, List<InvoiceLine> lines)
     {
-        var corrections = new List<LineOrigin>();
-        foreach (var key in ledger.KeysOf(subscription.Id))
-        {
-            if (should.ContainsKey(key)) continue;
-            var billed = ledger.Billed(key);
-            if (billed.Quantity != 0 || billed.Amount != 0) corrections.Add(new LineOrigin(key, -billed.Quantity, -billed.Amount));
-        }
-
+        var offer = subscription.CurrentOffer;
         if (subscription.FullyRefunded)
         {
             // A cancellation within 24 hours of purchase credits everything billed, in one line.
-            if (corrections.Count == 0) return;
             var amount = 0m;
             var start = DateOnly.MaxValue;
             var end = DateOnly.MinValue;
-            foreach (var origin in corrections)
+            foreach (var key in ledger.KeysOf(subscription.Id))
             {
-                amount += origin.Amount;
-                if (origin.Key.PeriodStart < start) start = origin.Key.PeriodStart;
-                if (origin.Key.PeriodEnd > end) end = origin.Key.PeriodEnd;
+                amount -= ledger.Billed(key).Amount;
+                if (key.PeriodStart < start) start = key.PeriodStart;
+                if (key.PeriodEnd > end) end = key.PeriodEnd;
             }
-            var cancelled = subscription.Changes[^1];
-            lines.Add(new InvoiceLine(subscription.Id, InvoiceLineKind.Credit, start, end, cancelled.Delta, amount / cancelled.Delta,
-                amount, end.DayNumber - start.DayNumber + 1, end.DayNumber - start.DayNumber + 1,
-                subscription.CurrentOffer.ProductId, subscription.CurrentOffer.SkuId, corrections));
+            if (amount == 0) return;
+            var seats = subscription.Changes[^1].Delta;
+            var days = end.DayNumber - start.DayNumber + 1;
+            lines.Add(new InvoiceLine(subscription.Id, InvoiceLineKind.Credit, start, end, seats, amount / seats, amount, days, days, offer.ProductId, offer.SkuId, null));
             return;
         }
 
-        foreach (var origin in corrections)
+        // What was billed but should not have been: a period no longer billed, an old quantity or price.
+        foreach (var key in ledger.KeysOf(subscription.Id))
         {
-            var key = origin.Key;
+            if (key.PeriodEnd < settledBefore || should.ContainsKey(key)) continue;
+            var billed = ledger.Billed(key);
+            if (billed.Quantity == 0 && billed.Amount == 0) continue;
             var period = new Period(key.PeriodStart, key.PeriodEnd);
-            lines.Add(new InvoiceLine(subscription.Id, key.Source == BillingItemKey.Usage ? InvoiceLineKind.Usage : InvoiceLineKind.Adjustment,
-                key.From, key.PeriodEnd, origin.Quantity, key.UnitPrice, origin.Amount, period.DaysFrom(key.From), period.Days,
-                subscription.CurrentOffer.ProductId, subscription.CurrentOffer.SkuId, [origin]));
+            var usage = key.Source == BillingItemKey.Usage;
+            lines.Add(new InvoiceLine(subscription.Id, usage ? InvoiceLineKind.Usage : InvoiceLineKind.Adjustment, key.From, key.PeriodEnd,
+                usage ? 1m : -billed.Quantity, usage ? -billed.Amount : key.UnitPrice, -billed.Amount, period.DaysFrom(key.From), period.Days,
+                offer.ProductId, offer.SkuId, key));
         }
 
         foreach (var (key, item) in should)
@@ -176,31 +180,32 @@ public sealed class InvoiceCalculator(SubscriptionBook book)
             var billed = ledger.Billed(key);
             var quantity = item.Quantity - billed.Quantity;
             var amount = item.Amount - billed.Amount;
-            if (quantity == 0 && amount == 0) continue;
+            if (amount == 0 && (quantity == 0 || key.Source == BillingItemKey.Usage)) continue;
             var kind = key.Source == BillingItemKey.Usage ? InvoiceLineKind.Usage
                 : key.IsBase && !ledger.HasBilledPeriod(key.Subscription, key.PeriodStart, key.PeriodEnd) ? InvoiceLineKind.Recurring
                 : InvoiceLineKind.Adjustment;
             lines.Add(new InvoiceLine(subscription.Id, kind, key.From, key.PeriodEnd, kind == InvoiceLineKind.Usage ? 1m : quantity,
-                kind == InvoiceLineKind.Usage ? amount : key.UnitPrice, amount, item.Days, item.PeriodDays, item.Offer.ProductId, item.Offer.SkuId,
-                [new LineOrigin(key, quantity, amount)]));
+                kind == InvoiceLineKind.Usage ? amount : key.UnitPrice, amount, item.Days, item.PeriodDays, item.Offer.ProductId, item.Offer.SkuId, key));
         }
     }
 
     /// <summary>
-    /// The customer periods of a term, each with the days its price is prorated over: contract months for
-    /// monthly-billed subscriptions under contract alignment, otherwise Microsoft's own charge cycles.
+    /// The customer periods of a term that end on or after <paramref name="from"/>, each with the days its price is
+    /// prorated over: contract months for monthly-billed subscriptions under contract alignment, otherwise
+    /// Microsoft's own charge cycles.
     /// </summary>
-    private static IEnumerable<(Period Period, int PeriodDays)> CustomerPeriods(BillingContract contract, Period term, DateOnly anchor, int offsetMonths, BillingPlan plan)
+    private static IEnumerable<(Period Period, int PeriodDays)> CustomerPeriods(BillingContract contract, Period term, DateOnly anchor, int offsetMonths, BillingPlan plan, DateOnly from)
     {
+        var first = from > term.Start ? from : term.Start;
         if (plan == BillingPlan.Monthly && contract.Alignment == ContractAlignment.Contract)
         {
-            for (var month = ContractMonth.Containing(term.Start, contract.BillingDay); month.Start <= term.End;
+            for (var month = ContractMonth.Containing(first, contract.BillingDay); month.Start <= term.End;
                  month = new Period(month.Start.AddMonths(1), month.Start.AddMonths(2).AddDays(-1)))
                 yield return (Clip(month, term), month.Days);
             yield break;
         }
         var months = (int)plan;
-        for (var n = MonthArithmetic.CycleIndex(anchor, offsetMonths, months, term.Start); ; n++)
+        for (var n = MonthArithmetic.CycleIndex(anchor, offsetMonths, months, first); ; n++)
         {
             var cycle = MonthArithmetic.Cycle(anchor, offsetMonths, months, n);
             if (cycle.Start > term.End) yield break;
@@ -210,6 +215,17 @@ public sealed class InvoiceCalculator(SubscriptionBook book)
 
     private static Period Clip(Period period, Period within) =>
         new(period.Start < within.Start ? within.Start : period.Start, period.End > within.End ? within.End : period.End);
+
+    /// <summary>A customer price depends on the contract and the offer as priced on a date; rows and contracts compare by reference.</summary>
+    private readonly record struct PriceKey(BillingContract Contract, PriceListRow? Row, string ProductId, string SkuId, DateOnly PriceDate)
+    {
+        public bool Equals(PriceKey other) =>
+            ReferenceEquals(Contract, other.Contract) && ReferenceEquals(Row, other.Row) && PriceDate == other.PriceDate
+            && ProductId == other.ProductId && SkuId == other.SkuId;
+
+        public override int GetHashCode() =>
+            HashCode.Combine(RuntimeHelpers.GetHashCode(Contract), Row is null ? 0 : RuntimeHelpers.GetHashCode(Row), PriceDate.DayNumber, ProductId);
+    }
 
     private readonly record struct Item(decimal Quantity, decimal Amount, decimal UnitPrice, int Days, int PeriodDays, OfferSegment Offer);
 }

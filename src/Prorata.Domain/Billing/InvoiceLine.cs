@@ -3,7 +3,8 @@ namespace Prorata.Domain.Billing;
 /// <summary>
 /// One invoice line. Amount = Quantity × UnitPrice × Days / PeriodDays, rounded once, half away from zero
 /// (billing-rules.md §1); <see cref="Days"/> and <see cref="PeriodDays"/> show the proration arithmetic.
-/// An adjustment's quantity is the signed change.
+/// An adjustment's quantity is the signed change. <see cref="Origin"/> is the billing item the line bills;
+/// a <see cref="InvoiceLineKind.Credit"/> line has none: it credits everything billed for the subscription.
 /// </summary>
 public sealed record InvoiceLine(
     string Subscription,
@@ -17,4 +18,4 @@ public sealed record InvoiceLine(
     int PeriodDays,
     string ProductId,
     string SkuId,
-    IReadOnlyList<LineOrigin> Origins);
+    BillingItemKey? Origin);

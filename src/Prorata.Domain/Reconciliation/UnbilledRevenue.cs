@@ -2,23 +2,16 @@ namespace Prorata.Domain.Reconciliation;
 
 /// <summary>
 /// The revenue leak: what Microsoft charged the partner for a subscription and days that no customer invoice line
-/// bills. Refunds are not revenue and are left out. <see cref="Total"/> is the figure to show first.
+/// bills. Refunds are not revenue and are left out. <see cref="Total"/> is the figure to show first. Streaming like
+/// <see cref="Matcher"/>: feed every recon line to <see cref="Check"/>, or call <see cref="Find"/> on a whole file.
 /// </summary>
 public sealed class UnbilledRevenue
 {
-    private UnbilledRevenue(IReadOnlyList<UnbilledCharge> charges, decimal total)
+    private readonly Dictionary<string, List<BilledPeriod>> billed = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<UnbilledCharge> charges = [];
+
+    public UnbilledRevenue(IEnumerable<BilledPeriod> customerLines)
     {
-        Charges = charges;
-        Total = total;
-    }
-
-    public IReadOnlyList<UnbilledCharge> Charges { get; }
-
-    public decimal Total { get; }
-
-    public static UnbilledRevenue Find(IEnumerable<ReconLine> microsoftCharges, IEnumerable<BilledPeriod> customerLines)
-    {
-        var billed = new Dictionary<string, List<BilledPeriod>>(StringComparer.OrdinalIgnoreCase);
         foreach (var period in customerLines)
         {
             if (!billed.TryGetValue(period.Subscription, out var periods))
@@ -27,26 +20,39 @@ public sealed class UnbilledRevenue
             }
             periods.Add(period);
         }
+    }
 
-        var charges = new List<UnbilledCharge>();
-        var total = 0m;
+    public IReadOnlyList<UnbilledCharge> Charges => charges;
+
+    public decimal Total { get; private set; }
+
+    public static UnbilledRevenue Find(IEnumerable<ReconLine> microsoftCharges, IEnumerable<BilledPeriod> customerLines)
+    {
+        var unbilled = new UnbilledRevenue(customerLines);
         foreach (var line in microsoftCharges)
         {
-            if (line.Subtotal <= 0m)
-            {
-                continue;
-            }
-            var days = line.ChargeEndDate.DayNumber - line.ChargeStartDate.DayNumber + 1;
-            var uncovered = days - CoveredDays(line, billed.GetValueOrDefault(line.SubscriptionId));
-            if (uncovered == 0)
-            {
-                continue;
-            }
-            var amount = Math.Round(line.Subtotal * uncovered / days, 2, MidpointRounding.AwayFromZero);
-            charges.Add(new UnbilledCharge(line, uncovered, amount));
-            total += amount;
+            unbilled.Check(line);
         }
-        return new UnbilledRevenue(charges, total);
+        return unbilled;
+    }
+
+    /// <summary>Records and returns the unbilled part of one Microsoft line, or null when customers are billed for all of it.</summary>
+    public UnbilledCharge? Check(ReconLine line)
+    {
+        if (line.Subtotal <= 0m)
+        {
+            return null;
+        }
+        var days = line.ChargeEndDate.DayNumber - line.ChargeStartDate.DayNumber + 1;
+        var uncovered = days - CoveredDays(line, billed.GetValueOrDefault(line.SubscriptionId));
+        if (uncovered == 0)
+        {
+            return null;
+        }
+        var charge = new UnbilledCharge(line, uncovered, Math.Round(line.Subtotal * uncovered / days, 2, MidpointRounding.AwayFromZero));
+        charges.Add(charge);
+        Total += charge.Amount;
+        return charge;
     }
 
     // Days of [start, end] inside at least one billed period; periods may overlap, so days are marked, not summed.

@@ -14,6 +14,11 @@ public sealed record LicenseChange(
     int Delta,
     int Segment)
 {
+    /// <summary>Names the change among the items of an invoice: the event and the side of it (an upgrade has two).</summary>
+    public string Source => _source ??= $"{EventId}:{Kind}";
+
+    private string? _source;
+
     /// <summary>Decreases of these kinds are credited only under a prorated refund policy; upgrades always are.</summary>
     public bool FollowsRefundPolicy => Kind is LicenseChangeKind.Quantity or LicenseChangeKind.Cancellation;
 }

@@ -80,8 +80,9 @@ public sealed class SubscriptionBook(PriceList prices, Currency partnerCurrency,
         var subscription = Add(new Subscription(order.SubscriptionId, order.ContractId, kind, order.ParentId) { CalendarAligned = order.AlignToCalendarMonth }, parent);
         subscription.AutoRenew = order.AutoRenew;
         var anchor = order.AlignToCalendarMonth ? MonthArithmetic.FirstOfMonth(day) : day;
-        var firstTerm = new SubscriptionTerm(0, SubscriptionTerm.PeriodOf(anchor, 0, day, row.Term), anchor, 0, row.Term, row.BillingPlan, order.At);
-        StartTerm(subscription, firstTerm, new OfferSegment(order.At, row.ProductId, row.SkuId, row, day), order.Quantity, ChargeType.New, order.EventId);
+        var firstTerm = new SubscriptionTerm(0, SubscriptionTerm.PeriodOf(anchor, 0, day, row.Term), anchor, 0, row.Term, row.BillingPlan, order.At,
+            $"{order.SubscriptionId}:{order.EventId}");
+        StartTerm(subscription, firstTerm, new OfferSegment(order.At, row.ProductId, row.SkuId, row, day), order.Quantity, ChargeType.New);
         subscription.Changes.Add(new LicenseChange(order.EventId, LicenseChangeKind.Purchase, order.At, day, order.Quantity, 0));
         return null;
     }
@@ -98,12 +99,13 @@ public sealed class SubscriptionBook(PriceList prices, Currency partnerCurrency,
         if (quantity == subscription.Quantity) return null;
 
         // A bundle's children follow its quantity: the change is refused whole if any child refuses it.
-        var members = WithChildren(subscription).Where(m => !m.HasEnded && m.Kind != SubscriptionKind.Usage).ToList();
-        foreach (var member in members)
-            if (CheckQuantity(member, quantity, at) is { } childRefusal) return childRefusal;
-        foreach (var member in members)
-            if (member.Quantity != quantity) ApplyQuantity(member, quantity, at, eventId);
+        foreach (var member in WithChildren(subscription))
+            if (Follows(member) && CheckQuantity(member, quantity, at) is { } childRefusal) return childRefusal;
+        foreach (var member in WithChildren(subscription))
+            if (Follows(member) && member.Quantity != quantity) ApplyQuantity(member, quantity, at, eventId);
         return null;
+
+        static bool Follows(Subscription member) => !member.HasEnded && member.Kind != SubscriptionKind.Usage;
     }
 
     public Refusal? Cancel(string eventId, string subscriptionId, DateTimeOffset at)
@@ -261,7 +263,7 @@ public sealed class SubscriptionBook(PriceList prices, Currency partnerCurrency,
             target.AutoRenew = source.AutoRenew;
             target.Quantity = moved;
             // Coterminous with the source: same anchor and end, starting on the day of the upgrade.
-            target.Terms.Add(term with { Index = 0, Period = new Period(day, term.Period.End) });
+            target.Terms.Add(term with { Index = 0, Period = new Period(day, term.Period.End), Reference = reference });
             target.Segments.Add(segment);
             target.Changes.Add(new LicenseChange(eventId, LicenseChangeKind.Purchase, at, day, moved, 0));
             Post(target, ChargeType.Convert, billed, fullDays, segment, moved, +1, reference);
@@ -315,7 +317,7 @@ public sealed class SubscriptionBook(PriceList prices, Currency partnerCurrency,
         return subscription;
     }
 
-    private void StartTerm(Subscription subscription, SubscriptionTerm term, OfferSegment offer, int quantity, ChargeType chargeType, string reference)
+    private void StartTerm(Subscription subscription, SubscriptionTerm term, OfferSegment offer, int quantity, ChargeType chargeType)
     {
         subscription.Terms.Add(term);
         subscription.Segments.Add(offer);
@@ -323,7 +325,7 @@ public sealed class SubscriptionBook(PriceList prices, Currency partnerCurrency,
         subscription.SeatBatches.Clear();
         subscription.SeatBatches.Add(new SeatBatch(quantity, term.StartedAt + ChangeWindow));
         var first = term.CycleContaining(term.Period.Start);
-        Post(subscription, chargeType, first, term.FullCycleContaining(term.Period.Start).Days, offer, quantity, +1, $"{subscription.Id}:{reference}");
+        Post(subscription, chargeType, first, term.FullCycleContaining(term.Period.Start).Days, offer, quantity, +1, term.Reference);
         Schedule(subscription, first.End.AddDays(1));
     }
 
@@ -332,7 +334,7 @@ public sealed class SubscriptionBook(PriceList prices, Currency partnerCurrency,
         var term = subscription.CurrentTerm;
         var cycle = term.CycleContaining(start);
         Post(subscription, ChargeType.CycleCharge, cycle, term.FullCycleContaining(start).Days, subscription.CurrentOffer,
-            subscription.Quantity, +1, $"{subscription.Id}:cycle:{start:yyyyMMdd}");
+            subscription.Quantity, +1, term.Reference);
         Schedule(subscription, cycle.End.AddDays(1));
     }
 
@@ -350,9 +352,10 @@ public sealed class SubscriptionBook(PriceList prices, Currency partnerCurrency,
         var reference = $"renew:{on:yyyyMMdd}";
         if (plan.Quantity != subscription.Quantity)
             subscription.Changes.Add(new LicenseChange(reference, LicenseChangeKind.Renewal, at, on, plan.Quantity - subscription.Quantity, subscription.Segments.Count));
-        var term = new SubscriptionTerm(subscription.Terms.Count, new Period(on, plan.End), plan.Anchor, plan.OffsetMonths, plan.Term, plan.Plan, at);
+        var term = new SubscriptionTerm(subscription.Terms.Count, new Period(on, plan.End), plan.Anchor, plan.OffsetMonths, plan.Term, plan.Plan, at,
+            $"{subscription.Id}:{reference}");
         subscription.ScheduledRenewal = null;
-        StartTerm(subscription, term, new OfferSegment(at, plan.ProductId, plan.SkuId, plan.Row, on), plan.Quantity, ChargeType.Renew, reference);
+        StartTerm(subscription, term, new OfferSegment(at, plan.ProductId, plan.SkuId, plan.Row, on), plan.Quantity, ChargeType.Renew);
     }
 
     private void ApplyQuantity(Subscription subscription, int quantity, DateTimeOffset at, string eventId)

@@ -8,7 +8,8 @@ namespace Prorata.Domain.Subscriptions;
 /// the anchor is the subscription's original one (the purchase date, or the first of the purchase month when the end
 /// date is aligned to the calendar month — then the first cycle is the tail of a full cycle, prorated over its days),
 /// and the offset counts the months of the terms before this one.
-/// <see cref="StartedAt"/> opens the 24-hour and 168-hour windows (purchase time, or 00:00 of the renewal date).
+/// <see cref="StartedAt"/> opens the 24-hour and 168-hour windows (purchase time, or 00:00 of the renewal date);
+/// <see cref="Reference"/> is the ReferenceId of the term's purchase or renewal, which its cycle charges carry too.
 /// </summary>
 public sealed record SubscriptionTerm(
     int Index,
@@ -17,7 +18,8 @@ public sealed record SubscriptionTerm(
     int OffsetMonths,
     TermDuration Term,
     BillingPlan Plan,
-    DateTimeOffset StartedAt)
+    DateTimeOffset StartedAt,
+    string Reference)
 {
     public int CycleMonths => (int)Plan;
 

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Prorata.Domain.Billing;
 
 /// <summary>
@@ -19,6 +21,21 @@ public readonly record struct BillingItemKey(string Subscription, DateOnly Perio
 
     public override int GetHashCode() => HashCode.Combine(Subscription, PeriodStart.DayNumber, From.DayNumber, Source);
 
-    /// <summary>A stable text form, stored beside each invoice line as its origin.</summary>
-    public override string ToString() => $"{Subscription}|{PeriodStart:yyyy-MM-dd}|{PeriodEnd:yyyy-MM-dd}|{From:yyyy-MM-dd}|{Source}|{UnitPrice}";
+    /// <summary>A stable text form, stored beside each invoice line as its origin; <see cref="Parse"/> reads it back.</summary>
+    public override string ToString() =>
+        string.Create(CultureInfo.InvariantCulture, $"{Subscription}|{PeriodStart:yyyy-MM-dd}|{PeriodEnd:yyyy-MM-dd}|{From:yyyy-MM-dd}|{Source}|{UnitPrice}");
+
+    public static BillingItemKey Parse(string text)
+    {
+        // The subscription id may itself contain '|', so the fixed fields are read from the end.
+        var parts = text.Split('|');
+        if (parts.Length < 6) throw new FormatException($"'{text}' is not a billing item key.");
+        var n = parts.Length;
+        return new BillingItemKey(string.Join('|', parts[..(n - 5)]),
+            DateOnly.ParseExact(parts[n - 5], "yyyy-MM-dd", CultureInfo.InvariantCulture),
+            DateOnly.ParseExact(parts[n - 4], "yyyy-MM-dd", CultureInfo.InvariantCulture),
+            DateOnly.ParseExact(parts[n - 3], "yyyy-MM-dd", CultureInfo.InvariantCulture),
+            parts[n - 2],
+            decimal.Parse(parts[n - 1], NumberStyles.Number, CultureInfo.InvariantCulture));
+    }
 }

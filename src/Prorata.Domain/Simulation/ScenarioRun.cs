@@ -25,6 +25,9 @@ public sealed class ScenarioRun
     public SubscriptionBook Book { get; }
     public HashSet<BillingAlert> Alerts { get; } = new();
 
+    /// <summary>What the contract's invoices have billed so far; a stored billing run records its issued lines here first.</summary>
+    public BilledLedger LedgerOf(string contractId) => _ledgers[contractId];
+
     /// <summary>Every billing date of the contract from the first event's day to billUntil.</summary>
     public IEnumerable<DateOnly> BillingDates(BillingContract contract)
     {

@@ -1,0 +1,9 @@
+namespace Prorata.Web.Features.Reconciliation;
+
+public enum ImportStatus
+{
+    Queued,
+    Running,
+    Done,
+    Refused,
+}

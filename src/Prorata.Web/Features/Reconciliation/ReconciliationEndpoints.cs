@@ -1,0 +1,127 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Prorata.Domain.Reconciliation;
+using Prorata.Domain.Simulation;
+using Prorata.Web.Infrastructure.Auth;
+
+namespace Prorata.Web.Features.Reconciliation;
+
+/// <summary>
+/// /api/v1/reconciliations: import a recon file (the raw bytes as the body: CSV, or the Graph export's gzip JSON
+/// Lines), follow its progress, then read the summary, the discrepancies (filterable) and one line in full.
+/// The body is not a form, so a browser cannot send it cross-site without a CORS preflight; the page's own upload
+/// form posts to /reconciliation/import with an antiforgery token and may add a what-if scenario.
+/// </summary>
+public static class ReconciliationEndpoints
+{
+    private const int DefaultPageSize = 100;
+    private static readonly string[] FileContentTypes = ["text/csv", "application/gzip", "application/x-gzip", "application/octet-stream"];
+
+    public static IEndpointRouteBuilder MapReconciliation(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/reconciliations").WithTags("Reconciliation").RequireAuthorization(Policies.StaffRead);
+        group.MapPost("/", ImportAsync).WithName("ImportReconFile")
+            .RequireAuthorization(Policies.ContractsWrite)
+            .WithMetadata(new DisableRequestSizeLimitAttribute())
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        group.MapGet("/", List).WithName("ListReconciliations");
+        group.MapGet("/{id:guid}", Get).WithName("GetReconciliation").ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{id:guid}/discrepancies", Discrepancies).WithName("ListDiscrepancies")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesValidationProblem();
+        group.MapGet("/{id:guid}/discrepancies/{row:long}", Discrepancy).WithName("GetDiscrepancy").ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{id:guid}/missing", Missing).WithName("ListMissingCharges").ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{id:guid}/unbilled", Unbilled).WithName("ListUnbilledRevenue").ProducesProblem(StatusCodes.Status404NotFound);
+
+        // A month's recon file is hundreds of megabytes (issue 5: ~650 MB for a million lines).
+        app.MapPost("/reconciliation/import", ImportFormAsync).RequireAuthorization(Policies.ContractsWrite)
+            .WithMetadata(new DisableRequestSizeLimitAttribute())
+            .WithFormOptions(multipartBodyLengthLimit: 4L << 30);
+        return app;
+    }
+
+    private static async Task<Results<Accepted<ImportResponse>, Ok<ImportResponse>, ProblemHttpResult>> ImportAsync(
+        HttpRequest request, [FromQuery] string? fileName, ReconciliationImports imports, CancellationToken cancellationToken)
+    {
+        var contentType = request.ContentType?.Split(';')[0].Trim();
+        if (contentType is null || !FileContentTypes.Contains(contentType, StringComparer.OrdinalIgnoreCase))
+        {
+            return TypedResults.Problem($"Send the recon file as the body with Content-Type {string.Join(", ", FileContentTypes)}.",
+                statusCode: StatusCodes.Status415UnsupportedMediaType);
+        }
+        var (import, duplicate) = await imports.EnqueueAsync(fileName ?? "recon-file", request.Body, null, cancellationToken);
+        return duplicate
+            ? TypedResults.Ok(ImportResponse.From(import, duplicate: true))
+            : TypedResults.Accepted($"/api/v1/reconciliations/{import.Id}", ImportResponse.From(import));
+    }
+
+    private static async Task<Results<RedirectHttpResult, ValidationProblem>> ImportFormAsync(
+        IFormFile file, IFormFile? scenario, ReconciliationImports imports, CancellationToken cancellationToken)
+    {
+        string? scenarioJson = null;
+        if (scenario is { Length: > 0 })
+        {
+            using var reader = new StreamReader(scenario.OpenReadStream());
+            scenarioJson = await reader.ReadToEndAsync(cancellationToken);
+        }
+        try
+        {
+            await using var content = file.OpenReadStream();
+            var (import, duplicate) = await imports.EnqueueAsync(file.FileName, content, scenarioJson, cancellationToken);
+            return TypedResults.Redirect($"/reconciliation/{import.Id}{(duplicate ? "?duplicate=true" : "")}");
+        }
+        catch (ScenarioFormatException e)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["scenario"] = [e.Message] });
+        }
+    }
+
+    private static Ok<List<ImportResponse>> List(ReconciliationImports imports) =>
+        TypedResults.Ok(imports.All.Select(i => ImportResponse.From(i)).ToList());
+
+    private static Results<Ok<ImportResponse>, ProblemHttpResult> Get(Guid id, ReconciliationImports imports) =>
+        imports.Find(id) is { } import ? TypedResults.Ok(ImportResponse.From(import)) : NotFound(id);
+
+    private static Results<Ok<List<DiscrepancyResponse>>, ProblemHttpResult, ValidationProblem> Discrepancies(
+        Guid id, ReconciliationImports imports, [FromQuery] string? state, [FromQuery] string? subscription,
+        [FromQuery] int? skip, [FromQuery] int? take)
+    {
+        if (imports.Find(id) is not { } import)
+        {
+            return NotFound(id);
+        }
+        ReconState? wanted = null;
+        if (state is not null)
+        {
+            if (!ReconText.TryParse<ReconState>(state, out var parsed))
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["state"] = [$"'{state}' is not a reconciliation state"] });
+            }
+            wanted = parsed;
+        }
+        var page = Filter(import, wanted, subscription).Skip(Math.Max(0, skip ?? 0)).Take(Math.Clamp(take ?? DefaultPageSize, 1, 1000));
+        return TypedResults.Ok(page.Select(DiscrepancyResponse.From).ToList());
+    }
+
+    private static Results<Ok<DiscrepancyDetailResponse>, ProblemHttpResult> Discrepancy(Guid id, long row, ReconciliationImports imports)
+    {
+        var match = imports.Find(id)?.Discrepancies.FirstOrDefault(d => d.Line.Row == row);
+        return match is null
+            ? TypedResults.Problem($"Import '{id}' has no discrepancy on row {row}.", statusCode: StatusCodes.Status404NotFound)
+            : TypedResults.Ok(DiscrepancyDetailResponse.From(match));
+    }
+
+    private static Results<Ok<IReadOnlyList<MissingCharge>>, ProblemHttpResult> Missing(Guid id, ReconciliationImports imports) =>
+        imports.Find(id) is { } import ? TypedResults.Ok(import.Missing) : NotFound(id);
+
+    private static Results<Ok<List<UnbilledChargeResponse>>, ProblemHttpResult> Unbilled(Guid id, ReconciliationImports imports) =>
+        imports.Find(id) is { } import ? TypedResults.Ok(import.Unbilled.Select(UnbilledChargeResponse.From).ToList()) : NotFound(id);
+
+    /// <summary>The discrepancies of one import, by state and subscription; shared with the pages.</summary>
+    public static IEnumerable<LineMatch> Filter(ReconciliationImport import, ReconState? state, string? subscription) =>
+        import.Discrepancies.Where(d =>
+            (state is null || d.State == state)
+            && (string.IsNullOrWhiteSpace(subscription) || d.Line.SubscriptionId.Contains(subscription.Trim(), StringComparison.OrdinalIgnoreCase)));
+
+    private static ProblemHttpResult NotFound(Guid id) =>
+        TypedResults.Problem($"No reconciliation import has id '{id}'.", statusCode: StatusCodes.Status404NotFound);
+}

@@ -1,0 +1,9 @@
+namespace Prorata.Web.Features.Reconciliation;
+
+public static class ReconciliationFeature
+{
+    public static IServiceCollection AddReconciliation(this IServiceCollection services) =>
+        services
+            .AddSingleton<ReconciliationImports>()
+            .AddHostedService<ReconciliationImportWorker>();
+}

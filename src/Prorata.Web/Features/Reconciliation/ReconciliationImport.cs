@@ -1,0 +1,67 @@
+using Prorata.Domain.Reconciliation;
+
+namespace Prorata.Web.Features.Reconciliation;
+
+/// <summary>
+/// One imported recon file and, once matched, its outcome. Only what is not a clean match is kept (a million matched
+/// lines are counted, not held). A refused file keeps its error and nothing else: nothing of it is stored.
+/// Written by the import worker, read by requests: the worker publishes results with one volatile write of
+/// <see cref="Status"/> after filling them.
+/// </summary>
+public sealed class ReconciliationImport(Guid id, string fileName, string sha256, string? scenarioName, DateTimeOffset receivedAt)
+{
+    private long rowsRead;
+    private volatile ImportStatus status = ImportStatus.Queued;
+
+    public Guid Id { get; } = id;
+
+    public string FileName { get; } = fileName;
+
+    public string Sha256 { get; } = sha256;
+
+    public string? ScenarioName { get; } = scenarioName;
+
+    public DateTimeOffset ReceivedAt { get; } = receivedAt;
+
+    public ImportStatus Status => status;
+
+    public long RowsRead => Interlocked.Read(ref rowsRead);
+
+    public DateTimeOffset? FinishedAt { get; private set; }
+
+    public string? Error { get; private set; }
+
+    public ReconSummary? Summary { get; private set; }
+
+    public IReadOnlyList<LineMatch> Discrepancies { get; private set; } = [];
+
+    public IReadOnlyList<MissingCharge> Missing { get; private set; } = [];
+
+    public IReadOnlyList<UnbilledCharge> Unbilled { get; private set; } = [];
+
+    public decimal UnbilledTotal { get; private set; }
+
+    public double Seconds => FinishedAt is { } end ? (end - ReceivedAt).TotalSeconds : 0;
+
+    internal void Start() => status = ImportStatus.Running;
+
+    internal void Progress(long rows) => Interlocked.Exchange(ref rowsRead, rows);
+
+    internal void Complete(ReconResult result, UnbilledRevenue unbilled, DateTimeOffset at)
+    {
+        Summary = result.Summary;
+        Discrepancies = result.Lines;
+        Missing = result.Missing;
+        Unbilled = unbilled.Charges;
+        UnbilledTotal = unbilled.Total;
+        FinishedAt = at;
+        status = ImportStatus.Done;
+    }
+
+    internal void Refuse(string error, DateTimeOffset at)
+    {
+        Error = error;
+        FinishedAt = at;
+        status = ImportStatus.Refused;
+    }
+}

@@ -41,13 +41,20 @@ catch (Exception e) when (e is ArgumentException or FormatException or IndexOutO
     return 2;
 }
 
-using (var file = File.Create(path))
+try
 {
+    using var file = File.Create(path);
     var result = ReconGenerator.Generate(options, file, format);
     Console.Error.WriteLine($"{result.Lines} lines, {result.Expected.Count} expected charges, money at stake {result.MoneyAtStake}");
     foreach (var (state, count) in result.Counts.OrderBy(p => p.Key))
     {
         Console.Error.WriteLine($"  {state}: {count}");
     }
+}
+catch (ArgumentException e)
+{
+    File.Delete(path);
+    Console.Error.WriteLine($"error: {e.Message}");
+    return 2;
 }
 return 0;

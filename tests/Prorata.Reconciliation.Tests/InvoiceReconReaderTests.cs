@@ -92,6 +92,15 @@ public sealed class InvoiceReconReaderTests
     }
 
     [Fact]
+    public void ReadCsv_UsageFileGivenAsInvoiceFile_RefusedNamingTheFirstMissingColumn()
+    {
+        var error = Assert.Throws<ReconFileFormatException>(() => ReadFile("daily-usage.csv"));
+
+        Assert.Equal((1L, "Currency"), (error.Row, error.Column));
+        Assert.StartsWith("row 1: required column Currency is missing from the header", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ReadCsv_BadDateInRow70001_RefusedNamingRowColumnAndValueAfterEveryEarlierRow()
     {
         var path = Path.Combine(Path.GetTempPath(), $"recon-bad-date-{Environment.ProcessId}.csv");

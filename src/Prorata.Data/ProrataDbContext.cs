@@ -1,18 +1,37 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Prorata.Data.Catalog;
 using Prorata.Data.Contracts;
 using Prorata.Data.Customers;
 using Prorata.Data.Identity;
+using Prorata.Data.Invoices;
+using Prorata.Data.Subscriptions;
 
 namespace Prorata.Data;
 
-/// <summary>Prorata's database: staff identities, customers and billing contracts, on SQLite or PostgreSQL.</summary>
+/// <summary>Prorata's database: staff, customers, contracts, catalog, subscriptions and their change log, invoices; SQLite or PostgreSQL.</summary>
 public sealed class ProrataDbContext(DbContextOptions<ProrataDbContext> options) : IdentityDbContext<StaffUser>(options)
 {
     public DbSet<Customer> Customers => Set<Customer>();
 
     public DbSet<BillingContract> BillingContracts => Set<BillingContract>();
+
+    public DbSet<CatalogProduct> CatalogProducts => Set<CatalogProduct>();
+
+    public DbSet<PriceListVersion> PriceListVersions => Set<PriceListVersion>();
+
+    public DbSet<PriceListEntry> PriceListEntries => Set<PriceListEntry>();
+
+    public DbSet<CustomerSubscription> Subscriptions => Set<CustomerSubscription>();
+
+    public DbSet<LicenseChangeEntry> LicenseChangeLog => Set<LicenseChangeEntry>();
+
+    public DbSet<CustomerInvoice> Invoices => Set<CustomerInvoice>();
+
+    public DbSet<CustomerInvoiceLine> InvoiceLines => Set<CustomerInvoiceLine>();
+
+    public DbSet<InvoiceNumberSequence> InvoiceNumberSequences => Set<InvoiceNumberSequence>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

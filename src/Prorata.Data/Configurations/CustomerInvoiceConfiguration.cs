@@ -1,0 +1,29 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Prorata.Data.Contracts;
+using Prorata.Data.Invoices;
+
+namespace Prorata.Data.Configurations;
+
+public sealed class CustomerInvoiceConfiguration : IEntityTypeConfiguration<CustomerInvoice>
+{
+    public void Configure(EntityTypeBuilder<CustomerInvoice> builder)
+    {
+        builder.ToTable("Invoices");
+        builder.HasKey(i => i.Id);
+        builder.HasOne<BillingContract>().WithMany().HasForeignKey(i => i.ContractId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<CustomerInvoice>().WithMany().HasForeignKey(i => i.CreditedInvoiceId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(i => i.Kind).HasConversion<string>().HasMaxLength(16);
+        builder.Property(i => i.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(i => i.Currency).HasMaxLength(3).IsFixedLength();
+        builder.Property(i => i.LegalEntityName).HasMaxLength(200);
+        builder.Ignore(i => i.DisplayNumber);
+        // Idempotent billing (billing-rules §4): one invoice per contract and billing date, whoever runs it and however often.
+        builder.HasIndex(i => new { i.ContractId, i.BillingDate }).IsUnique().HasFilter("\"Kind\" = 'Invoice'")
+            .HasDatabaseName("UX_Invoices_Contract_BillingDate");
+        // An invoice is credited once.
+        builder.HasIndex(i => i.CreditedInvoiceId).IsUnique();
+        builder.HasIndex(i => new { i.LegalEntityName, i.Number }).IsUnique();
+        builder.HasMany(i => i.Lines).WithOne().HasForeignKey(l => l.InvoiceId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

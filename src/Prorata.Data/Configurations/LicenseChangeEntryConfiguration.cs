@@ -1,0 +1,25 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Prorata.Data.Subscriptions;
+
+namespace Prorata.Data.Configurations;
+
+public sealed class LicenseChangeEntryConfiguration : IEntityTypeConfiguration<LicenseChangeEntry>
+{
+    public void Configure(EntityTypeBuilder<LicenseChangeEntry> builder)
+    {
+        builder.ToTable("LicenseChangeLog");
+        builder.HasKey(e => e.Id);
+        builder.HasOne<CustomerSubscription>().WithMany().HasForeignKey(e => e.SubscriptionId).OnDelete(DeleteBehavior.Restrict);
+        // The log is append-only per subscription: two writers racing for the same sequence cannot both win.
+        builder.HasIndex(e => new { e.SubscriptionId, e.Sequence }).IsUnique();
+        builder.Property(e => e.Type).HasConversion<string>().HasMaxLength(32);
+        builder.Property(e => e.Source).HasConversion<string>().HasMaxLength(16);
+        builder.Property(e => e.Actor).HasMaxLength(256);
+        builder.Property(e => e.ProductId).HasMaxLength(64);
+        builder.Property(e => e.SkuId).HasMaxLength(64);
+        builder.Property(e => e.Term).HasConversion<string>().HasMaxLength(8);
+        builder.Property(e => e.BillingPlan).HasConversion<string>().HasMaxLength(16);
+        builder.Property(e => e.Meter).HasMaxLength(256);
+    }
+}

@@ -1,0 +1,41 @@
+using Prorata.Domain.Billing;
+
+namespace Prorata.Data.Invoices;
+
+/// <summary>
+/// One line as the engine computed it: Amount = Quantity × UnitPrice × Days / PeriodDays, rounded once
+/// (billing-rules §1). <see cref="Origin"/> is the billing item key's text (unique within the invoice); rebuilding a
+/// contract's <see cref="BilledLedger"/> from stored lines is what makes the next run bill only the difference.
+/// </summary>
+public sealed class CustomerInvoiceLine
+{
+    public long Id { get; set; }
+
+    public Guid InvoiceId { get; set; }
+
+    public int Position { get; set; }
+
+    public Guid SubscriptionId { get; set; }
+
+    public InvoiceLineKind Kind { get; set; }
+
+    public DateOnly PeriodStart { get; set; }
+
+    public DateOnly PeriodEnd { get; set; }
+
+    public decimal Quantity { get; set; }
+
+    public decimal UnitPrice { get; set; }
+
+    public decimal Amount { get; set; }
+
+    public int Days { get; set; }
+
+    public int PeriodDays { get; set; }
+
+    public required string ProductId { get; set; }
+
+    public required string SkuId { get; set; }
+
+    public string? Origin { get; set; }
+}

@@ -1,0 +1,100 @@
+namespace Prorata.Data.Invoices;
+
+/// <summary>
+/// The database's own guard of the money rules (billing-rules §4: issued invoices are immutable; the change log is
+/// append-only), so that no code path — a bug, a script, a hand-typed UPDATE — can edit what a customer was sent.
+/// A draft may change or go; an issued invoice may only move to Void or Credited with every other column unchanged;
+/// lines of a non-draft invoice cannot be added, changed or deleted; change-log entries cannot be changed or deleted.
+/// Both migrations apply these; the tests try to break each one with raw SQL.
+/// </summary>
+public static class ImmutabilityTriggers
+{
+    public const string Message = "issued invoices are immutable: correct them with a credit note";
+    public const string LogMessage = "the license change log is append-only";
+
+    // Every column but Status: an allowed status move must leave all of them as they were.
+    private static readonly string[] FrozenColumns =
+        ["Id", "ContractId", "BillingDate", "Kind", "CreditedInvoiceId", "LegalEntityName", "Number", "Currency", "Total", "DueDate", "CreatedAt", "IssuedAt"];
+
+    public static string PostgresUp { get; } = $$"""
+        CREATE FUNCTION prorata_guard_invoice() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            IF OLD."Status" = 'Draft' THEN
+                RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+            END IF;
+            IF TG_OP = 'UPDATE' AND OLD."Status" = 'Issued' AND NEW."Status" IN ('Void', 'Credited')
+               AND ({{Columns("NEW")}}) IS NOT DISTINCT FROM ({{Columns("OLD")}}) THEN
+                RETURN NEW;
+            END IF;
+            RAISE EXCEPTION '{{Message}} (invoice %, %)', OLD."Id", OLD."Status" USING ERRCODE = 'integrity_constraint_violation';
+        END $$;
+        CREATE TRIGGER "TR_Invoices_Immutable" BEFORE UPDATE OR DELETE ON "Invoices"
+            FOR EACH ROW EXECUTE FUNCTION prorata_guard_invoice();
+
+        CREATE FUNCTION prorata_guard_invoice_line() RETURNS trigger LANGUAGE plpgsql AS $$
+        DECLARE
+            invoice_status text;
+        BEGIN
+            SELECT "Status" INTO invoice_status FROM "Invoices"
+                WHERE "Id" = CASE WHEN TG_OP = 'INSERT' THEN NEW."InvoiceId" ELSE OLD."InvoiceId" END;
+            IF invoice_status IS DISTINCT FROM 'Draft' AND invoice_status IS NOT NULL THEN
+                RAISE EXCEPTION '{{Message}} (line of a % invoice)', invoice_status USING ERRCODE = 'integrity_constraint_violation';
+            END IF;
+            RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+        END $$;
+        CREATE TRIGGER "TR_InvoiceLines_Immutable" BEFORE INSERT OR UPDATE OR DELETE ON "InvoiceLines"
+            FOR EACH ROW EXECUTE FUNCTION prorata_guard_invoice_line();
+
+        CREATE FUNCTION prorata_guard_change_log() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            RAISE EXCEPTION '{{LogMessage}}' USING ERRCODE = 'integrity_constraint_violation';
+        END $$;
+        CREATE TRIGGER "TR_LicenseChangeLog_AppendOnly" BEFORE UPDATE OR DELETE ON "LicenseChangeLog"
+            FOR EACH ROW EXECUTE FUNCTION prorata_guard_change_log();
+        """;
+
+    public static string PostgresDown { get; } = """
+        DROP TRIGGER "TR_LicenseChangeLog_AppendOnly" ON "LicenseChangeLog";
+        DROP FUNCTION prorata_guard_change_log();
+        DROP TRIGGER "TR_InvoiceLines_Immutable" ON "InvoiceLines";
+        DROP FUNCTION prorata_guard_invoice_line();
+        DROP TRIGGER "TR_Invoices_Immutable" ON "Invoices";
+        DROP FUNCTION prorata_guard_invoice();
+        """;
+
+    public static string SqliteUp { get; } = $$"""
+        CREATE TRIGGER "TR_Invoices_Immutable_Update" BEFORE UPDATE ON "Invoices"
+        WHEN OLD."Status" <> 'Draft' AND NOT (OLD."Status" = 'Issued' AND NEW."Status" IN ('Void', 'Credited') AND {{SqliteSame()}})
+        BEGIN SELECT RAISE(ABORT, '{{Message}}'); END;
+        CREATE TRIGGER "TR_Invoices_Immutable_Delete" BEFORE DELETE ON "Invoices"
+        WHEN OLD."Status" <> 'Draft'
+        BEGIN SELECT RAISE(ABORT, '{{Message}}'); END;
+        CREATE TRIGGER "TR_InvoiceLines_Immutable_Insert" BEFORE INSERT ON "InvoiceLines"
+        WHEN (SELECT "Status" FROM "Invoices" WHERE "Id" = NEW."InvoiceId") <> 'Draft'
+        BEGIN SELECT RAISE(ABORT, '{{Message}}'); END;
+        CREATE TRIGGER "TR_InvoiceLines_Immutable_Update" BEFORE UPDATE ON "InvoiceLines"
+        WHEN (SELECT "Status" FROM "Invoices" WHERE "Id" = OLD."InvoiceId") <> 'Draft'
+        BEGIN SELECT RAISE(ABORT, '{{Message}}'); END;
+        CREATE TRIGGER "TR_InvoiceLines_Immutable_Delete" BEFORE DELETE ON "InvoiceLines"
+        WHEN (SELECT "Status" FROM "Invoices" WHERE "Id" = OLD."InvoiceId") <> 'Draft'
+        BEGIN SELECT RAISE(ABORT, '{{Message}}'); END;
+        CREATE TRIGGER "TR_LicenseChangeLog_NoUpdate" BEFORE UPDATE ON "LicenseChangeLog"
+        BEGIN SELECT RAISE(ABORT, '{{LogMessage}}'); END;
+        CREATE TRIGGER "TR_LicenseChangeLog_NoDelete" BEFORE DELETE ON "LicenseChangeLog"
+        BEGIN SELECT RAISE(ABORT, '{{LogMessage}}'); END;
+        """;
+
+    public static string SqliteDown { get; } = """
+        DROP TRIGGER "TR_LicenseChangeLog_NoDelete";
+        DROP TRIGGER "TR_LicenseChangeLog_NoUpdate";
+        DROP TRIGGER "TR_InvoiceLines_Immutable_Delete";
+        DROP TRIGGER "TR_InvoiceLines_Immutable_Update";
+        DROP TRIGGER "TR_InvoiceLines_Immutable_Insert";
+        DROP TRIGGER "TR_Invoices_Immutable_Delete";
+        DROP TRIGGER "TR_Invoices_Immutable_Update";
+        """;
+
+    private static string Columns(string row) => string.Join(", ", FrozenColumns.Select(c => $"{row}.\"{c}\""));
+
+    private static string SqliteSame() => string.Join(" AND ", FrozenColumns.Select(c => $"NEW.\"{c}\" IS OLD.\"{c}\""));
+}

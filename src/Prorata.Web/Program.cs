@@ -3,6 +3,7 @@ using Prorata.Web.Features.Account;
 using Prorata.Web.Features.Contracts;
 using Prorata.Web.Features.Customers;
 using Prorata.Web.Features.Demo;
+using Prorata.Web.Features.Simulations;
 using Prorata.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -13,6 +14,7 @@ builder.Services.AddAccount(builder.Configuration);
 builder.Services.AddCustomers();
 builder.Services.AddContracts();
 builder.Services.AddDemo(builder.Configuration);
+builder.Services.AddSimulations();
 
 var app = builder.Build();
 app.UseProrataInfrastructure();
@@ -20,6 +22,7 @@ app.UseProrataInfrastructure();
 app.MapAccount();
 app.MapCustomers();
 app.MapContracts();
+app.MapSimulations();
 
 app.MapProrataPages<App>();
 app.Run();

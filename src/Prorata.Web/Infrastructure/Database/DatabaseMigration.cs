@@ -10,12 +10,10 @@ public sealed class DatabaseMigration(IServiceScopeFactory scopes, ILogger<Datab
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ProrataDbContext>();
-        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
-        if (pending.Count > 0)
-        {
-            logger.LogInformation("Applying {Count} migration(s) on {Provider}: {Migrations}", pending.Count, db.Database.ProviderName, pending);
-            await db.Database.MigrateAsync(cancellationToken);
-        }
+        // MigrateAsync checks for the history table before reading it; asking for pending migrations first would log
+        // a failed query on a brand-new PostgreSQL database.
+        await db.Database.MigrateAsync(cancellationToken);
+        logger.LogInformation("Database on {Provider} is at migration {Migration}", db.Database.ProviderName, db.Database.GetMigrations().LastOrDefault());
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

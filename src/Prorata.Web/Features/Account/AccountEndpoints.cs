@@ -16,21 +16,23 @@ public static class AccountEndpoints
 
     public static IEndpointRouteBuilder MapAccount(this IEndpointRouteBuilder app)
     {
+        // Browser round trips, not API: kept out of the OpenAPI document.
+        var account = app.MapGroup("").ExcludeFromDescription();
         // A form post (antiforgery-checked because it binds a form field), so a link on another site cannot sign staff out.
-        app.MapPost(SignOutPath, async ([FromForm] string? returnUrl, SignInManager<StaffUser> signIn) =>
+        account.MapPost(SignOutPath, async ([FromForm] string? returnUrl, SignInManager<StaffUser> signIn) =>
         {
             await signIn.SignOutAsync();
             return TypedResults.LocalRedirect(SafeReturnUrl(returnUrl));
         }).AllowAnonymous();
 
-        app.MapGet(ExternalPath, (string? returnUrl, SignInManager<StaffUser> signIn) =>
+        account.MapGet(ExternalPath, (string? returnUrl, SignInManager<StaffUser> signIn) =>
         {
             var callback = $"{ExternalCallbackPath}?returnUrl={Uri.EscapeDataString(SafeReturnUrl(returnUrl))}";
             var properties = signIn.ConfigureExternalAuthenticationProperties(EntraIdOptions.Scheme, callback);
             return TypedResults.Challenge(properties, [EntraIdOptions.Scheme]);
         }).AllowAnonymous();
 
-        app.MapGet(ExternalCallbackPath, async (string? returnUrl, HttpContext http, SignInManager<StaffUser> signIn, UserManager<StaffUser> users) =>
+        account.MapGet(ExternalCallbackPath, async (string? returnUrl, HttpContext http, SignInManager<StaffUser> signIn, UserManager<StaffUser> users) =>
         {
             var info = await signIn.GetExternalLoginInfoAsync();
             if (info is null)

@@ -1,0 +1,158 @@
+using Microsoft.EntityFrameworkCore;
+using Prorata.Data.Invoices;
+using Prorata.Data.Subscriptions;
+using Prorata.Domain.Billing;
+using Prorata.Domain.Catalog;
+using Prorata.Domain.Simulation;
+using StoredContract = Prorata.Data.Contracts.BillingContract;
+
+namespace Prorata.Data.Billing;
+
+/// <summary>
+/// Bills every contract due on a date from stored data (billing-rules §4): for each contract, its change log before
+/// D 00:00 UTC is played on the engine, the ledger is rebuilt from its stored invoice lines, and the engine's invoice
+/// (what should have been billed minus what was) is stored — one transaction per invoice, so a crash leaves whole
+/// invoices or none. Contracts that already have an invoice for D are skipped, which makes a rerun continue where a
+/// crashed run stopped; the unique key on (contract, billing date) makes a concurrent run's duplicate fail and roll back.
+/// </summary>
+public sealed class BillingRunner(ProrataDbContext db, BillingOptions options, TimeProvider time)
+{
+    /// <summary>Contracts read and billed per round: bounded memory with few queries.</summary>
+    private const int ChunkSize = 500;
+
+    public async Task<BillingRunProgress> RunAsync(DateOnly date, bool issue, IProgress<BillingRunProgress>? progress, CancellationToken cancellationToken)
+    {
+        var midnight = new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var due = await db.BillingContracts.AsNoTracking().Where(c => c.BillingDay == date.Day).Select(c => c.Id).ToListAsync(cancellationToken);
+        // Billed on this date already (a rerun, a crash, another run), or on a later date (billing never goes back).
+        var billed = (await db.Invoices.AsNoTracking()
+            .Where(i => i.Kind == InvoiceKind.Invoice && i.BillingDate >= date && db.BillingContracts.Any(c => c.Id == i.ContractId && c.BillingDay == date.Day))
+            .Select(i => i.ContractId).Distinct().ToListAsync(cancellationToken)).ToHashSet();
+        var todo = due.Where(id => !billed.Contains(id)).Order().ToList();
+        var state = new BillingRunProgress(date, due.Count, due.Count - todo.Count, 0, due.Count - todo.Count, todo.Count == 0);
+        progress?.Report(state);
+        if (todo.Count == 0) return state;
+
+        var prices = await StoredTimeline.PriceRowsAsync(db, cancellationToken);
+        foreach (var chunk in todo.Chunk(ChunkSize))
+        {
+            var contracts = await db.BillingContracts.AsNoTracking().Where(c => chunk.Contains(c.Id)).ToListAsync(cancellationToken);
+            var subscriptions = await db.Subscriptions.AsNoTracking().Where(s => chunk.Contains(s.ContractId)).ToDictionaryAsync(s => s.Id, cancellationToken);
+            var entries = (await db.LicenseChangeLog.AsNoTracking()
+                    .Where(e => e.At < midnight && db.Subscriptions.Any(s => s.Id == e.SubscriptionId && chunk.Contains(s.ContractId)))
+                    .ToListAsync(cancellationToken))
+                .GroupBy(e => subscriptions[e.SubscriptionId].ContractId)
+                .ToDictionary(g => g.Key, g => g.OrderBy(e => e.At).ThenBy(e => e.Id).ToList());
+            var lines = (await db.InvoiceLines.AsNoTracking()
+                    .Join(db.Invoices.Where(i => chunk.Contains(i.ContractId) && i.Status != InvoiceStatus.Void && i.BillingDate < date),
+                        l => l.InvoiceId, i => i.Id, (l, i) => new BilledLine(i.ContractId, i.BillingDate, i.CreatedAt, l.Position, l.SubscriptionId, l.Origin, l.Quantity, l.Amount))
+                    .ToListAsync(cancellationToken))
+                .GroupBy(l => l.ContractId)
+                .ToDictionary(g => g.Key, g => g.OrderBy(l => l.BillingDate).ThenBy(l => l.CreatedAt).ThenBy(l => l.Position).ToList());
+
+            foreach (var contract in contracts.OrderBy(c => c.Id))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var invoice = Calculate(contract, prices, entries.GetValueOrDefault(contract.Id) ?? [], subscriptions, lines.GetValueOrDefault(contract.Id) ?? [], date);
+                var stored = invoice.Lines.Count > 0 && await StoreAsync(contract, invoice, issue, cancellationToken);
+                state = state with
+                {
+                    Done = state.Done + 1,
+                    Invoiced = state.Invoiced + (stored ? 1 : 0),
+                    AlreadyBilled = state.AlreadyBilled + (invoice.Lines.Count > 0 && !stored ? 1 : 0),
+                };
+                progress?.Report(state);
+            }
+        }
+        state = state with { Finished = true };
+        progress?.Report(state);
+        return state;
+    }
+
+    /// <summary>The engine's invoice for one contract and date; the same inputs always give the same invoice.</summary>
+    public Domain.Billing.Invoice Calculate(StoredContract stored, IReadOnlyList<PriceListRow> prices, IReadOnlyList<LicenseChangeEntry> log,
+        IReadOnlyDictionary<Guid, CustomerSubscription> subscriptions, IReadOnlyList<BilledLine> billed, DateOnly date)
+    {
+        var contract = StoredTimeline.ToDomain(stored);
+        var events = log.Select(e => StoredTimeline.ToEvent(e, subscriptions[e.SubscriptionId])).ToList();
+        var run = new ScenarioRun(StoredTimeline.Scenario(contract.Id, options, prices, [contract], events, date));
+        foreach (var e in events) run.Apply(e);
+        var ledger = run.LedgerOf(contract.Id);
+        foreach (var line in billed)
+        {
+            if (line.Origin is { } origin)
+                ledger.Record(BillingItemKey.Parse(origin), line.Quantity, line.Amount);
+            else
+                // A credit line credits everything billed for its subscription (billing-rules §4, cancellation inside 24 h).
+                foreach (var key in ledger.KeysOf(StoredTimeline.IdOf(line.SubscriptionId)).ToList())
+                    ledger.Record(key, -ledger.Billed(key).Quantity, -ledger.Billed(key).Amount);
+        }
+        return run.Bill(contract, date);
+    }
+
+    /// <summary>Stores one invoice in its own transaction; false when another run stored this contract's invoice first.</summary>
+    private async Task<bool> StoreAsync(StoredContract contract, Domain.Billing.Invoice invoice, bool issue, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var row = new CustomerInvoice
+        {
+            Id = Guid.CreateVersion7(now),
+            ContractId = contract.Id,
+            BillingDate = invoice.Date,
+            Kind = InvoiceKind.Invoice,
+            Status = InvoiceStatus.Draft,
+            LegalEntityName = contract.LegalEntityName,
+            Currency = invoice.Currency,
+            Total = invoice.Total,
+            DueDate = invoice.Date.AddDays(contract.PaymentTermsDays),
+            CreatedAt = now,
+            Lines = invoice.Lines.Select((l, i) => new CustomerInvoiceLine
+            {
+                Position = i,
+                SubscriptionId = Guid.Parse(l.Subscription),
+                Kind = l.Kind,
+                PeriodStart = l.PeriodStart,
+                PeriodEnd = l.PeriodEnd,
+                Quantity = l.Quantity,
+                UnitPrice = l.UnitPrice,
+                Amount = l.Amount,
+                Days = l.Days,
+                PeriodDays = l.PeriodDays,
+                ProductId = l.ProductId,
+                SkuId = l.SkuId,
+                Origin = l.Origin?.ToString(),
+            }).ToList(),
+        };
+        db.ChangeTracker.Clear();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.Invoices.Add(row);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            if (await BilledElsewhereAsync(contract.Id, invoice.Date, cancellationToken)) return false;
+            throw;
+        }
+        if (issue)
+        {
+            // Lines go in while the invoice is a draft (the trigger refuses lines of an issued invoice), then it is issued.
+            row.Number = await InvoiceNumbers.NextAsync(db, row.LegalEntityName, cancellationToken);
+            row.Status = InvoiceStatus.Issued;
+            row.IssuedAt = now;
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        return true;
+    }
+
+    private async Task<bool> BilledElsewhereAsync(Guid contractId, DateOnly date, CancellationToken cancellationToken)
+    {
+        // The failed statement aborted this transaction (PostgreSQL); ask outside it.
+        await db.Database.RollbackTransactionAsync(cancellationToken);
+        return await db.Invoices.AsNoTracking().AnyAsync(i => i.ContractId == contractId && i.BillingDate == date && i.Kind == InvoiceKind.Invoice, cancellationToken);
+    }
+}

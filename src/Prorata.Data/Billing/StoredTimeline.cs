@@ -1,0 +1,84 @@
+using Microsoft.EntityFrameworkCore;
+using Prorata.Data.Catalog;
+using Prorata.Data.Subscriptions;
+using Prorata.Domain.Billing;
+using Prorata.Domain.Money;
+using Prorata.Domain.Simulation;
+using CatalogMethod = Prorata.Domain.Catalog.PricingMethod;
+using CatalogRule = Prorata.Domain.Catalog.PricingRule;
+using ContractMethod = Prorata.Domain.Contracts.PricingMethod;
+using DomainAlignment = Prorata.Domain.Billing.ContractAlignment;
+using DomainContract = Prorata.Domain.Billing.BillingContract;
+using DomainRefunds = Prorata.Domain.Billing.RefundPolicy;
+using StoredContract = Prorata.Data.Contracts.BillingContract;
+
+namespace Prorata.Data.Billing;
+
+/// <summary>
+/// Stored data in the engine's terms: the change log of a contract's subscriptions IS the engine's event timeline,
+/// the catalog's price rows are its price list, and a stored contract is a domain contract. Nothing here decides a
+/// billing rule; it only translates.
+/// </summary>
+public static class StoredTimeline
+{
+    public static string IdOf(Guid id) => id.ToString();
+
+    public static DomainContract ToDomain(StoredContract contract) => new(
+        IdOf(contract.Id),
+        IdOf(contract.CustomerId),
+        Currency.FromCode(contract.Currency),
+        contract.BillingDay,
+        contract.Alignment == Domain.Contracts.ContractAlignment.Subscription ? DomainAlignment.Subscription : DomainAlignment.Contract,
+        contract.RefundPolicy == Domain.Contracts.RefundPolicy.None ? DomainRefunds.None : DomainRefunds.Prorated,
+        contract.PricingRules.OrderBy(r => r.Position).Select(r => new CatalogRule(r.ProductId, r.SkuId, r.Method switch
+        {
+            ContractMethod.MarkupOnCost => CatalogMethod.MarkupOnCost,
+            ContractMethod.DiscountOffErp => CatalogMethod.DiscountOffErp,
+            _ => CatalogMethod.Fixed,
+        }, r.Value)).ToList());
+
+    /// <summary>
+    /// One event of the log. A purchase takes its offer from the subscription row (the log entry carries the
+    /// quantity and auto-renew); the index is the entry's id, so change-event billing keys stay the same forever.
+    /// </summary>
+    public static ScenarioEvent ToEvent(LicenseChangeEntry entry, CustomerSubscription subscription) =>
+        new((int)entry.Id, entry.At, entry.Type, IdOf(subscription.Id))
+        {
+            Contract = entry.Type == ScenarioEventType.Purchase ? IdOf(subscription.ContractId) : null,
+            ProductId = entry.Type == ScenarioEventType.Purchase ? subscription.ProductId : null,
+            SkuId = entry.Type == ScenarioEventType.Purchase ? subscription.SkuId : entry.SkuId,
+            Term = entry.Type == ScenarioEventType.Purchase ? subscription.Term : entry.Term,
+            BillingPlan = entry.Type == ScenarioEventType.Purchase ? subscription.BillingPlan : entry.BillingPlan,
+            Quantity = entry.Quantity,
+            AutoRenew = entry.Type != ScenarioEventType.Purchase || (entry.Enabled ?? true),
+            AlignToCalendarMonth = subscription.AlignToCalendarMonth,
+            Parent = subscription.ParentId is { } parent ? IdOf(parent) : null,
+            Enabled = entry.Enabled,
+            ToProductId = entry.Type == ScenarioEventType.Upgrade ? entry.ProductId : null,
+            ToSkuId = entry.Type == ScenarioEventType.Upgrade ? entry.SkuId : null,
+            UsageDate = entry.UsageDate,
+            Meter = entry.Meter,
+            Cost = entry.Cost,
+            Retail = entry.Retail,
+        };
+
+    /// <summary>
+    /// The price rows of every imported version; where two versions carry the same row key and start date, the later
+    /// import wins (a corrected list replaces the row it corrects).
+    /// </summary>
+    public static async Task<List<Domain.Catalog.PriceListRow>> PriceRowsAsync(ProrataDbContext db, CancellationToken cancellationToken)
+    {
+        var entries = await db.PriceListEntries.AsNoTracking()
+            .Join(db.PriceListVersions, e => e.VersionId, v => v.Id, (e, v) => new { Entry = e, v.ImportedAt })
+            .ToListAsync(cancellationToken);
+        return entries
+            .GroupBy(x => (x.Entry.ProductId.ToUpperInvariant(), x.Entry.SkuId.ToUpperInvariant(), x.Entry.Term, x.Entry.BillingPlan,
+                x.Entry.Currency.ToUpperInvariant(), x.Entry.EffectiveFrom))
+            .Select(g => g.OrderByDescending(x => x.ImportedAt).ThenByDescending(x => x.Entry.Id).First().Entry.ToRow())
+            .ToList();
+    }
+
+    public static Scenario Scenario(string name, BillingOptions options, IReadOnlyList<Domain.Catalog.PriceListRow> prices,
+        IReadOnlyList<DomainContract> contracts, IReadOnlyList<ScenarioEvent> events, DateOnly until) =>
+        new(name, Currency.FromCode(options.PartnerCurrency), options.ProviderRounding, prices, contracts, events, until);
+}

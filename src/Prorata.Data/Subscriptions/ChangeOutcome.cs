@@ -1,0 +1,18 @@
+using Prorata.Domain.Subscriptions;
+
+namespace Prorata.Data.Subscriptions;
+
+/// <summary>
+/// What happened to a change: accepted (the subscription and its new log entry), refused by a rule (nothing written),
+/// not found, or lost a race with another change of the same subscription (nothing written; retry).
+/// </summary>
+public sealed record ChangeOutcome(CustomerSubscription? Subscription, LicenseChangeEntry? Entry, Refusal? Refusal, string? NotFound, bool Conflict)
+{
+    public static ChangeOutcome Accepted(CustomerSubscription subscription, LicenseChangeEntry entry) => new(subscription, entry, null, null, false);
+
+    public static ChangeOutcome Refused(Refusal refusal) => new(null, null, refusal, null, false);
+
+    public static ChangeOutcome Missing(string message) => new(null, null, null, message, false);
+
+    public static ChangeOutcome Raced() => new(null, null, null, null, true);
+}

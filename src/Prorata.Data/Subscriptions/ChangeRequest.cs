@@ -1,0 +1,15 @@
+using Prorata.Domain.Catalog;
+using Prorata.Domain.Simulation;
+
+namespace Prorata.Data.Subscriptions;
+
+/// <summary>A change asked for one subscription, in the engine's event terms; which fields matter depends on <see cref="Type"/>.</summary>
+public sealed record ChangeRequest(ScenarioEventType Type)
+{
+    public int? Quantity { get; init; }
+    public bool? Enabled { get; init; }
+    public string? ProductId { get; init; }
+    public string? SkuId { get; init; }
+    public TermDuration? Term { get; init; }
+    public BillingPlan? BillingPlan { get; init; }
+}

@@ -1,0 +1,136 @@
+using Microsoft.EntityFrameworkCore;
+using Prorata.Data.Billing;
+using Prorata.Domain.Simulation;
+using Prorata.Domain.Subscriptions;
+using DomainSubscription = Prorata.Domain.Subscriptions.Subscription;
+
+namespace Prorata.Data.Subscriptions;
+
+/// <summary>
+/// Every subscription change goes through here, whoever makes it: the contract's change log is replayed into the
+/// engine up to the change's timestamp, the change is applied there, and only if the engine accepts it is it appended
+/// to the log (one new entry) with the subscriptions' snapshots — in one SaveChanges. A refusal writes nothing.
+/// </summary>
+public sealed class SubscriptionChanges(ProrataDbContext db, BillingOptions options, TimeProvider time)
+{
+    public async Task<ChangeOutcome> PurchaseAsync(PurchaseRequest request, ChangeActor actor, CancellationToken cancellationToken)
+    {
+        var at = time.GetUtcNow();
+        var contract = await db.BillingContracts.AsNoTracking().Include(c => c.Customer).FirstOrDefaultAsync(c => c.Id == request.ContractId, cancellationToken);
+        if (contract is null) return ChangeOutcome.Missing($"No billing contract has id '{request.ContractId}'.");
+        var subscription = new CustomerSubscription
+        {
+            Id = Guid.CreateVersion7(at),
+            ContractId = contract.Id,
+            ParentId = request.ParentId,
+            ProductId = request.ProductId.Trim(),
+            SkuId = request.SkuId.Trim(),
+            Title = await TitleAsync(request.ProductId, request.SkuId, cancellationToken),
+            Term = request.Term,
+            BillingPlan = request.BillingPlan,
+            AlignToCalendarMonth = request.AlignToCalendarMonth,
+            CreatedAt = at,
+            UpdatedAt = at,
+        };
+        var entry = NewEntry(subscription, ScenarioEventType.Purchase, at, actor);
+        entry.Quantity = request.Quantity;
+        entry.Enabled = request.AutoRenew;
+        return await ApplyAsync(contract, subscription, entry, isNew: true, increases: true, cancellationToken);
+    }
+
+    public async Task<ChangeOutcome> ChangeAsync(Guid subscriptionId, ChangeRequest request, ChangeActor actor, CancellationToken cancellationToken)
+    {
+        if (request.Type is ScenarioEventType.Purchase or ScenarioEventType.Usage)
+            throw new ArgumentException($"{request.Type} is not a change of an existing subscription.", nameof(request));
+        var at = time.GetUtcNow();
+        var subscription = await db.Subscriptions.FirstOrDefaultAsync(s => s.Id == subscriptionId, cancellationToken);
+        if (subscription is null) return ChangeOutcome.Missing($"No subscription has id '{subscriptionId}'.");
+        var contract = await db.BillingContracts.AsNoTracking().Include(c => c.Customer).FirstAsync(c => c.Id == subscription.ContractId, cancellationToken);
+        var entry = NewEntry(subscription, request.Type, at, actor);
+        entry.Quantity = request.Quantity;
+        entry.Enabled = request.Enabled;
+        entry.ProductId = request.ProductId;
+        entry.SkuId = request.SkuId;
+        entry.Term = request.Term;
+        entry.BillingPlan = request.BillingPlan;
+        var increases = request.Type == ScenarioEventType.Upgrade
+            || (request.Type == ScenarioEventType.SetQuantity && request.Quantity > subscription.Quantity);
+        return await ApplyAsync(contract, subscription, entry, isNew: false, increases, cancellationToken);
+    }
+
+    private async Task<ChangeOutcome> ApplyAsync(Contracts.BillingContract contract, CustomerSubscription subscription, LicenseChangeEntry entry,
+        bool isNew, bool increases, CancellationToken cancellationToken)
+    {
+        var run = await ReplayAsync(contract, isNew ? subscription : null, entry.At, cancellationToken);
+        if (run.Apply(StoredTimeline.ToEvent(entry, subscription) with { Index = -1 }) is { } refusal) return ChangeOutcome.Refused(refusal);
+
+        // billing-rules §4, credit hold: purchases and increases are accepted and billed, but wait for provisioning.
+        if (increases && contract.Customer!.CreditHold)
+        {
+            entry.AwaitingProvisioning = true;
+            subscription.Provisioning = ProvisioningState.AwaitingProvisioning;
+        }
+        entry.Sequence = subscription.ChangeCount + 1;
+        subscription.ChangeCount = entry.Sequence;
+        subscription.UpdatedAt = entry.At;
+        if (run.Book.Find(StoredTimeline.IdOf(subscription.Id)) is { } replayed) Snapshot(subscription, replayed);
+        if (isNew) db.Subscriptions.Add(subscription);
+        foreach (var member in await db.Subscriptions.Where(s => s.ParentId == subscription.Id).ToListAsync(cancellationToken))
+            if (run.Book.Find(StoredTimeline.IdOf(member.Id)) is { } child) Snapshot(member, child);
+        db.LicenseChangeLog.Add(entry);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another change of this subscription got its sequence first: ours was checked against stale state.
+            db.ChangeTracker.Clear();
+            return ChangeOutcome.Raced();
+        }
+        return ChangeOutcome.Accepted(subscription, entry);
+    }
+
+    /// <summary>The contract's log up to <paramref name="until"/> (inclusive) played on the engine, in time order.</summary>
+    private async Task<ScenarioRun> ReplayAsync(Contracts.BillingContract contract, CustomerSubscription? added, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        var subscriptions = await db.Subscriptions.AsNoTracking().Where(s => s.ContractId == contract.Id).ToDictionaryAsync(s => s.Id, cancellationToken);
+        if (added is not null) subscriptions[added.Id] = added;
+        var entries = await db.LicenseChangeLog.AsNoTracking()
+            .Where(e => db.Subscriptions.Any(s => s.Id == e.SubscriptionId && s.ContractId == contract.Id) && e.At <= until)
+            .ToListAsync(cancellationToken);
+        var events = entries.OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => StoredTimeline.ToEvent(e, subscriptions[e.SubscriptionId])).ToList();
+        var domainContract = StoredTimeline.ToDomain(contract);
+        var prices = await StoredTimeline.PriceRowsAsync(db, cancellationToken);
+        var run = new ScenarioRun(StoredTimeline.Scenario("replay", options, prices, [domainContract], events, DateOnly.FromDateTime(until.UtcDateTime)));
+        foreach (var e in events) run.Apply(e);
+        return run;
+    }
+
+    private static void Snapshot(CustomerSubscription stored, DomainSubscription replayed)
+    {
+        stored.Status = replayed.Status;
+        stored.Quantity = replayed.Quantity;
+        stored.AutoRenew = replayed.AutoRenew;
+        if (replayed.Segments.Count > 0)
+        {
+            stored.SkuId = replayed.CurrentOffer.SkuId;
+            stored.ProductId = replayed.CurrentOffer.ProductId;
+        }
+    }
+
+    private static LicenseChangeEntry NewEntry(CustomerSubscription subscription, ScenarioEventType type, DateTimeOffset at, ChangeActor actor) => new()
+    {
+        SubscriptionId = subscription.Id,
+        Type = type,
+        At = at,
+        RecordedAt = at,
+        Actor = actor.Name,
+        Source = actor.Source,
+    };
+
+    private async Task<string> TitleAsync(string productId, string skuId, CancellationToken cancellationToken) =>
+        await db.CatalogProducts.AsNoTracking().Where(p => p.ProductId == productId && p.SkuId == skuId).Select(p => p.Title).FirstOrDefaultAsync(cancellationToken)
+        ?? await db.PriceListEntries.AsNoTracking().Where(e => e.ProductId == productId && e.SkuId == skuId).Select(e => e.Title).FirstOrDefaultAsync(cancellationToken)
+        ?? $"{productId}/{skuId}";
+}

@@ -91,4 +91,30 @@ public sealed class AuthorizationTests(ProrataApp app)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("Email or password is wrong.", await response.Content.ReadAsStringAsync());
     }
+
+    [Fact]
+    public async Task SignOut_FromTheHeaderForm_EndsTheSession()
+    {
+        var client = await app.SignedInAsAsync(StaffRoles.Sales);
+        var home = await client.GetStringAsync("/");
+        var form = home[home.IndexOf("action=\"/signout\"", StringComparison.Ordinal)..];
+        var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+
+        var response = await client.PostAsync("/signout",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["returnUrl"] = "/" }));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/v1/customers")).StatusCode);
+    }
+
+    [Fact]
+    public async Task SignOut_WithoutAntiforgeryToken_IsRefused()
+    {
+        var client = await app.SignedInAsAsync(StaffRoles.Sales);
+
+        var response = await client.PostAsync("/signout", new FormUrlEncodedContent(new Dictionary<string, string> { ["returnUrl"] = "/" }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/customers")).StatusCode);
+    }
 }

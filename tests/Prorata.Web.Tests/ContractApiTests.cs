@@ -105,6 +105,23 @@ public sealed class ContractApiTests(ProrataApp app)
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
     }
 
+    [Fact]
+    public async Task Update_StaleVersion_Returns409AndKeepsTheStoredTerms()
+    {
+        var client = await app.SignedInAsAsync(StaffRoles.Owner);
+        var contract = (await client.GetFromJsonAsync<JsonElement>("/api/v1/contracts")).EnumerateArray().First();
+        var id = contract.GetProperty("id").GetGuid();
+        var version = contract.GetProperty("version").GetInt32();
+        var terms = new { currency = contract.GetProperty("currency").GetString(), billingDay = 3, legalEntityName = "Northwind Cloud Services Inc." };
+
+        var response = await client.PutAsJsonAsync($"/api/v1/contracts/{id}", new { terms.currency, terms.billingDay, terms.legalEntityName, version = version + 7 });
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        var stored = await client.GetFromJsonAsync<JsonElement>($"/api/v1/contracts/{id}");
+        Assert.Equal(contract.GetProperty("billingDay").GetInt32(), stored.GetProperty("billingDay").GetInt32());
+        Assert.Equal(version, stored.GetProperty("version").GetInt32());
+    }
+
     private static async Task<Guid> AnyCustomerIdAsync(HttpClient client) =>
         (await client.GetFromJsonAsync<JsonElement>("/api/v1/customers")).EnumerateArray().First().GetProperty("id").GetGuid();
 }

@@ -3,6 +3,7 @@ using Prorata.Web.Features.Account;
 using Prorata.Web.Features.Contracts;
 using Prorata.Web.Features.Customers;
 using Prorata.Web.Features.Demo;
+using Prorata.Web.Features.Reconciliation;
 using Prorata.Web.Features.Simulations;
 using Prorata.Web.Infrastructure;
 
@@ -15,6 +16,7 @@ builder.Services.AddCustomers();
 builder.Services.AddContracts();
 builder.Services.AddDemo(builder.Configuration);
 builder.Services.AddSimulations();
+builder.Services.AddReconciliation();
 
 var app = builder.Build();
 app.UseProrataInfrastructure();
@@ -23,6 +25,7 @@ app.MapAccount();
 app.MapCustomers();
 app.MapContracts();
 app.MapSimulations();
+app.MapReconciliation();
 
 app.MapProrataPages<App>();
 app.Run();

@@ -6,6 +6,7 @@ using Prorata.Data.Contracts;
 using Prorata.Data.Customers;
 using Prorata.Data.Identity;
 using Prorata.Data.Invoices;
+using Prorata.Data.PartnerCenter;
 using Prorata.Data.Subscriptions;
 
 namespace Prorata.Data;
@@ -32,6 +33,20 @@ public sealed class ProrataDbContext(DbContextOptions<ProrataDbContext> options)
     public DbSet<CustomerInvoiceLine> InvoiceLines => Set<CustomerInvoiceLine>();
 
     public DbSet<InvoiceNumberSequence> InvoiceNumberSequences => Set<InvoiceNumberSequence>();
+
+    public DbSet<PartnerCenterCustomerLink> PartnerCenterCustomers => Set<PartnerCenterCustomerLink>();
+
+    public DbSet<PartnerCenterSubscriptionLink> PartnerCenterSubscriptions => Set<PartnerCenterSubscriptionLink>();
+
+    public DbSet<PartnerCenterSyncCursor> PartnerCenterSyncCursor => Set<PartnerCenterSyncCursor>();
+
+    public DbSet<PartnerCenterSyncRun> PartnerCenterSyncRuns => Set<PartnerCenterSyncRun>();
+
+    public DbSet<PartnerCenterSyncIssue> PartnerCenterSyncIssues => Set<PartnerCenterSyncIssue>();
+
+    public DbSet<PartnerCenterImportedChange> PartnerCenterImportedChanges => Set<PartnerCenterImportedChange>();
+
+    public DbSet<PartnerCenterCredential> PartnerCenterCredentials => Set<PartnerCenterCredential>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

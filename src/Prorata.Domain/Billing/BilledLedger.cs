@@ -7,7 +7,12 @@ public sealed class BilledLedger
     private readonly Dictionary<string, List<BillingItemKey>> _bySubscription = new(StringComparer.Ordinal);
     private readonly HashSet<(string, DateOnly, DateOnly)> _billedPeriods = new();
 
-    /// <summary>The date of the last billing run recorded: periods that ended before it are settled unless a change reaches back.</summary>
+    /// <summary>
+    /// The date of the last run recorded through <see cref="Record(Invoice)"/> on this ledger, while its timeline moves
+    /// forward: no change recorded since can date before it, so periods that ended before it are settled and not
+    /// recomputed. A ledger rebuilt from stored lines (<see cref="Record(BillingItemKey, decimal, decimal)"/>) has none:
+    /// a change synced after the fact may reach back into any period.
+    /// </summary>
     public DateOnly? LastRun { get; private set; }
 
     public (decimal Quantity, decimal Amount) Billed(BillingItemKey key) => _items.GetValueOrDefault(key);

@@ -1,10 +1,13 @@
 using Prorata.Web.Components;
 using Prorata.Web.Features.Account;
+using Prorata.Web.Features.Billing;
 using Prorata.Web.Features.Contracts;
 using Prorata.Web.Features.Customers;
 using Prorata.Web.Features.Demo;
+using Prorata.Web.Features.Invoices;
 using Prorata.Web.Features.Reconciliation;
 using Prorata.Web.Features.Simulations;
+using Prorata.Web.Features.Subscriptions;
 using Prorata.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -15,6 +18,9 @@ builder.Services.AddAccount(builder.Configuration);
 builder.Services.AddCustomers();
 builder.Services.AddContracts();
 builder.Services.AddDemo(builder.Configuration);
+builder.Services.AddSubscriptions();
+builder.Services.AddBilling(builder.Configuration);
+builder.Services.AddInvoices();
 builder.Services.AddSimulations();
 builder.Services.AddReconciliation();
 
@@ -24,6 +30,9 @@ app.UseProrataInfrastructure();
 app.MapAccount();
 app.MapCustomers();
 app.MapContracts();
+app.MapSubscriptions();
+app.MapBilling();
+app.MapInvoices();
 app.MapSimulations();
 app.MapReconciliation();
 

@@ -32,6 +32,8 @@ public sealed partial class ProrataApp : WebApplicationFactory<Program>, IAsyncL
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("ConnectionStrings:Prorata", _database.ConnectionString);
+        // Tests start their billing runs themselves; the daily job would bill behind their backs.
+        builder.UseSetting("Prorata:Billing:DailyRun", "false");
         builder.ConfigureLogging(logging => logging.ClearProviders());
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Time));
     }

@@ -12,6 +12,12 @@ public static class Policies
     /// <summary>Create and change billing contracts: Owner, BillingAdmin, Finance.</summary>
     public const string ContractsWrite = "ContractsWrite";
 
+    /// <summary>Buy and change subscriptions: Owner, BillingAdmin, Sales.</summary>
+    public const string SubscriptionsWrite = "SubscriptionsWrite";
+
+    /// <summary>Billing runs, invoices (issue, void, credit) and price-list imports: Owner, BillingAdmin, Finance.</summary>
+    public const string BillingWrite = "BillingWrite";
+
     /// <summary>Staff users and settings: Owner.</summary>
     public const string OwnerOnly = "OwnerOnly";
 }

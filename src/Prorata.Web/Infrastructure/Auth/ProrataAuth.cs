@@ -72,6 +72,8 @@ public static class ProrataAuth
             .AddPolicy(Policies.StaffRead, p => p.RequireRole(StaffRoles.All))
             .AddPolicy(Policies.CustomersWrite, p => p.RequireRole(StaffRoles.Owner, StaffRoles.BillingAdmin))
             .AddPolicy(Policies.ContractsWrite, p => p.RequireRole(StaffRoles.Owner, StaffRoles.BillingAdmin, StaffRoles.Finance))
+            .AddPolicy(Policies.SubscriptionsWrite, p => p.RequireRole(StaffRoles.Owner, StaffRoles.BillingAdmin, StaffRoles.Sales))
+            .AddPolicy(Policies.BillingWrite, p => p.RequireRole(StaffRoles.Owner, StaffRoles.BillingAdmin, StaffRoles.Finance))
             .AddPolicy(Policies.OwnerOnly, p => p.RequireRole(StaffRoles.Owner));
         services.AddAntiforgery(options =>
         {

@@ -1,0 +1,57 @@
+using System.Collections.Concurrent;
+using Prorata.Data.Billing;
+
+namespace Prorata.Web.Features.Billing;
+
+/// <summary>
+/// Billing runs in the background of the app, each in its own scope, with their progress kept in memory for the page
+/// and the API. Nothing here needs to survive a restart: the invoices are the durable state, and running the same
+/// date again continues where a stopped run left off.
+/// </summary>
+public sealed class BillingRuns(IServiceScopeFactory scopes, TimeProvider time, IHostApplicationLifetime lifetime, ILogger<BillingRuns> logger)
+{
+    private readonly ConcurrentDictionary<Guid, BillingRunStatus> _runs = new();
+    private readonly ConcurrentDictionary<Guid, Task> _tasks = new();
+
+    public IReadOnlyList<BillingRunStatus> Recent => _runs.Values.OrderByDescending(r => r.StartedAt).Take(20).ToList();
+
+    public BillingRunStatus? Find(Guid id) => _runs.GetValueOrDefault(id);
+
+    public BillingRunStatus Start(DateOnly date, bool issue, string startedBy)
+    {
+        var now = time.GetUtcNow();
+        var status = new BillingRunStatus(Guid.CreateVersion7(now), date, issue, startedBy, now, new BillingRunProgress(date, 0, 0, 0, 0, false), null);
+        _runs[status.Id] = status;
+        _tasks[status.Id] = Task.Run(() => RunAsync(status, lifetime.ApplicationStopping));
+        return status;
+    }
+
+    /// <summary>Waits for a run started here (tests, the CLI-like synchronous API option).</summary>
+    public Task WaitAsync(Guid id) => _tasks.GetValueOrDefault(id) ?? Task.CompletedTask;
+
+    private async Task RunAsync(BillingRunStatus status, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var runner = scope.ServiceProvider.GetRequiredService<BillingRunner>();
+            var progress = new Progress(p => _runs[status.Id] = _runs[status.Id] with { Progress = p });
+            var result = await runner.RunAsync(status.Date, status.Issue, progress, cancellationToken);
+            _runs[status.Id] = _runs[status.Id] with { Progress = result };
+            logger.LogInformation("Billing run {Date}: {Invoiced} invoices, {AlreadyBilled} already billed, {Due} due",
+                status.Date, result.Invoiced, result.AlreadyBilled, result.Due);
+        }
+        catch (Exception e)
+        {
+            // The run stops; what it stored is whole invoices, and running the date again continues.
+            logger.LogError(e, "Billing run {Date} stopped", status.Date);
+            _runs[status.Id] = _runs[status.Id] with { Error = e.Message };
+        }
+    }
+
+    /// <summary>Reports synchronously: System.Progress would post to the thread pool and could report out of order.</summary>
+    private sealed class Progress(Action<BillingRunProgress> report) : IProgress<BillingRunProgress>
+    {
+        public void Report(BillingRunProgress value) => report(value);
+    }
+}

@@ -1,0 +1,22 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Prorata.Data.Subscriptions;
+using Prorata.Web.Infrastructure.Persistence;
+
+namespace Prorata.Web.Features.Subscriptions;
+
+/// <summary>A refused change is 422 with the rule's stable code (STYLE: expected failures are values); nothing was written.</summary>
+public static class ChangeOutcomeHttp
+{
+    public static ProblemHttpResult ToProblem(this ChangeOutcome outcome) =>
+        outcome switch
+        {
+            { Refusal: { } refusal } => TypedResults.Problem(refusal.Message, statusCode: StatusCodes.Status422UnprocessableEntity,
+                title: "The change breaks a commerce rule; nothing was changed.", extensions: new Dictionary<string, object?> { ["code"] = refusal.Code }),
+            { NotFound: { } message } => SaveResultHttp.NotFound(message),
+            _ => TypedResults.Problem("Another change of this subscription was recorded at the same moment; read it again and retry.",
+                statusCode: StatusCodes.Status409Conflict, title: "Conflict; nothing was changed."),
+        };
+
+    public static ChangeActor StaffActor(ClaimsPrincipal user) => new(user.Identity?.Name ?? "staff", ChangeSource.Staff);
+}

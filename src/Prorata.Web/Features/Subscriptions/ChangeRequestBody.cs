@@ -1,0 +1,54 @@
+using Prorata.Data.Subscriptions;
+using Prorata.Domain.Catalog;
+using Prorata.Domain.Contracts;
+using Prorata.Domain.Simulation;
+
+namespace Prorata.Web.Features.Subscriptions;
+
+/// <summary>
+/// Body of POST /api/v1/subscriptions/{id}/changes. type: setQuantity (quantity), cancel, suspend, reactivate,
+/// setAutoRenew (enabled), scheduleRenewal (quantity, skuId, term, billingPlan at the next renewal), upgrade (skuId,
+/// productId when it changes).
+/// </summary>
+public sealed record ChangeRequestBody(string? Type, int? Quantity, bool? Enabled, string? ProductId, string? SkuId, string? Term, string? BillingPlan)
+{
+    private static readonly ScenarioEventType[] Changes =
+    [
+        ScenarioEventType.SetQuantity, ScenarioEventType.Cancel, ScenarioEventType.Suspend, ScenarioEventType.Reactivate,
+        ScenarioEventType.SetAutoRenew, ScenarioEventType.ScheduleRenewal, ScenarioEventType.Upgrade,
+    ];
+
+    public ChangeRequest? ToChange(ValidationErrors errors)
+    {
+        var type = Changes.Cast<ScenarioEventType?>().FirstOrDefault(c => string.Equals(EnumText.ToWire(c!.Value), Type?.Trim(), StringComparison.OrdinalIgnoreCase));
+        if (type is null)
+        {
+            errors.Add("type", $"type must be one of {string.Join(", ", Changes.Select(EnumText.ToWire))}; got '{Type}'.");
+            return null;
+        }
+        if (type == ScenarioEventType.SetQuantity && Quantity is null) errors.Add("quantity", "quantity is required to set the quantity.");
+        if (type == ScenarioEventType.SetAutoRenew && Enabled is null) errors.Add("enabled", "enabled (true or false) is required to set auto-renew.");
+        if (type == ScenarioEventType.Upgrade && string.IsNullOrWhiteSpace(SkuId)) errors.Add("skuId", "skuId (the SKU to upgrade to) is required.");
+        var term = ParseOptional<TermDuration>(Term, "term", errors);
+        var plan = ParseOptional<BillingPlan>(BillingPlan, "billingPlan", errors);
+        if (!errors.IsValid) return null;
+        return new ChangeRequest(type.Value)
+        {
+            Quantity = Quantity,
+            Enabled = Enabled,
+            ProductId = string.IsNullOrWhiteSpace(ProductId) ? null : ProductId.Trim(),
+            SkuId = string.IsNullOrWhiteSpace(SkuId) ? null : SkuId.Trim(),
+            Term = term,
+            BillingPlan = plan,
+        };
+    }
+
+    /// <summary>An optional enumeration by name (case-insensitive); a wrong value is named back.</summary>
+    public static TEnum? ParseOptional<TEnum>(string? text, string field, ValidationErrors errors) where TEnum : struct, Enum
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        var before = errors.IsValid;
+        var value = EnumText.Parse(text, default(TEnum), field, errors);
+        return before && !errors.IsValid ? null : value;
+    }
+}

@@ -1,0 +1,114 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Prorata.Data;
+using Prorata.Data.Subscriptions;
+using Prorata.Domain.Contracts;
+using Prorata.Web.Infrastructure.Auth;
+using Prorata.Web.Infrastructure.Persistence;
+
+namespace Prorata.Web.Features.Subscriptions;
+
+/// <summary>
+/// /api/v1/subscriptions and the subscription pages' form posts. Every change goes through
+/// <see cref="SubscriptionChanges"/>: a refusal is 422 with the rule's code and nothing is written.
+/// </summary>
+public static class SubscriptionEndpoints
+{
+    public static IEndpointRouteBuilder MapSubscriptions(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/subscriptions").WithTags("Subscriptions").RequireAuthorization(Policies.StaffRead);
+        group.MapGet("/", ListAsync).WithName("ListSubscriptions");
+        group.MapGet("/{id:guid}", GetAsync).WithName("GetSubscription");
+        group.MapGet("/{id:guid}/changes", ChangesAsync).WithName("ListSubscriptionChanges");
+        group.MapPost("/", PurchaseAsync).WithName("CreateSubscription").RequireAuthorization(Policies.SubscriptionsWrite)
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        group.MapPost("/{id:guid}/changes", ChangeAsync).WithName("ChangeSubscription").RequireAuthorization(Policies.SubscriptionsWrite)
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status409Conflict);
+
+        // The pages' plain HTML forms post here and are sent back to the page with the outcome in the query string.
+        var forms = app.MapGroup("/subscriptions").RequireAuthorization(Policies.SubscriptionsWrite).ExcludeFromDescription();
+        forms.MapPost("/new", PurchaseFormAsync);
+        forms.MapPost("/{id:guid}/change", ChangeFormAsync);
+        return app;
+    }
+
+    private static async Task<Ok<List<SubscriptionResponse>>> ListAsync(Guid? contractId, ProrataDbContext db, CancellationToken cancellationToken)
+    {
+        var query = db.Subscriptions.AsNoTracking();
+        if (contractId is { } id) query = query.Where(s => s.ContractId == id);
+        var list = await query.OrderBy(s => s.CreatedAt).ToListAsync(cancellationToken);
+        return TypedResults.Ok(list.Select(SubscriptionResponse.From).ToList());
+    }
+
+    private static async Task<Results<Ok<SubscriptionResponse>, ProblemHttpResult>> GetAsync(Guid id, ProrataDbContext db, CancellationToken cancellationToken) =>
+        await db.Subscriptions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, cancellationToken) is { } s
+            ? TypedResults.Ok(SubscriptionResponse.From(s))
+            : SaveResultHttp.NotFound($"No subscription has id '{id}'.");
+
+    private static async Task<Ok<List<ChangeLogEntryResponse>>> ChangesAsync(Guid id, ProrataDbContext db, CancellationToken cancellationToken)
+    {
+        var entries = await db.LicenseChangeLog.AsNoTracking().Where(e => e.SubscriptionId == id).OrderBy(e => e.Sequence).ToListAsync(cancellationToken);
+        return TypedResults.Ok(entries.Select(ChangeLogEntryResponse.From).ToList());
+    }
+
+    private static async Task<Results<Created<ChangeAcceptedResponse>, ValidationProblem, ProblemHttpResult>> PurchaseAsync(
+        SubscriptionRequest request, SubscriptionChanges changes, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        if (request.ToPurchase(errors) is not { } purchase) return Invalid(errors);
+        var outcome = await changes.PurchaseAsync(purchase, ChangeOutcomeHttp.StaffActor(user), cancellationToken);
+        return outcome.Subscription is { } s
+            ? TypedResults.Created($"/api/v1/subscriptions/{s.Id}", new ChangeAcceptedResponse(SubscriptionResponse.From(s), ChangeLogEntryResponse.From(outcome.Entry!)))
+            : outcome.ToProblem();
+    }
+
+    private static async Task<Results<Ok<ChangeAcceptedResponse>, ValidationProblem, ProblemHttpResult>> ChangeAsync(
+        Guid id, ChangeRequestBody request, SubscriptionChanges changes, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        if (request.ToChange(errors) is not { } change) return Invalid(errors);
+        var outcome = await changes.ChangeAsync(id, change, ChangeOutcomeHttp.StaffActor(user), cancellationToken);
+        return outcome.Subscription is { } s
+            ? TypedResults.Ok(new ChangeAcceptedResponse(SubscriptionResponse.From(s), ChangeLogEntryResponse.From(outcome.Entry!)))
+            : outcome.ToProblem();
+    }
+
+    private static async Task<RedirectHttpResult> PurchaseFormAsync([FromForm] SubscriptionForm form, SubscriptionChanges changes, ClaimsPrincipal user,
+        CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        var purchase = form.ToRequest().ToPurchase(errors);
+        if (purchase is null) return Back("/subscriptions", error: FirstError(errors));
+        var outcome = await changes.PurchaseAsync(purchase, ChangeOutcomeHttp.StaffActor(user), cancellationToken);
+        return outcome.Subscription is { } s
+            ? Back($"/subscriptions/{s.Id}", message: $"Bought {s.Quantity} × {s.Title}.")
+            : Back("/subscriptions", error: Describe(outcome));
+    }
+
+    private static async Task<RedirectHttpResult> ChangeFormAsync(Guid id, [FromForm] ChangeForm form, SubscriptionChanges changes, ClaimsPrincipal user,
+        CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        var change = form.ToRequest().ToChange(errors);
+        if (change is null) return Back($"/subscriptions/{id}", error: FirstError(errors));
+        var outcome = await changes.ChangeAsync(id, change, ChangeOutcomeHttp.StaffActor(user), cancellationToken);
+        return outcome.Subscription is not null
+            ? Back($"/subscriptions/{id}", message: $"Recorded: {EnumText.ToWire(change.Type)}.")
+            : Back($"/subscriptions/{id}", error: Describe(outcome));
+    }
+
+    private static ValidationProblem Invalid(ValidationErrors errors) =>
+        TypedResults.ValidationProblem(errors.ToDictionary(), title: "One or more fields are invalid; nothing was saved.");
+
+    private static string FirstError(ValidationErrors errors) => errors.ToDictionary().First().Value[0];
+
+    private static string Describe(ChangeOutcome outcome) =>
+        outcome.Refusal is { } refusal ? $"{refusal.Code}: {refusal.Message}" : outcome.NotFound ?? "Another change was recorded at the same moment; try again.";
+
+    private static RedirectHttpResult Back(string path, string? message = null, string? error = null) =>
+        TypedResults.LocalRedirect(message is not null
+            ? $"{path}?message={Uri.EscapeDataString(message)}"
+            : $"{path}?error={Uri.EscapeDataString(error ?? "")}");
+}

@@ -1,0 +1,34 @@
+using Prorata.Data.Subscriptions;
+using Prorata.Domain.Catalog;
+using Prorata.Domain.Contracts;
+
+namespace Prorata.Web.Features.Subscriptions;
+
+/// <summary>Body of POST /api/v1/subscriptions; term P1M|P1Y|P3Y, billingPlan monthly|annual|triennial.</summary>
+public sealed record SubscriptionRequest(
+    Guid? ContractId,
+    string? ProductId,
+    string? SkuId,
+    string? Term,
+    string? BillingPlan,
+    int? Quantity,
+    bool? AutoRenew,
+    bool? AlignToCalendarMonth,
+    Guid? ParentId)
+{
+    public PurchaseRequest? ToPurchase(ValidationErrors errors)
+    {
+        if (ContractId is null) errors.Add("contractId", "contractId is required.");
+        if (string.IsNullOrWhiteSpace(ProductId)) errors.Add("productId", "productId is required.");
+        if (Quantity is not { } quantity) errors.Add("quantity", "quantity is required.");
+        var term = ChangeRequestBody.ParseOptional<TermDuration>(Term, "term", errors);
+        var plan = ChangeRequestBody.ParseOptional<BillingPlan>(BillingPlan, "billingPlan", errors);
+        if (!errors.IsValid) return null;
+        return new PurchaseRequest(ContractId!.Value, ProductId!.Trim(), SkuId?.Trim() ?? "", term, plan, Quantity!.Value)
+        {
+            AutoRenew = AutoRenew ?? true,
+            AlignToCalendarMonth = AlignToCalendarMonth ?? false,
+            ParentId = ParentId,
+        };
+    }
+}

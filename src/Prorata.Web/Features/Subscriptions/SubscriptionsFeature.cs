@@ -1,0 +1,9 @@
+using Prorata.Data.Subscriptions;
+
+namespace Prorata.Web.Features.Subscriptions;
+
+public static class SubscriptionsFeature
+{
+    public static IServiceCollection AddSubscriptions(this IServiceCollection services) =>
+        services.AddScoped<SubscriptionChanges>();
+}

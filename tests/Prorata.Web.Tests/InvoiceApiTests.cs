@@ -1,0 +1,80 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Prorata.Data.Identity;
+
+namespace Prorata.Web.Tests;
+
+[Collection(AppCollection.Name)]
+public sealed class InvoiceApiTests(ProrataApp app)
+{
+    [Fact]
+    public async Task BillingRun_ThenInvoice_PdfCsvAndCreditNote()
+    {
+        var client = await app.SignedInAsAsync(StaffRoles.Finance);
+        var sales = await app.SignedInAsAsync(StaffRoles.Sales);
+        var contractId = await BillingSeed.ContractAsync(app, billingDay: 23);
+        await sales.PostAsJsonAsync("/api/v1/subscriptions",
+            new { contractId, productId = BillingSeed.Product, skuId = BillingSeed.Sku, term = "P1Y", billingPlan = "monthly", quantity = 5 });
+        var today = DateOnly.FromDateTime(app.Time.GetUtcNow().UtcDateTime);
+        var date = new DateOnly(today.Year, today.Month, 23).AddMonths(2).ToString("yyyy-MM-dd");
+
+        var run = await client.PostAsJsonAsync("/api/v1/billing-runs?wait=true", new { date });
+        var rerun = await client.PostAsJsonAsync("/api/v1/billing-runs?wait=true", new { date });
+
+        Assert.Equal(HttpStatusCode.OK, run.StatusCode);
+        var result = await run.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal((1, true), (result.GetProperty("invoiced").GetInt32(), result.GetProperty("finished").GetBoolean()));
+        Assert.Equal(0, (await rerun.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("invoiced").GetInt32());
+        var list = await client.GetFromJsonAsync<JsonElement>($"/api/v1/invoices?contractId={contractId}");
+        var summary = Assert.Single(list.EnumerateArray());
+        Assert.Equal(("issued", "INV-000001"), (summary.GetProperty("status").GetString(), summary.GetProperty("number").GetString()));
+        var id = summary.GetProperty("id").GetGuid();
+
+        var detail = await client.GetFromJsonAsync<JsonElement>($"/api/v1/invoices/{id}");
+        var lines = detail.GetProperty("lines").EnumerateArray().ToList();
+        Assert.Equal(detail.GetProperty("total").GetDecimal(), lines.Sum(l => l.GetProperty("amount").GetDecimal()));
+        Assert.All(lines, l => Assert.Equal(6.60m, l.GetProperty("unitPrice").GetDecimal()));
+
+        var pdf = await client.GetAsync($"/invoices/{id}/pdf");
+        Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("%PDF", Encoding.ASCII.GetString((await pdf.Content.ReadAsByteArrayAsync())[..4]));
+
+        var csv = (await client.GetStringAsync($"/invoices/export.csv?contractId={contractId}")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("InvoiceNumber,Kind,Status,", csv[0]);
+        Assert.Equal(lines.Count, csv.Length - 1);
+
+        var credit = await client.PostAsync($"/api/v1/invoices/{id}/credit", null);
+        Assert.Equal(HttpStatusCode.OK, credit.StatusCode);
+        var note = await credit.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(("creditNote", "CN-000002", -detail.GetProperty("total").GetDecimal()),
+            (note.GetProperty("kind").GetString(), note.GetProperty("number").GetString(), note.GetProperty("total").GetDecimal()));
+        var again = await client.PostAsync($"/api/v1/invoices/{id}/credit", null);
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+    }
+
+    [Fact]
+    public async Task BillingRun_BadDate_Returns400NamingIt()
+    {
+        var client = await app.SignedInAsAsync(StaffRoles.Owner);
+
+        var response = await client.PostAsJsonAsync("/api/v1/billing-runs", new { date = "2026-02-30" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(["date must be a date as yyyy-MM-dd; got '2026-02-30'."], await CustomerApiTests.ProblemErrorsAsync(response, "date"));
+    }
+
+    [Theory]
+    [InlineData("/subscriptions", "Subscriptions")]
+    [InlineData("/invoices", "Invoices")]
+    [InlineData("/billing", "Billing runs")]
+    public async Task Page_SignedIn_Renders(string path, string heading)
+    {
+        var client = await app.SignedInAsAsync(StaffRoles.ReadOnly);
+
+        var html = await client.GetStringAsync(path);
+
+        Assert.Contains($"<h1>{heading}</h1>", html);
+    }
+}

@@ -1,3 +1,4 @@
+using Prorata.Cli.Bill;
 using Prorata.Cli.Reconcile;
 using Prorata.Cli.Simulate;
 
@@ -5,6 +6,7 @@ return args.FirstOrDefault() switch
 {
     "simulate" => SimulateCommand.Run(args[1..], Console.Out, Console.Error),
     "reconcile" => ReconcileCommand.Run(args[1..], Console.Out, Console.Error),
+    "bill" => await BillCommand.RunAsync(args[1..], Console.Out, Console.Error, CancellationToken.None),
     _ => Usage(),
 };
 

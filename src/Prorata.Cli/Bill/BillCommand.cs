@@ -1,0 +1,66 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Prorata.Data;
+using Prorata.Data.Billing;
+
+namespace Prorata.Cli.Bill;
+
+/// <summary>
+/// `bill --date yyyy-MM-dd [--connection STRING] [--draft] [--partner-currency USD]`: the same billing run as the app's,
+/// on the database the connection string names (default: env ConnectionStrings__Prorata). Prints progress and a summary;
+/// exit 2 on bad arguments. Running a date again writes nothing new; a stopped run continues.
+/// </summary>
+public static class BillCommand
+{
+    private const string Usage = "usage: prorata bill --date yyyy-MM-dd [--connection STRING] [--draft] [--partner-currency USD]";
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        string? dateText = null, connection = Environment.GetEnvironmentVariable("ConnectionStrings__Prorata"), currency = "USD";
+        var issue = true;
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--date" when i + 1 < args.Length: dateText = args[++i]; break;
+                case "--connection" when i + 1 < args.Length: connection = args[++i]; break;
+                case "--partner-currency" when i + 1 < args.Length: currency = args[++i]; break;
+                case "--draft": issue = false; break;
+                default:
+                    error.WriteLine($"unknown argument '{args[i]}'; {Usage}");
+                    return 2;
+            }
+        }
+        if (!DateOnly.TryParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            error.WriteLine($"--date must be yyyy-MM-dd; got '{dateText}'. {Usage}");
+            return 2;
+        }
+        if (string.IsNullOrWhiteSpace(connection))
+        {
+            error.WriteLine($"no database: pass --connection or set ConnectionStrings__Prorata. {Usage}");
+            return 2;
+        }
+
+        ProrataDatabase.EnsureSqliteFolder(connection);
+        await using var db = new ProrataDbContext(ProrataDatabase.CreateOptions(connection));
+        await db.Database.MigrateAsync(cancellationToken);
+        var lastShown = -1;
+        var progress = new ConsoleProgress(p =>
+        {
+            // A line per tenth of the run, so a 10,000-contract run prints ten lines, not ten thousand.
+            var tenth = p.Due == 0 ? 10 : p.Done * 10 / p.Due;
+            if (tenth == lastShown) return;
+            lastShown = tenth;
+            output.WriteLine($"{p.Done}/{p.Due} contracts, {p.Invoiced} invoices");
+        });
+        var result = await new BillingRunner(db, new BillingOptions { PartnerCurrency = currency }, TimeProvider.System).RunAsync(date, issue, progress, cancellationToken);
+        output.WriteLine($"billed {date:yyyy-MM-dd}: {result.Due} contracts due, {result.Invoiced} invoices {(issue ? "issued" : "drafted")}, {result.AlreadyBilled} already billed");
+        return 0;
+    }
+
+    private sealed class ConsoleProgress(Action<BillingRunProgress> report) : IProgress<BillingRunProgress>
+    {
+        public void Report(BillingRunProgress value) => report(value);
+    }
+}

@@ -5,6 +5,7 @@ using Prorata.Web.Features.Contracts;
 using Prorata.Web.Features.Customers;
 using Prorata.Web.Features.Demo;
 using Prorata.Web.Features.Invoices;
+using Prorata.Web.Features.PartnerCenter;
 using Prorata.Web.Features.Reconciliation;
 using Prorata.Web.Features.Simulations;
 using Prorata.Web.Features.Subscriptions;
@@ -23,6 +24,7 @@ builder.Services.AddBilling(builder.Configuration);
 builder.Services.AddInvoices();
 builder.Services.AddSimulations();
 builder.Services.AddReconciliation();
+builder.Services.AddPartnerCenterSync(builder.Configuration);
 
 var app = builder.Build();
 app.UseProrataInfrastructure();
@@ -35,6 +37,7 @@ app.MapBilling();
 app.MapInvoices();
 app.MapSimulations();
 app.MapReconciliation();
+app.MapPartnerCenter();
 
 app.MapProrataPages<App>();
 app.Run();

@@ -1,0 +1,258 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Prorata.Data;
+using Prorata.Data.Contracts;
+using Prorata.Data.PartnerCenter;
+using Prorata.Data.Subscriptions;
+using Prorata.Domain.Simulation;
+using Prorata.Integrations.PartnerCenter;
+using Prorata.Integrations.PartnerCenter.Credentials;
+using Prorata.Integrations.PartnerCenter.Models;
+using Prorata.Integrations.PartnerCenter.Sync;
+using DomainStatus = Prorata.Domain.Subscriptions.SubscriptionStatus;
+
+namespace Prorata.Web.Features.PartnerCenter;
+
+/// <summary>
+/// One sync with Partner Center into Prorata's database: pull (full on the first run or when asked, else the activity
+/// log since the stored cursor), plan with <see cref="SyncPlanner"/>, then apply. Each batch of changes is one
+/// transaction with the cursor that covers it, so a sync stopped half-way resumes without logging anything twice. A change
+/// of a linked subscription becomes an entry of its license change log with source Sync, dated when it happened in
+/// Partner Center, so the next billing run bills it; a change of a subscription not yet on a contract only updates what
+/// Prorata last saw of it.
+/// </summary>
+public sealed class PartnerCenterSync(
+    ProrataDbContext db,
+    IPartnerCenter partnerCenter,
+    PartnerCenterCredentials credentials,
+    PartnerCenterConnection connection,
+    IOptions<PartnerCenterSyncOptions> options,
+    TimeProvider time)
+{
+    private const string SyncActor = "Partner Center";
+
+    public async Task<SyncOutcome> RunAsync(bool full, IProgress<SyncProgress>? progress, CancellationToken cancellationToken)
+    {
+        var cursor = await ReadCursorAsync(cancellationToken);
+        var pull = new PartnerCenterPull(partnerCenter, time);
+        var pulled = full || cursor.LastOperationDate is null
+            ? await pull.FullAsync(cursor, options.Value.Parallelism, progress, cancellationToken)
+            : await pull.IncrementalAsync(cursor, options.Value.Parallelism, progress, cancellationToken);
+        var plan = SyncPlanner.Plan(await InputAsync(pulled, cursor, cancellationToken));
+        var issues = plan.Issues.ToList();
+        if (await credentials.GetStatusAsync(cancellationToken) is { ExpiringSoon: true, ExpiresAt: { } expires })
+        {
+            issues.Add(new SyncIssue(SyncExceptionKind.CredentialExpiring, "", null,
+                $"The Partner Center refresh token expires on {expires:yyyy-MM-dd}: an Admin Agent must consent again before then (microsoft-csp §4.8)."));
+        }
+        progress?.Report(new SyncProgress("applying", 0, plan.Changes.Count));
+        var logged = await ApplyChangesAsync(plan, pulled.AuditRecords, cursor, progress, cancellationToken);
+        var raised = await FinishAsync(plan, issues, cancellationToken);
+        return new SyncOutcome(pulled.IsFull, plan.NewCustomers.Count, plan.NewSubscriptions.Count, logged, raised);
+    }
+
+    private async Task<SyncCursor> ReadCursorAsync(CancellationToken cancellationToken)
+    {
+        var row = await db.PartnerCenterSyncCursor.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+        return row is null
+            ? SyncCursor.Empty
+            : new SyncCursor(row.LastOperationDate, new HashSet<string>(row.RecentRecordIds.Split('\n', StringSplitOptions.RemoveEmptyEntries), StringComparer.Ordinal));
+    }
+
+    private async Task<SyncInput> InputAsync(PullResult pulled, SyncCursor cursor, CancellationToken cancellationToken)
+    {
+        var customers = await db.PartnerCenterCustomers.AsNoTracking().Select(c => c.PartnerCenterCustomerId).ToListAsync(cancellationToken);
+        var links = await db.PartnerCenterSubscriptions.AsNoTracking().ToListAsync(cancellationToken);
+        var linkedIds = links.Where(l => l.SubscriptionId is not null).Select(l => l.SubscriptionId!.Value).ToList();
+        var subscriptions = await db.Subscriptions.AsNoTracking().Where(s => linkedIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, cancellationToken);
+        var contractIds = subscriptions.Values.Select(s => s.ContractId).Distinct().ToList();
+        var contracts = await db.BillingContracts.AsNoTracking().Where(c => contractIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
+        var known = links.Select(link => link.SubscriptionId is { } id && subscriptions.TryGetValue(id, out var s)
+                ? new KnownSubscription(link.PartnerCenterSubscriptionId, link.PartnerCenterCustomerId, s.Quantity, ToPartnerCenter(s.Status), s.AutoRenew,
+                    HasContract: true, HasPricingStrategy: Prices(contracts[s.ContractId], s))
+                : new KnownSubscription(link.PartnerCenterSubscriptionId, link.PartnerCenterCustomerId, link.Quantity,
+                    Enum.TryParse<SubscriptionStatus>(link.Status, true, out var status) ? status : SubscriptionStatus.None, link.AutoRenew,
+                    HasContract: false, HasPricingStrategy: false))
+            .ToList();
+        return new SyncInput(customers, known, pulled.Customers, pulled.Subscriptions, pulled.AuditRecords, pulled.IsFull, cursor,
+            connection.ApplicationId, pulled.StateReadAt);
+    }
+
+    /// <summary>A contract rule covers the subscription's product (or every product, "*") and its SKU when it names one.</summary>
+    private static bool Prices(BillingContract contract, CustomerSubscription subscription) =>
+        contract.PricingRules.Any(r => (r.ProductId == "*" || string.Equals(r.ProductId, subscription.ProductId, StringComparison.OrdinalIgnoreCase))
+            && (r.SkuId is null || string.Equals(r.SkuId, subscription.SkuId, StringComparison.OrdinalIgnoreCase)));
+
+    private async Task<int> ApplyChangesAsync(SyncPlan plan, IReadOnlyList<PartnerCenterAuditRecord> records, SyncCursor cursor,
+        IProgress<SyncProgress>? progress, CancellationToken cancellationToken)
+    {
+        var ordered = records.OrderBy(r => r.OperationDate).ThenBy(r => r.Id, StringComparer.Ordinal).ToList();
+        var logged = 0;
+        var done = 0;
+        foreach (var batch in plan.Changes.Chunk(options.Value.BatchSize))
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var ids = batch.Select(c => c.SubscriptionId).Distinct().ToList();
+            var links = await db.PartnerCenterSubscriptions.Where(l => ids.Contains(l.PartnerCenterSubscriptionId)).ToDictionaryAsync(l => l.PartnerCenterSubscriptionId, StringComparer.OrdinalIgnoreCase, cancellationToken);
+            var linked = links.Values.Where(l => l.SubscriptionId is not null).Select(l => l.SubscriptionId!.Value).ToList();
+            var subscriptions = await db.Subscriptions.Where(s => linked.Contains(s.Id)).ToDictionaryAsync(s => s.Id, cancellationToken);
+            var imported = new List<(LicenseChangeEntry Entry, PartnerCenterImportedChange Source)>();
+            foreach (var change in batch)
+            {
+                var link = links[change.SubscriptionId];
+                link.Quantity = change.ToQuantity;
+                link.Status = change.ToStatus.ToString();
+                link.AutoRenew = change.AutoRenewEnabled;
+                link.UpdatedAt = change.EffectiveAt;
+                if (link.SubscriptionId is { } id && subscriptions.TryGetValue(id, out var subscription) && Entry(change, subscription) is { } entry)
+                {
+                    db.LicenseChangeLog.Add(entry);
+                    imported.Add((entry, new PartnerCenterImportedChange
+                    {
+                        PartnerCenterSubscriptionId = link.PartnerCenterSubscriptionId,
+                        AuditRecordId = change.AuditRecordId,
+                        Kind = change.Kind.ToString(),
+                        ChangedBy = change.ChangedBy,
+                    }));
+                }
+            }
+            if (batch.LastOrDefault(c => c.AuditRecordId is not null)?.AuditRecordId is { } lastRecord)
+            {
+                // The cursor moves over every record up to the last one this batch applied, as if applied one by one.
+                foreach (var record in ordered.TakeWhile(r => r.Id != lastRecord).Append(ordered.First(r => r.Id == lastRecord)))
+                {
+                    cursor = cursor.Advance(record);
+                }
+                await WriteCursorAsync(cursor, cancellationToken);
+            }
+            await db.SaveChangesAsync(cancellationToken);
+            foreach (var (entry, source) in imported)
+            {
+                source.LicenseChangeEntryId = entry.Id;
+                db.PartnerCenterImportedChanges.Add(source);
+            }
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            logged += imported.Count;
+            done += batch.Length;
+            progress?.Report(new SyncProgress("applying", done, plan.Changes.Count));
+        }
+        return logged;
+    }
+
+    /// <summary>
+    /// The log entry for a change Microsoft already made. It is not checked against the NCE rules again: Partner Center
+    /// enforced them when it accepted the change, and refusing to log it would leave seats Microsoft bills unbilled.
+    /// </summary>
+    private LicenseChangeEntry? Entry(ImportedChange change, CustomerSubscription subscription)
+    {
+        ScenarioEventType? type = change.Kind switch
+        {
+            ChangeKind.QuantityChanged => ScenarioEventType.SetQuantity,
+            ChangeKind.AutoRenewChanged => ScenarioEventType.SetAutoRenew,
+            ChangeKind.StatusChanged => change.ToStatus switch
+            {
+                SubscriptionStatus.Deleted => ScenarioEventType.Cancel,
+                SubscriptionStatus.Suspended => ScenarioEventType.Suspend,
+                SubscriptionStatus.Active when change.FromStatus == SubscriptionStatus.Suspended => ScenarioEventType.Reactivate,
+                // Expiry follows from the term on the engine; other states (pending, disabled) bill nothing new.
+                _ => null,
+            },
+            _ => null,
+        };
+        if (type is null)
+        {
+            return null;
+        }
+        subscription.ChangeCount++;
+        subscription.Quantity = change.ToQuantity;
+        subscription.Status = ToProrata(change.ToStatus) ?? subscription.Status;
+        subscription.AutoRenew = change.AutoRenewEnabled;
+        subscription.UpdatedAt = time.GetUtcNow();
+        return new LicenseChangeEntry
+        {
+            SubscriptionId = subscription.Id,
+            Sequence = subscription.ChangeCount,
+            Type = type.Value,
+            At = change.EffectiveAt,
+            RecordedAt = time.GetUtcNow(),
+            Actor = change.ChangedBy ?? SyncActor,
+            Source = ChangeSource.Sync,
+            Quantity = type == ScenarioEventType.SetQuantity ? change.ToQuantity : null,
+            Enabled = type == ScenarioEventType.SetAutoRenew ? change.AutoRenewEnabled : null,
+        };
+    }
+
+    private async Task<int> FinishAsync(SyncPlan plan, IReadOnlyList<SyncIssue> issues, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        var now = time.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var knownCustomers = (await db.PartnerCenterCustomers.Select(c => c.PartnerCenterCustomerId).ToListAsync(cancellationToken)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var customer in plan.NewCustomers.Where(c => knownCustomers.Add(c.Id)))
+        {
+            db.PartnerCenterCustomers.Add(new PartnerCenterCustomerLink { PartnerCenterCustomerId = customer.Id, CompanyName = customer.CompanyName, Domain = customer.Domain, FirstSeenAt = now });
+        }
+        var knownSubscriptions = (await db.PartnerCenterSubscriptions.Select(s => s.PartnerCenterSubscriptionId).ToListAsync(cancellationToken)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var s in plan.NewSubscriptions.Where(s => knownSubscriptions.Add(s.Id)))
+        {
+            if (knownCustomers.Add(s.CustomerId))
+            {
+                // An incremental pull can meet a subscription before its customer was listed.
+                db.PartnerCenterCustomers.Add(new PartnerCenterCustomerLink { PartnerCenterCustomerId = s.CustomerId, CompanyName = s.CustomerId, FirstSeenAt = now });
+            }
+            db.PartnerCenterSubscriptions.Add(new PartnerCenterSubscriptionLink
+            {
+                PartnerCenterSubscriptionId = s.Id, PartnerCenterCustomerId = s.CustomerId, OfferId = s.OfferId, OfferName = s.OfferName,
+                Quantity = s.Quantity, Status = s.Status.ToString(), AutoRenew = s.AutoRenewEnabled, FirstSeenAt = now, UpdatedAt = now,
+            });
+        }
+        var open = await db.PartnerCenterSyncIssues.Where(i => i.ResolvedAt == null)
+            .Select(i => new { i.Kind, i.PartnerCenterCustomerId, i.PartnerCenterSubscriptionId }).ToListAsync(cancellationToken);
+        var openKeys = open.Select(i => (i.Kind, i.PartnerCenterCustomerId, i.PartnerCenterSubscriptionId ?? "")).ToHashSet();
+        var raised = 0;
+        foreach (var issue in issues.Where(i => openKeys.Add((i.Kind.ToString(), i.CustomerId, i.SubscriptionId ?? ""))))
+        {
+            db.PartnerCenterSyncIssues.Add(new PartnerCenterSyncIssue
+            {
+                Kind = issue.Kind.ToString(), PartnerCenterCustomerId = issue.CustomerId, PartnerCenterSubscriptionId = issue.SubscriptionId, Message = issue.Message, RaisedAt = now,
+            });
+            raised++;
+        }
+        await WriteCursorAsync(plan.Cursor, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return raised;
+    }
+
+    private async Task WriteCursorAsync(SyncCursor cursor, CancellationToken cancellationToken)
+    {
+        var row = await db.PartnerCenterSyncCursor.FirstOrDefaultAsync(cancellationToken);
+        if (row is null)
+        {
+            row = new PartnerCenterSyncCursor { RecentRecordIds = "" };
+            db.PartnerCenterSyncCursor.Add(row);
+        }
+        row.LastOperationDate = cursor.LastOperationDate;
+        row.RecentRecordIds = string.Join('\n', cursor.RecentRecordIds.Order(StringComparer.Ordinal));
+        row.UpdatedAt = time.GetUtcNow();
+    }
+
+    private static SubscriptionStatus ToPartnerCenter(DomainStatus status) => status switch
+    {
+        DomainStatus.Active => SubscriptionStatus.Active,
+        DomainStatus.Suspended => SubscriptionStatus.Suspended,
+        DomainStatus.Cancelled => SubscriptionStatus.Deleted,
+        _ => SubscriptionStatus.Expired,
+    };
+
+    private static DomainStatus? ToProrata(SubscriptionStatus status) => status switch
+    {
+        SubscriptionStatus.Active => DomainStatus.Active,
+        SubscriptionStatus.Suspended => DomainStatus.Suspended,
+        SubscriptionStatus.Deleted => DomainStatus.Cancelled,
+        SubscriptionStatus.Expired => DomainStatus.Expired,
+        _ => null,
+    };
+}

@@ -28,7 +28,8 @@ public abstract class DataTests : IAsyncLifetime
 
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
         Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync());
-        Assert.Equal(2, db.Database.GetMigrations().Count());
+        // The model and the provider's migrations agree: nobody changed an entity without adding a migration.
+        Assert.False(db.Database.HasPendingModelChanges());
     }
 
     [Fact]

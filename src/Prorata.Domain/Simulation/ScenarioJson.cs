@@ -130,6 +130,7 @@ public static class ScenarioJson
                 if (contracts.All(c => c.Id != contract)) throw e.Member("contract").Error($"'{contract}' is not one of the contracts");
                 var productId = e.Member("productId").String();
                 var usage = string.Equals(productId, PurchaseOrder.AzurePlan, StringComparison.OrdinalIgnoreCase);
+                var parent = e.Member("parent").OptionalString();
                 return basics with
                 {
                     Contract = contract,
@@ -137,10 +138,11 @@ public static class ScenarioJson
                     SkuId = e.Member("skuId").OptionalString(),
                     Term = e.Member("term").OptionalWord(Terms),
                     BillingPlan = e.Member("billingPlan").OptionalWord(Plans),
-                    Quantity = usage ? quantity ?? 1 : quantity ?? throw e.Member("quantity").Error("is required"),
+                    // A bundle's child may leave its quantity to follow the bundle's.
+                    Quantity = usage ? quantity ?? 1 : parent is not null ? quantity : quantity ?? throw e.Member("quantity").Error("is required"),
                     AutoRenew = e.Member("autoRenew").OptionalBool() ?? true,
                     AlignToCalendarMonth = e.Member("alignEndDate").OptionalWord(EndDateAlignments) ?? false,
-                    Parent = e.Member("parent").OptionalString(),
+                    Parent = parent,
                 };
             case ScenarioEventType.SetQuantity:
                 return basics with { Quantity = quantity ?? throw e.Member("quantity").Error("is required") };

@@ -53,7 +53,7 @@ public sealed class ScenarioRun
         return e.Type switch
         {
             ScenarioEventType.Purchase => Book.Purchase(new PurchaseOrder(id, e.Subscription, e.Contract!, e.ProductId!, e.SkuId, e.Term, e.BillingPlan,
-                e.Quantity!.Value, e.AutoRenew, e.AlignToCalendarMonth, e.Parent, e.At)),
+                e.Quantity ?? Book.Find(e.Parent!)?.Quantity ?? 1, e.AutoRenew, e.AlignToCalendarMonth, e.Parent, e.At)),
             ScenarioEventType.SetQuantity => Book.SetQuantity(id, e.Subscription, e.Quantity!.Value, e.At),
             ScenarioEventType.Cancel => Book.Cancel(id, e.Subscription, e.At),
             ScenarioEventType.Suspend => Book.Suspend(e.Subscription),

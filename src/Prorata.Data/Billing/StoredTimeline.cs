@@ -68,13 +68,11 @@ public static class StoredTimeline
     /// </summary>
     public static async Task<List<Domain.Catalog.PriceListRow>> PriceRowsAsync(ProrataDbContext db, CancellationToken cancellationToken)
     {
-        var entries = await db.PriceListEntries.AsNoTracking()
-            .Join(db.PriceListVersions, e => e.VersionId, v => v.Id, (e, v) => new { Entry = e, v.ImportedAt })
-            .ToListAsync(cancellationToken);
+        // Entry ids grow with every import: the highest id of a key is the latest import's row.
+        var entries = await db.PriceListEntries.AsNoTracking().ToListAsync(cancellationToken);
         return entries
-            .GroupBy(x => (x.Entry.ProductId.ToUpperInvariant(), x.Entry.SkuId.ToUpperInvariant(), x.Entry.Term, x.Entry.BillingPlan,
-                x.Entry.Currency.ToUpperInvariant(), x.Entry.EffectiveFrom))
-            .Select(g => g.OrderByDescending(x => x.ImportedAt).ThenByDescending(x => x.Entry.Id).First().Entry.ToRow())
+            .GroupBy(e => (e.ProductId.ToUpperInvariant(), e.SkuId.ToUpperInvariant(), e.Term, e.BillingPlan, e.Currency.ToUpperInvariant(), e.EffectiveFrom))
+            .Select(g => g.MaxBy(e => e.Id)!.ToRow())
             .ToList();
     }
 

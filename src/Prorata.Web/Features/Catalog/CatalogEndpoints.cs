@@ -1,0 +1,164 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Prorata.Data;
+using Prorata.Data.Catalog;
+using Prorata.Domain.Catalog;
+using Prorata.Domain.Contracts;
+using Prorata.Domain.Money;
+using Prorata.Web.Infrastructure.Auth;
+using Prorata.Web.Infrastructure.Persistence;
+
+namespace Prorata.Web.Features.Catalog;
+
+/// <summary>/api/v1/price-lists (import, versions, changes with affected subscriptions, rollout) and /api/v1/catalog/products.</summary>
+public static class CatalogEndpoints
+{
+    public static IEndpointRouteBuilder MapCatalog(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/price-lists").WithTags("Catalog").RequireAuthorization(Policies.StaffRead);
+        group.MapGet("/", ListAsync).WithName("ListPriceLists");
+        group.MapGet("/{id:guid}/changes", ChangesAsync).WithName("PriceListChanges");
+        group.MapPost("/", ImportAsync).WithName("ImportPriceList").RequireAuthorization(Policies.BillingWrite).ProducesValidationProblem().DisableAntiforgery();
+        group.MapPut("/{id:guid}/rollout", RolloutAsync).WithName("SetPriceListRollout").RequireAuthorization(Policies.BillingWrite).ProducesValidationProblem();
+        var products = app.MapGroup("/api/v1/catalog/products").WithTags("Catalog").RequireAuthorization(Policies.StaffRead);
+        products.MapGet("/", async (ProrataDbContext db, CancellationToken ct) =>
+            TypedResults.Ok(await db.CatalogProducts.AsNoTracking().OrderBy(p => p.Title).ToListAsync(ct))).WithName("ListProducts");
+        products.MapPost("/", AddProductAsync).WithName("AddPartnerProduct").RequireAuthorization(Policies.BillingWrite).ProducesValidationProblem();
+
+        var forms = app.MapGroup("/catalog").RequireAuthorization(Policies.BillingWrite).ExcludeFromDescription();
+        forms.MapPost("/import", ImportFormAsync);
+        forms.MapPost("/price-lists/{id:guid}/rollout", RolloutFormAsync);
+        return app;
+    }
+
+    private static async Task<Ok<List<PriceListVersionResponse>>> ListAsync(ProrataDbContext db, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await db.PriceListVersions.AsNoTracking().OrderByDescending(v => v.ImportedAt).ToListAsync(cancellationToken))
+            .Select(PriceListVersionResponse.From).ToList());
+
+    private static async Task<Results<Ok<IReadOnlyList<PriceChange>>, ProblemHttpResult>> ChangesAsync(Guid id, ProrataDbContext db, PriceListImport import,
+        CancellationToken cancellationToken) =>
+        await db.PriceListVersions.AnyAsync(v => v.Id == id, cancellationToken)
+            ? TypedResults.Ok(await import.ChangesAsync(id, cancellationToken))
+            : SaveResultHttp.NotFound($"No price list has id '{id}'.");
+
+    /// <summary>The CSV is the request body (text/csv) or a form's "file"; name, rollout and date come from the query.</summary>
+    /// <param name="name">A label for the version; the file name by default.</param>
+    /// <param name="rollout">atRenewal (default), immediately or onDate.</param>
+    /// <param name="date">The rollout date (yyyy-MM-dd) for immediately and onDate.</param>
+    /// <param name="http">The request.</param>
+    /// <param name="import">The import.</param>
+    /// <param name="user">Who imports.</param>
+    /// <param name="cancellationToken">Cancels the import.</param>
+    private static async Task<Results<Created<ImportResultResponse>, ValidationProblem>> ImportAsync(string? name, string? rollout, string? date,
+        HttpContext http, PriceListImport import, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        var (choice, rolloutDate) = ParseRollout(rollout, date, errors);
+        Stream body;
+        string label;
+        if (http.Request.HasFormContentType)
+        {
+            var form = await http.Request.ReadFormAsync(cancellationToken);
+            var file = form.Files.GetFile("file");
+            if (file is null) errors.Add("file", "file (the price-list CSV) is required.");
+            body = file?.OpenReadStream() ?? Stream.Null;
+            label = name ?? file?.FileName ?? "price list";
+        }
+        else
+        {
+            var copy = new MemoryStream();
+            await http.Request.Body.CopyToAsync(copy, cancellationToken);
+            copy.Position = 0;
+            body = copy;
+            label = name ?? "price list";
+        }
+        if (!errors.IsValid) return Invalid(errors);
+        var parsed = PriceListFile.Read(body);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors) errors.Add("file", error);
+            return Invalid(errors);
+        }
+        var version = await import.ImportAsync(label, parsed, choice, rolloutDate, user.Identity?.Name ?? "staff", cancellationToken);
+        var changes = await import.ChangesAsync(version.Id, cancellationToken);
+        return TypedResults.Created($"/api/v1/price-lists/{version.Id}/changes", new ImportResultResponse(PriceListVersionResponse.From(version), parsed.Skipped,
+            changes.Count(c => c.Kind == "added"), changes.Count(c => c.Kind == "repriced"), changes.Count(c => c.Kind == "removed"),
+            changes.Sum(c => c.Affected.Count)));
+    }
+
+    private static async Task<Results<Ok<PriceListVersionResponse>, ValidationProblem, ProblemHttpResult>> RolloutAsync(Guid id, RolloutRequest request,
+        PriceListImport import, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        var (choice, date) = ParseRollout(request.Rollout, request.Date, errors);
+        if (!errors.IsValid) return Invalid(errors);
+        return await import.SetRolloutAsync(id, choice, date, cancellationToken) is { } version
+            ? TypedResults.Ok(PriceListVersionResponse.From(version))
+            : SaveResultHttp.NotFound($"No price list has id '{id}'.");
+    }
+
+    private static async Task<Results<Created<CatalogProduct>, ValidationProblem>> AddProductAsync(PartnerProductRequest request, PriceListImport import,
+        ProrataDbContext db, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        if (string.IsNullOrWhiteSpace(request.ProductId)) errors.Add("productId", "productId is required.");
+        if (string.IsNullOrWhiteSpace(request.Title)) errors.Add("title", "title is required.");
+        var kind = EnumText.Parse(request.Kind, ProductKind.Service, "kind", errors);
+        if (kind == ProductKind.License) errors.Add("kind", "kind must be service or oneTime; licenses come from Microsoft's price list.");
+        if (!Currency.TryFromCode(request.Currency, out var currency)) errors.Add("currency", $"currency must be a known ISO 4217 code; got '{request.Currency}'.");
+        if (request.PricePerCycle is not > 0) errors.Add("pricePerCycle", $"pricePerCycle must be more than 0; got {request.PricePerCycle?.ToString(CultureInfo.InvariantCulture) ?? "none"}.");
+        var term = kind == ProductKind.OneTime ? TermDuration.P1M : EnumText.Parse(request.Term, TermDuration.P1M, "term", errors);
+        var plan = kind == ProductKind.OneTime ? BillingPlan.Monthly : EnumText.Parse(request.BillingPlan, BillingPlan.Monthly, "billingPlan", errors);
+        var skuId = string.IsNullOrWhiteSpace(request.SkuId) ? "0001" : request.SkuId.Trim();
+        if (errors.IsValid && await db.CatalogProducts.AnyAsync(p => p.ProductId == request.ProductId!.Trim() && p.SkuId == skuId, cancellationToken))
+            errors.Add("productId", $"{request.ProductId}/{skuId} is already in the catalog.");
+        if (!errors.IsValid) return Invalid(errors);
+        var product = await import.AddPartnerProductAsync(request.ProductId!.Trim(), skuId, request.Title!.Trim(), kind, currency.Code, request.PricePerCycle!.Value,
+            term, plan, user.Identity?.Name ?? "staff", cancellationToken);
+        return TypedResults.Created($"/api/v1/catalog/products", product);
+    }
+
+    private static async Task<RedirectHttpResult> ImportFormAsync(IFormFile? file, [FromForm] string? rollout, [FromForm] string? date, PriceListImport import,
+        ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        var (choice, rolloutDate) = ParseRollout(rollout, string.IsNullOrWhiteSpace(date) ? null : date, errors);
+        if (file is null) errors.Add("file", "Choose a price-list CSV file.");
+        if (!errors.IsValid) return TypedResults.LocalRedirect($"/catalog?error={Uri.EscapeDataString(string.Join(" ", errors.ToDictionary().SelectMany(e => e.Value)))}");
+        await using var stream = file!.OpenReadStream();
+        var parsed = PriceListFile.Read(stream);
+        if (parsed.Errors.Count > 0) return TypedResults.LocalRedirect($"/catalog?error={Uri.EscapeDataString(string.Join(" ", parsed.Errors.Take(5)))}");
+        var version = await import.ImportAsync(file.FileName, parsed, choice, rolloutDate, user.Identity?.Name ?? "staff", cancellationToken);
+        return TypedResults.LocalRedirect($"/catalog/price-lists/{version.Id}?message={Uri.EscapeDataString($"Imported {parsed.Rows.Count} rows ({parsed.Skipped} skipped).")}");
+    }
+
+    private static async Task<RedirectHttpResult> RolloutFormAsync(Guid id, [FromForm] string? rollout, [FromForm] string? date, PriceListImport import,
+        CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        var (choice, rolloutDate) = ParseRollout(rollout, string.IsNullOrWhiteSpace(date) ? null : date, errors);
+        if (!errors.IsValid)
+            return TypedResults.LocalRedirect($"/catalog/price-lists/{id}?error={Uri.EscapeDataString(string.Join(" ", errors.ToDictionary().SelectMany(e => e.Value)))}");
+        await import.SetRolloutAsync(id, choice, rolloutDate, cancellationToken);
+        return TypedResults.LocalRedirect($"/catalog/price-lists/{id}?message={Uri.EscapeDataString($"Customer prices follow {EnumText.ToWire(choice)}.")}");
+    }
+
+    private static (PriceRollout, DateOnly?) ParseRollout(string? rollout, string? date, ValidationErrors errors)
+    {
+        var choice = EnumText.Parse(rollout, PriceRollout.AtRenewal, "rollout", errors);
+        DateOnly? day = null;
+        if (!string.IsNullOrWhiteSpace(date))
+        {
+            if (DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)) day = parsed;
+            else errors.Add("date", $"date must be yyyy-MM-dd; got '{date}'.");
+        }
+        if (choice != PriceRollout.AtRenewal && day is null && errors.IsValid) errors.Add("date", $"{EnumText.ToWire(choice)} needs a date (yyyy-MM-dd).");
+        return (choice, day);
+    }
+
+    private static ValidationProblem Invalid(ValidationErrors errors) =>
+        TypedResults.ValidationProblem(errors.ToDictionary(), title: "One or more fields are invalid; nothing was imported.");
+}

@@ -55,6 +55,24 @@ public sealed class InvoiceApiTests(ProrataApp app)
     }
 
     [Fact]
+    public async Task Demo_AYearOfHistory_IssuedInvoicesNumberedWithoutGapsPerLegalEntity()
+    {
+        var client = await app.SignedInAsAsync(StaffRoles.ReadOnly);
+
+        var invoices = (await client.GetFromJsonAsync<JsonElement>("/api/v1/invoices?status=issued")).EnumerateArray()
+            .Where(i => i.GetProperty("legalEntityName").GetString()!.StartsWith("Northwind Cloud Services", StringComparison.Ordinal))
+            .ToList();
+
+        // Five contracts billed monthly for a year: at least ten invoices each for the US entity (Contoso, Adatum) and the others.
+        Assert.True(invoices.Count >= 40, $"{invoices.Count} demo invoices");
+        foreach (var entity in invoices.GroupBy(i => i.GetProperty("legalEntityName").GetString()))
+        {
+            var numbers = entity.Select(i => int.Parse(i.GetProperty("number").GetString()![4..])).Order().ToList();
+            Assert.Equal(Enumerable.Range(1, numbers.Count), numbers);
+        }
+    }
+
+    [Fact]
     public async Task BillingRun_BadDate_Returns400NamingIt()
     {
         var client = await app.SignedInAsAsync(StaffRoles.Owner);

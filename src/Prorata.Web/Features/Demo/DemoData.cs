@@ -51,6 +51,7 @@ public static class DemoData
                 Rule(PricingRule.AnyProduct, null, PricingMethod.DiscountOffErp, 4m)));
 
         await db.SaveChangesAsync(cancellationToken);
+        await DemoHistory.SeedAsync(db, time, cancellationToken);
     }
 
     private static Customer Customer(DateTimeOffset now, string name, string currency, string email, Customer? parent = null, bool creditHold = false) =>

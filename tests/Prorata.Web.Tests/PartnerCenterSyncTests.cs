@@ -3,7 +3,6 @@ extern alias simulator;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,55 +25,16 @@ namespace Prorata.Web.Tests;
 /// moved together), with its own SQLite database: consent through the app's endpoints, sync through the app's service,
 /// then a billing run over what the sync logged.
 /// </summary>
-public sealed class PartnerCenterSyncTests : IAsyncLifetime
+public sealed class PartnerCenterSyncTests(PartnerCenterSyncTests.Fixture fixture) : IClassFixture<PartnerCenterSyncTests.Fixture>
 {
     private const string E3 = "CFQ7TTC0LFLX:0001:CFQ7TTC0K9J3";
-    private const string Owner = "owner.pc@northwind.example";
     private static readonly CancellationToken None = CancellationToken.None;
 
-    private readonly ProrataApp _app = new();
-    private readonly string _keys = Path.Combine(Path.GetTempPath(), $"prorata-keys-{Guid.NewGuid():N}");
-    private Microsoft.AspNetCore.Builder.WebApplication? _simulator;
-    private Uri _simulatorAddress = null!;
-    private WebApplicationFactory<Program> _web = null!;
-    private HttpClient _admin = null!;
+    private ProrataApp _app => fixture.App;
 
-    public async Task InitializeAsync()
-    {
-        (_simulator, _simulatorAddress) = await SimulatorApp.StartOnLoopbackAsync(new SimulatedClock(ProrataApp.Now), None);
-        _admin = new HttpClient { BaseAddress = _simulatorAddress };
-        // The app's clock is frozen: a pending order would wait forever between polls, so orders complete at once.
-        using (var settings = await _admin.PutAsJsonAsync("_sim/settings", new { orderPendingPolls = 0 }))
-        {
-            settings.EnsureSuccessStatusCode();
-        }
-        await ((IAsyncLifetime)_app).InitializeAsync();
-        var configuration = new Dictionary<string, string>
-        {
-            ["PartnerCenter:BaseAddress"] = _simulatorAddress.ToString(),
-            ["PartnerCenter:PriceSheetBaseAddress"] = _simulatorAddress.ToString(),
-            ["PartnerCenter:Authority"] = _simulatorAddress.ToString(),
-            ["PartnerCenter:TenantId"] = "partner-tenant",
-            ["PartnerCenter:ApplicationId"] = "prorata-app",
-            ["PartnerCenter:ClientSecret"] = "test-secret",
-            ["PartnerCenter:RedirectUri"] = "http://localhost/api/v1/partner-center/consent/callback",
-            ["PartnerCenter:RetryDelay"] = "00:00:00.010",
-            ["PartnerCenter:Sync:IntervalMinutes"] = "0",
-            ["Prorata:DataProtection:KeysDirectory"] = _keys,
-        };
-        _web = _app.WithWebHostBuilder(builder =>
-        {
-            foreach (var (key, value) in configuration)
-            {
-                builder.UseSetting(key, value);
-            }
-        });
-        await using var scope = _web.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
-        var owner = new StaffUser { UserName = Owner, Email = Owner, EmailConfirmed = true };
-        Assert.True((await users.CreateAsync(owner, ProrataApp.Password)).Succeeded);
-        Assert.True((await users.AddToRoleAsync(owner, StaffRoles.Owner)).Succeeded);
-    }
+    private WebApplicationFactory<Program> _web => fixture.Web;
+
+    private HttpClient _admin => fixture.Simulator;
 
     [Fact]
     public async Task Sync_OutOfBandSeatIncrease_OneSyncEntryBilledOnNextInvoiceAndRerunImportsNothing()
@@ -118,27 +78,38 @@ public sealed class PartnerCenterSyncTests : IAsyncLifetime
             .Where(l => l.SubscriptionId == subscriptionId)
             .Select(l => new { l.Quantity, l.PeriodStart, l.PeriodEnd, l.Amount, l.Origin })
             .ToListAsync();
-        Assert.Contains(lines, l => l.Quantity == 2 && l.Origin != null && l.Origin.Contains(entry.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        // The two seats added on the 14th: 6.60 × 2 × 1/28 days of the contract month Feb 15 – Mar 14 = 0.47; then 12 seats × 6.60 ahead.
+        Assert.Contains((2m, new DateOnly(2026, 3, 14), new DateOnly(2026, 3, 14), 0.47m, $"ev{entry.Id}:Quantity"),
+            lines.Select(l => (l.Quantity, l.PeriodStart, l.PeriodEnd, l.Amount, l.Origin!.Split('|')[4])));
+        Assert.Contains((12m, new DateOnly(2026, 3, 15), new DateOnly(2026, 4, 14), 79.20m),
+            lines.Select(l => (l.Quantity, l.PeriodStart, l.PeriodEnd, l.Amount)));
     }
 
     [Fact]
     public async Task ConsentCallback_StateNotGivenToThisBrowser_400AndNoCredentialStored()
     {
         var client = await SignedInOwnerAsync();
+        var before = await StoredCredentialAsync();
         using var start = await client.GetAsync("/api/v1/partner-center/consent");
         Assert.Equal(HttpStatusCode.Redirect, start.StatusCode);
 
         using var forged = await client.GetAsync("/api/v1/partner-center/consent/callback?code=stolen&state=forged");
 
         Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
-        var status = await client.GetFromJsonAsync<JsonObject>("/api/v1/partner-center");
-        Assert.Equal((true, false), ((bool)status!["configured"]!, (bool)status["consented"]!));
+        Assert.Equal(before, await StoredCredentialAsync());
+    }
+
+    private async Task<string?> StoredCredentialAsync()
+    {
+        await using var scope = _web.Services.CreateAsyncScope();
+        var row = await scope.ServiceProvider.GetRequiredService<ProrataDbContext>().PartnerCenterCredentials.AsNoTracking().FirstOrDefaultAsync();
+        return row is null ? null : Convert.ToBase64String(row.ProtectedValue);
     }
 
     private async Task<HttpClient> SignedInOwnerAsync()
     {
         var client = _web.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        var response = await ProrataApp.PostFormAsync(client, "/signin", new() { ["Form.Email"] = Owner, ["Form.Password"] = ProrataApp.Password });
+        var response = await ProrataApp.PostFormAsync(client, "/signin", new() { ["Form.Email"] = ProrataApp.EmailOf(StaffRoles.Owner), ["Form.Password"] = ProrataApp.Password });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return client;
     }
@@ -185,16 +156,61 @@ public sealed class PartnerCenterSyncTests : IAsyncLifetime
         return await response.Content.ReadFromJsonAsync<JsonObject>() ?? [];
     }
 
-    public async Task DisposeAsync()
+    /// <summary>One simulator and one app for the class: starting them costs more than the tests.</summary>
+    public sealed class Fixture : IAsyncLifetime
     {
-        _admin.Dispose();
-        await _web.DisposeAsync();
-        await ((IAsyncLifetime)_app).DisposeAsync();
-        await _simulator!.StopAsync();
-        await _simulator.DisposeAsync();
-        if (Directory.Exists(_keys))
+        private readonly string _keys = Path.Combine(Path.GetTempPath(), $"prorata-keys-{Guid.NewGuid():N}");
+        private Microsoft.AspNetCore.Builder.WebApplication? _simulator;
+
+        public ProrataApp App { get; } = new();
+
+        public WebApplicationFactory<Program> Web { get; private set; } = null!;
+
+        public HttpClient Simulator { get; private set; } = null!;
+
+        public async Task InitializeAsync()
         {
-            Directory.Delete(_keys, recursive: true);
+            (_simulator, var address) = await SimulatorApp.StartOnLoopbackAsync(new SimulatedClock(ProrataApp.Now), CancellationToken.None);
+            Simulator = new HttpClient { BaseAddress = address };
+            // The app's clock is frozen: a pending order would wait forever between polls, so orders complete at once.
+            using (var settings = await Simulator.PutAsJsonAsync("_sim/settings", new { orderPendingPolls = 0 }))
+            {
+                settings.EnsureSuccessStatusCode();
+            }
+            await ((IAsyncLifetime)App).InitializeAsync();
+            var configuration = new Dictionary<string, string>
+            {
+                ["PartnerCenter:BaseAddress"] = address.ToString(),
+                ["PartnerCenter:PriceSheetBaseAddress"] = address.ToString(),
+                ["PartnerCenter:Authority"] = address.ToString(),
+                ["PartnerCenter:TenantId"] = "partner-tenant",
+                ["PartnerCenter:ApplicationId"] = "prorata-app",
+                ["PartnerCenter:ClientSecret"] = "test-secret",
+                ["PartnerCenter:RedirectUri"] = "http://localhost/api/v1/partner-center/consent/callback",
+                ["PartnerCenter:RetryDelay"] = "00:00:00.010",
+                ["PartnerCenter:Sync:IntervalMinutes"] = "0",
+                ["Prorata:DataProtection:KeysDirectory"] = _keys,
+            };
+            Web = App.WithWebHostBuilder(builder =>
+            {
+                foreach (var (key, value) in configuration)
+                {
+                    builder.UseSetting(key, value);
+                }
+            });
+        }
+
+        public async Task DisposeAsync()
+        {
+            Simulator.Dispose();
+            await Web.DisposeAsync();
+            await ((IAsyncLifetime)App).DisposeAsync();
+            await _simulator!.StopAsync();
+            await _simulator.DisposeAsync();
+            if (Directory.Exists(_keys))
+            {
+                Directory.Delete(_keys, recursive: true);
+            }
         }
     }
 }

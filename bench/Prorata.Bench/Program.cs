@@ -4,6 +4,7 @@ var rest = args.Skip(1).ToArray();
 switch (mode)
 {
     case "engine": return Prorata.Bench.EngineBenchmark.Run(rest);
+    case "billing-run": return Prorata.Bench.BillingRunBenchmark.Run(rest);
     case "reconcile": return Prorata.Bench.ReconcileBenchmark.Run(rest);
     case "partner-center-sync": return Prorata.Bench.PartnerCenterSyncBenchmark.Run(rest);
     default:

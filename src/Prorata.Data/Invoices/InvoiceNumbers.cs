@@ -10,11 +10,9 @@ public static class InvoiceNumbers
 {
     public static async Task<long> NextAsync(ProrataDbContext db, string legalEntityName, CancellationToken cancellationToken)
     {
-        await db.Database.ExecuteSqlAsync(
-            $"INSERT INTO \"InvoiceNumberSequences\" (\"LegalEntityName\", \"LastNumber\") VALUES ({legalEntityName}, 0) ON CONFLICT DO NOTHING",
-            cancellationToken);
+        // One statement (one round trip per issued invoice): the entity's first number is 1, every later one the last plus 1.
         var numbers = await db.Database.SqlQuery<long>(
-                $"UPDATE \"InvoiceNumberSequences\" SET \"LastNumber\" = \"LastNumber\" + 1 WHERE \"LegalEntityName\" = {legalEntityName} RETURNING \"LastNumber\" AS \"Value\"")
+                $"INSERT INTO \"InvoiceNumberSequences\" AS s (\"LegalEntityName\", \"LastNumber\") VALUES ({legalEntityName}, 1) ON CONFLICT (\"LegalEntityName\") DO UPDATE SET \"LastNumber\" = s.\"LastNumber\" + 1 RETURNING \"LastNumber\" AS \"Value\"")
             .ToListAsync(cancellationToken);
         return numbers.Single();
     }

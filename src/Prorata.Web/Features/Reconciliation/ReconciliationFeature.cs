@@ -5,5 +5,6 @@ public static class ReconciliationFeature
     public static IServiceCollection AddReconciliation(this IServiceCollection services) =>
         services
             .AddSingleton<ReconciliationImports>()
+            .AddScoped<StoredExpectedCharges>()
             .AddHostedService<ReconciliationImportWorker>();
 }

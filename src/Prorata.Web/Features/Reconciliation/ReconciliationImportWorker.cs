@@ -9,7 +9,8 @@ namespace Prorata.Web.Features.Reconciliation;
 /// discrepancies, and progress is published every 10,000 rows. A refused file (bad row, cut file, wrong header)
 /// ends with its error and no result: nothing of it is kept.
 /// </summary>
-public sealed class ReconciliationImportWorker(ReconciliationImports imports, TimeProvider time, ILogger<ReconciliationImportWorker> logger)
+public sealed class ReconciliationImportWorker(
+    ReconciliationImports imports, IServiceScopeFactory scopes, TimeProvider time, ILogger<ReconciliationImportWorker> logger)
     : BackgroundService
 {
     private const int ProgressEvery = 10_000;
@@ -20,7 +21,10 @@ public sealed class ReconciliationImportWorker(ReconciliationImports imports, Ti
         {
             try
             {
-                await Task.Run(() => Match(queued), stoppingToken);
+                if (await ExpectedAsync(queued, stoppingToken) is { } expected)
+                {
+                    await Task.Run(() => Match(queued, expected), stoppingToken);
+                }
             }
             finally
             {
@@ -29,11 +33,10 @@ public sealed class ReconciliationImportWorker(ReconciliationImports imports, Ti
         }
     }
 
-    private void Match(QueuedImport queued)
+    private void Match(QueuedImport queued, ExpectedCharges expected)
     {
         var import = queued.Import;
         import.Start();
-        var expected = queued.Scenario is null ? ExpectedCharges.None : FromScenario(queued.Scenario);
         var matcher = new Matcher(expected.Charges, expected.Subscriptions);
         var unbilled = new UnbilledRevenue(expected.BilledPeriods);
         var discrepancies = new List<LineMatch>();
@@ -67,6 +70,27 @@ public sealed class ReconciliationImportWorker(ReconciliationImports imports, Ti
         import.Progress(rows);
         import.Complete(new ReconResult(discrepancies, matcher.Missing(), matcher.Summarize()), unbilled, time.GetUtcNow());
         logger.LogInformation("Recon file {FileName}: {Rows} rows matched in {Seconds:F1} s", import.FileName, rows, import.Seconds);
+    }
+
+    /// <summary>The what-if scenario's charges, else the stored ones; null (and the import refused) when they cannot be computed.</summary>
+    private async Task<ExpectedCharges?> ExpectedAsync(QueuedImport queued, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (queued.Scenario is not null)
+            {
+                return FromScenario(queued.Scenario);
+            }
+            await using var scope = scopes.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<StoredExpectedCharges>().LoadAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The worker must go on with the next file; this one is refused with the reason rather than left queued.
+            logger.LogError(e, "Expected charges for recon file {FileName} could not be computed", queued.Import.FileName);
+            queued.Import.Refuse($"The expected charges could not be computed: {e.Message}", time.GetUtcNow());
+            return null;
+        }
     }
 
     // The scenario's subscription ids are Partner Center SubscriptionIds; its invoices are what customers were billed.

@@ -62,8 +62,11 @@ public sealed class PartnerCenterSyncTests(PartnerCenterSyncTests.Fixture fixtur
         var second = await SyncAsync(client);
         var rerun = await SyncAsync(client);
 
-        Assert.Equal((false, 1), (second.Full, second.ChangesImported));
+        Assert.Equal((false, 1, 0), (second.Full, second.ChangesImported, second.IssuesRaised));
         Assert.Equal(0, rerun.ChangesImported);
+        var page = System.Text.RegularExpressions.Regex.Replace(await client.GetStringAsync("/partner-center"), @"\s+", " ");
+        Assert.Contains("Incremental sync finished at 2026-03-14 10:35:00 UTC: 0 changes imported, 0 exceptions raised", page);
+        Assert.Contains("Open exceptions (0)", page);
         await using var scope = _web.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ProrataDbContext>();
         var synced = await db.LicenseChangeLog.AsNoTracking().Where(e => e.SubscriptionId == subscriptionId && e.Source == ChangeSource.Sync).ToListAsync();

@@ -130,9 +130,10 @@ public static class PartnerCenterEndpoints
     /// <summary>
     /// Links a Partner Center subscription to the Prorata subscription that bills it, and its tenant to that
     /// subscription's customer if the tenant was not mapped yet. From the next sync on, its changes are logged and billed.
+    /// Its open "missing contract" exception is resolved.
     /// </summary>
     private static async Task<Results<Ok, ValidationProblem, ProblemHttpResult>> LinkAsync(string partnerCenterSubscriptionId, SubscriptionLinkRequest request,
-        ProrataDbContext db, CancellationToken cancellationToken)
+        ProrataDbContext db, TimeProvider time, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         if (request.SubscriptionId is not { } subscriptionId)
         {
@@ -159,6 +160,14 @@ public static class PartnerCenterEndpoints
         var customerId = await db.BillingContracts.Where(c => c.Id == subscription.ContractId).Select(c => c.CustomerId).FirstAsync(cancellationToken);
         var tenant = await db.PartnerCenterCustomers.FirstAsync(c => c.PartnerCenterCustomerId == link.PartnerCenterCustomerId, cancellationToken);
         tenant.CustomerId ??= customerId;
+        // Linking is the answer to "not on a contract": that exception is settled by it.
+        var missing = nameof(Integrations.PartnerCenter.Sync.SyncExceptionKind.MissingContract);
+        foreach (var issue in await db.PartnerCenterSyncIssues
+                     .Where(i => i.ResolvedAt == null && i.Kind == missing && i.PartnerCenterSubscriptionId == partnerCenterSubscriptionId).ToListAsync(cancellationToken))
+        {
+            issue.ResolvedAt = time.GetUtcNow();
+            issue.ResolvedBy = user.Identity?.Name ?? "staff";
+        }
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok();
     }

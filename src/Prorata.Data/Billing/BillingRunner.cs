@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Npgsql;
 using NpgsqlTypes;
 using Prorata.Data.Invoices;
@@ -22,6 +23,12 @@ public sealed class BillingRunner(ProrataDbContext db, BillingOptions options, T
     /// <summary>Contracts read and billed per round: bounded memory with few queries.</summary>
     private const int ChunkSize = 500;
 
+    /// <summary>
+    /// Invoices stored at once on PostgreSQL, each on its own connection and in its own transaction: a run waits on the
+    /// server's round trips and work, not on the engine, and the server has cores to spare. SQLite has one writer.
+    /// </summary>
+    private const int PostgresWriters = 4;
+
     public async Task<BillingRunProgress> RunAsync(DateOnly date, bool issue, IProgress<BillingRunProgress>? progress, CancellationToken cancellationToken)
     {
         var midnight = new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
@@ -36,39 +43,76 @@ public sealed class BillingRunner(ProrataDbContext db, BillingOptions options, T
         if (todo.Count == 0) return state;
 
         var prices = await StoredTimeline.PriceRowsAsync(db, cancellationToken);
-        foreach (var chunk in todo.Chunk(ChunkSize))
+        var contextOptions = (DbContextOptions<ProrataDbContext>)db.GetService<IDbContextOptions>();
+        List<ProrataDbContext> writers = db.Database.IsNpgsql() ? [db, .. Enumerable.Range(1, PostgresWriters - 1).Select(_ => new ProrataDbContext(contextOptions))] : [db];
+        try
         {
-            var contracts = await db.BillingContracts.AsNoTracking().Where(c => chunk.Contains(c.Id)).ToListAsync(cancellationToken);
-            var subscriptions = await db.Subscriptions.AsNoTracking().Where(s => chunk.Contains(s.ContractId)).ToDictionaryAsync(s => s.Id, cancellationToken);
-            var entries = (await db.LicenseChangeLog.AsNoTracking()
-                    .Where(e => e.At < midnight && db.Subscriptions.Any(s => s.Id == e.SubscriptionId && chunk.Contains(s.ContractId)))
-                    .ToListAsync(cancellationToken))
-                .GroupBy(e => subscriptions[e.SubscriptionId].ContractId)
-                .ToDictionary(g => g.Key, g => g.OrderBy(e => e.At).ThenBy(e => e.Id).ToList());
-            var lines = (await db.InvoiceLines.AsNoTracking()
-                    .Join(db.Invoices.Where(i => chunk.Contains(i.ContractId) && i.Status != InvoiceStatus.Void && i.BillingDate < date),
-                        l => l.InvoiceId, i => i.Id, (l, i) => new BilledLine(i.ContractId, i.BillingDate, i.CreatedAt, l.Position, l.SubscriptionId, l.Origin, l.Quantity, l.Amount))
-                    .ToListAsync(cancellationToken))
-                .GroupBy(l => l.ContractId)
-                .ToDictionary(g => g.Key, g => g.OrderBy(l => l.BillingDate).ThenBy(l => l.CreatedAt).ThenBy(l => l.Position).ToList());
-
-            foreach (var contract in contracts.OrderBy(c => c.Id))
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                var invoice = Calculate(contract, prices, entries.GetValueOrDefault(contract.Id) ?? [], subscriptions, lines.GetValueOrDefault(contract.Id) ?? [], date);
-                var stored = invoice.Lines.Count > 0 && await StoreAsync(contract, invoice, issue, cancellationToken);
-                state = state with
-                {
-                    Done = state.Done + 1,
-                    Invoiced = state.Invoiced + (stored ? 1 : 0),
-                    AlreadyBilled = state.AlreadyBilled + (invoice.Lines.Count > 0 && !stored ? 1 : 0),
-                };
-                progress?.Report(state);
-            }
+            await BillAsync();
+        }
+        finally
+        {
+            foreach (var writer in writers.Skip(1)) await writer.DisposeAsync();
         }
         state = state with { Finished = true };
         progress?.Report(state);
         return state;
+
+        async Task BillAsync()
+        {
+            foreach (var chunk in todo.Chunk(ChunkSize))
+            {
+                var contracts = await db.BillingContracts.AsNoTracking().Where(c => chunk.Contains(c.Id)).ToListAsync(cancellationToken);
+                var subscriptions = await db.Subscriptions.AsNoTracking().Where(s => chunk.Contains(s.ContractId)).ToDictionaryAsync(s => s.Id, cancellationToken);
+                var entries = (await db.LicenseChangeLog.AsNoTracking()
+                        .Where(e => e.At < midnight && db.Subscriptions.Any(s => s.Id == e.SubscriptionId && chunk.Contains(s.ContractId)))
+                        .ToListAsync(cancellationToken))
+                    .GroupBy(e => subscriptions[e.SubscriptionId].ContractId)
+                    .ToDictionary(g => g.Key, g => g.OrderBy(e => e.At).ThenBy(e => e.Id).ToList());
+                var lines = (await db.InvoiceLines.AsNoTracking()
+                        .Join(db.Invoices.Where(i => chunk.Contains(i.ContractId) && i.Status != InvoiceStatus.Void && i.BillingDate < date),
+                            l => l.InvoiceId, i => i.Id, (l, i) => new BilledLine(i.ContractId, i.BillingDate, i.CreatedAt, l.Position, l.SubscriptionId, l.Origin, l.Quantity, l.Amount))
+                        .ToListAsync(cancellationToken))
+                    .GroupBy(l => l.ContractId)
+                    .ToDictionary(g => g.Key, g => g.OrderBy(l => l.BillingDate).ThenBy(l => l.CreatedAt).ThenBy(l => l.Position).ToList());
+
+                var work = contracts.OrderBy(c => c.Id)
+                    .Select(c => (Contract: c, Invoice: Calculate(c, prices, entries.GetValueOrDefault(c.Id) ?? [], subscriptions, lines.GetValueOrDefault(c.Id) ?? [], date)))
+                    .ToList();
+                var next = -1;
+                var gate = new Lock();
+                // The first writer that fails stops the others after their current invoice, as a crash would.
+                var failed = false;
+                async Task WriteAsync(ProrataDbContext target)
+                {
+                    for (var i = Interlocked.Increment(ref next); i < work.Count && !Volatile.Read(ref failed); i = Interlocked.Increment(ref next))
+                    {
+                        cancellationToken.ThrowIfCancellationRequested();
+                        var (contract, invoice) = work[i];
+                        bool stored;
+                        try
+                        {
+                            stored = invoice.Lines.Count > 0 && await StoreAsync(target, contract, invoice, issue, cancellationToken);
+                        }
+                        catch
+                        {
+                            Volatile.Write(ref failed, true);
+                            throw;
+                        }
+                        lock (gate)
+                        {
+                            state = state with
+                            {
+                                Done = state.Done + 1,
+                                Invoiced = state.Invoiced + (stored ? 1 : 0),
+                                AlreadyBilled = state.AlreadyBilled + (invoice.Lines.Count > 0 && !stored ? 1 : 0),
+                            };
+                            progress?.Report(state);
+                        }
+                    }
+                }
+                await Task.WhenAll(writers.Select(WriteAsync));
+            }
+        }
     }
 
     /// <summary>The engine's invoice for one contract and date; the same inputs always give the same invoice.</summary>
@@ -93,7 +137,7 @@ public sealed class BillingRunner(ProrataDbContext db, BillingOptions options, T
     }
 
     /// <summary>Stores one invoice in its own transaction; false when another run stored this contract's invoice first.</summary>
-    private async Task<bool> StoreAsync(StoredContract contract, Domain.Billing.Invoice invoice, bool issue, CancellationToken cancellationToken)
+    private async Task<bool> StoreAsync(ProrataDbContext db, StoredContract contract, Domain.Billing.Invoice invoice, bool issue, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var row = new CustomerInvoice
@@ -126,7 +170,7 @@ public sealed class BillingRunner(ProrataDbContext db, BillingOptions options, T
             }).ToList(),
         };
         db.ChangeTracker.Clear();
-        if (db.Database.IsNpgsql()) return await StoreWithBatchAsync(row, issue, now, cancellationToken);
+        if (db.Database.IsNpgsql()) return await StoreWithBatchAsync(db, row, issue, now, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Invoices.Add(row);
         try
@@ -136,7 +180,7 @@ public sealed class BillingRunner(ProrataDbContext db, BillingOptions options, T
         catch (DbUpdateException)
         {
             db.ChangeTracker.Clear();
-            if (await BilledElsewhereAsync(contract.Id, invoice.Date, cancellationToken)) return false;
+            if (await BilledElsewhereAsync(db, contract.Id, invoice.Date, cancellationToken)) return false;
             throw;
         }
         if (issue)
@@ -159,7 +203,7 @@ public sealed class BillingRunner(ProrataDbContext db, BillingOptions options, T
     /// binary COPY per invoice needs its own start/finish exchange for only tens of rows; COPY is what loads bulk data.
     /// The batch goes through EF Core, so its interceptors and logging see it.
     /// </summary>
-    private async Task<bool> StoreWithBatchAsync(CustomerInvoice row, bool issue, DateTimeOffset now, CancellationToken cancellationToken)
+    private static async Task<bool> StoreWithBatchAsync(ProrataDbContext db, CustomerInvoice row, bool issue, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var lines = row.Lines;
         var parameters = new object[]
@@ -219,7 +263,7 @@ public sealed class BillingRunner(ProrataDbContext db, BillingOptions options, T
             new(name, NpgsqlDbType.Array | type) { Value = values };
     }
 
-    private async Task<bool> BilledElsewhereAsync(Guid contractId, DateOnly date, CancellationToken cancellationToken)
+    private static async Task<bool> BilledElsewhereAsync(ProrataDbContext db, Guid contractId, DateOnly date, CancellationToken cancellationToken)
     {
         // The failed statement aborted this transaction (PostgreSQL); ask outside it.
         await db.Database.RollbackTransactionAsync(cancellationToken);

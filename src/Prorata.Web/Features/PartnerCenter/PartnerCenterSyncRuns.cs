@@ -94,6 +94,7 @@ public sealed class PartnerCenterSyncRuns(IServiceScopeFactory scopes, TimeProvi
         }
     }
 
+    /// <summary>Stores the run's end; not cancellable, since a run stopped by shutdown must still say where it stopped.</summary>
     private async Task RecordAsync(PartnerCenterSyncRun row, Guid id)
     {
         var progress = _live[id].Progress;

@@ -7,6 +7,7 @@ using Prorata.Data.Customers;
 using Prorata.Data.Identity;
 using Prorata.Data.Invoices;
 using Prorata.Data.PartnerCenter;
+using Prorata.Data.Reconciliation;
 using Prorata.Data.Subscriptions;
 
 namespace Prorata.Data;
@@ -47,6 +48,10 @@ public sealed class ProrataDbContext(DbContextOptions<ProrataDbContext> options)
     public DbSet<PartnerCenterImportedChange> PartnerCenterImportedChanges => Set<PartnerCenterImportedChange>();
 
     public DbSet<PartnerCenterCredential> PartnerCenterCredentials => Set<PartnerCenterCredential>();
+
+    public DbSet<ReconImport> ReconImports => Set<ReconImport>();
+
+    public DbSet<ReconImportLine> ReconImportLines => Set<ReconImportLine>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

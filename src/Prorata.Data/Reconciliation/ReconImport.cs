@@ -1,0 +1,45 @@
+namespace Prorata.Data.Reconciliation;
+
+/// <summary>
+/// One recon file matched and stored with all its lines. The SHA-256 of the file's bytes is unique, so the same file
+/// imported twice is recognised; a refused file is never stored (its transaction is rolled back).
+/// </summary>
+public sealed class ReconImport
+{
+    public Guid Id { get; set; }
+
+    public required string FileName { get; set; }
+
+    /// <summary>Lowercase hex SHA-256 of the file's bytes.</summary>
+    public required string Sha256 { get; set; }
+
+    public string? ScenarioName { get; set; }
+
+    public DateTimeOffset ReceivedAt { get; set; }
+
+    public DateTimeOffset FinishedAt { get; set; }
+
+    public long Rows { get; set; }
+
+    public int Matched { get; set; }
+
+    public int AmountMismatch { get; set; }
+
+    public int QuantityMismatch { get; set; }
+
+    public int PriceMismatch { get; set; }
+
+    public int UnexpectedCharge { get; set; }
+
+    public int UnknownSubscription { get; set; }
+
+    public int MissingCharge { get; set; }
+
+    public decimal MoneyAtStake { get; set; }
+
+    public decimal ActualTotal { get; set; }
+
+    public decimal ExpectedTotal { get; set; }
+
+    public decimal UnbilledTotal { get; set; }
+}

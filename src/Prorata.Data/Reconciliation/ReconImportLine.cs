@@ -1,0 +1,52 @@
+namespace Prorata.Data.Reconciliation;
+
+/// <summary>
+/// One line of a stored recon file: the fields the matcher reads, typed, and what matching found (state, the expected
+/// charge's total, money at stake, cause). Written by binary COPY on PostgreSQL (<see cref="ReconImportWriter"/>).
+/// </summary>
+public sealed class ReconImportLine
+{
+    public Guid ImportId { get; set; }
+
+    /// <summary>The line's row number in the file; with the import, the key.</summary>
+    public long Row { get; set; }
+
+    public required string CustomerId { get; set; }
+
+    public required string SubscriptionId { get; set; }
+
+    public required string ProductId { get; set; }
+
+    public required string SkuId { get; set; }
+
+    public required string ChargeType { get; set; }
+
+    public DateOnly ChargeStart { get; set; }
+
+    public DateOnly ChargeEnd { get; set; }
+
+    public decimal UnitPrice { get; set; }
+
+    public decimal EffectiveUnitPrice { get; set; }
+
+    public decimal BillableQuantity { get; set; }
+
+    public decimal Subtotal { get; set; }
+
+    public decimal Total { get; set; }
+
+    public required string Currency { get; set; }
+
+    public required string ReferenceId { get; set; }
+
+    public required string PromotionId { get; set; }
+
+    /// <summary>The <c>ReconState</c> name: Matched, AmountMismatch, …</summary>
+    public required string State { get; set; }
+
+    public decimal? ExpectedTotal { get; set; }
+
+    public decimal MoneyAtStake { get; set; }
+
+    public string? Cause { get; set; }
+}

@@ -58,6 +58,16 @@ public sealed class ReconciliationImport(Guid id, string fileName, string sha256
         status = ImportStatus.Done;
     }
 
+    /// <summary>An import read back from the database: its summary only; its lines stay in the database.</summary>
+    internal void Restore(long rows, ReconSummary summary, decimal unbilledTotal, DateTimeOffset finishedAt)
+    {
+        Interlocked.Exchange(ref rowsRead, rows);
+        Summary = summary;
+        UnbilledTotal = unbilledTotal;
+        FinishedAt = finishedAt;
+        status = ImportStatus.Done;
+    }
+
     internal void Refuse(string error, DateTimeOffset at)
     {
         Error = error;

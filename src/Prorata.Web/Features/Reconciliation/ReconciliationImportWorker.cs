@@ -1,3 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+using Prorata.Data;
+using Prorata.Data.Reconciliation;
 using Prorata.Domain.Reconciliation;
 using Prorata.Domain.Simulation;
 using Prorata.Integrations.ReconFiles;
@@ -6,8 +9,8 @@ namespace Prorata.Web.Features.Reconciliation;
 
 /// <summary>
 /// Matches queued recon files one at a time, streaming: lines are read, matched and dropped, keeping only the
-/// discrepancies, and progress is published every 10,000 rows. A refused file (bad row, cut file, wrong header)
-/// ends with its error and no result: nothing of it is kept.
+/// discrepancies in memory while every line is stored, and progress is published every 10,000 rows. A refused file
+/// (bad row, cut file, wrong header) ends with its error and no result: its transaction is rolled back, nothing is kept.
 /// </summary>
 public sealed class ReconciliationImportWorker(
     ReconciliationImports imports, IServiceScopeFactory scopes, TimeProvider time, ILogger<ReconciliationImportWorker> logger)
@@ -23,7 +26,7 @@ public sealed class ReconciliationImportWorker(
             {
                 if (await ExpectedAsync(queued, stoppingToken) is { } expected)
                 {
-                    await Task.Run(() => Match(queued, expected), stoppingToken);
+                    await MatchAsync(queued, expected, stoppingToken);
                 }
             }
             finally
@@ -33,7 +36,11 @@ public sealed class ReconciliationImportWorker(
         }
     }
 
-    private void Match(QueuedImport queued, ExpectedCharges expected)
+    /// <summary>
+    /// Matches the file on a worker thread while every line goes into the database in the same transaction as its
+    /// import; the import is committed with its summary only when the whole file was read, so a refused file stores nothing.
+    /// </summary>
+    private async Task MatchAsync(QueuedImport queued, ExpectedCharges expected, CancellationToken cancellationToken)
     {
         var import = queued.Import;
         import.Start();
@@ -41,35 +48,62 @@ public sealed class ReconciliationImportWorker(
         var unbilled = new UnbilledRevenue(expected.BilledPeriods);
         var discrepancies = new List<LineMatch>();
         long rows = 0;
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ProrataDbContext>();
+        ReconImportWriter writer;
         try
         {
-            using var file = File.OpenRead(queued.SpoolPath);
-            Span<byte> head = stackalloc byte[2];
-            var headLength = file.Read(head);
-            file.Position = 0;
-            foreach (var line in InvoiceReconReader.Read(file, InvoiceReconReader.DetectFormat(head[..headLength])))
+            writer = await ReconImportWriter.BeginAsync(db, new ReconImport
             {
-                var outcome = matcher.Match(line);
-                if (outcome.State != ReconState.Matched)
-                {
-                    discrepancies.Add(outcome);
-                }
-                unbilled.Check(line);
-                if (++rows % ProgressEvery == 0)
-                {
-                    import.Progress(rows);
-                }
-            }
+                Id = import.Id, FileName = import.FileName, Sha256 = import.Sha256, ScenarioName = import.ScenarioName, ReceivedAt = import.ReceivedAt,
+                FinishedAt = import.ReceivedAt,
+            }, cancellationToken);
         }
-        catch (ReconFileFormatException e)
+        catch (DbUpdateException)
         {
-            import.Refuse(e.Message, time.GetUtcNow());
-            logger.LogWarning("Recon file {FileName} refused: {Error}", import.FileName, e.Message);
+            // The unique SHA-256: the same bytes were stored by an earlier import (before a restart, or a race).
+            import.Refuse("The same file was imported before; it is not counted twice.", time.GetUtcNow());
             return;
         }
-        import.Progress(rows);
-        import.Complete(new ReconResult(discrepancies, matcher.Missing(), matcher.Summarize()), unbilled, time.GetUtcNow());
-        logger.LogInformation("Recon file {FileName}: {Rows} rows matched in {Seconds:F1} s", import.FileName, rows, import.Seconds);
+        await using (writer)
+        {
+            try
+            {
+                await Task.Run(() =>
+                {
+                    using var file = File.OpenRead(queued.SpoolPath);
+                    Span<byte> head = stackalloc byte[2];
+                    var headLength = file.Read(head);
+                    file.Position = 0;
+                    foreach (var line in InvoiceReconReader.Read(file, InvoiceReconReader.DetectFormat(head[..headLength])))
+                    {
+                        var outcome = matcher.Match(line);
+                        writer.Write(outcome);
+                        if (outcome.State != ReconState.Matched)
+                        {
+                            discrepancies.Add(outcome);
+                        }
+                        unbilled.Check(line);
+                        if (++rows % ProgressEvery == 0)
+                        {
+                            import.Progress(rows);
+                        }
+                    }
+                }, cancellationToken);
+            }
+            catch (ReconFileFormatException e)
+            {
+                import.Refuse(e.Message, time.GetUtcNow());
+                logger.LogWarning("Recon file {FileName} refused: {Error}", import.FileName, e.Message);
+                return;
+            }
+            import.Progress(rows);
+            var result = new ReconResult(discrepancies, matcher.Missing(), matcher.Summarize());
+            var finishedAt = time.GetUtcNow();
+            await writer.CompleteAsync(rows, result.Summary, unbilled.Total, finishedAt, cancellationToken);
+            import.Complete(result, unbilled, finishedAt);
+        }
+        logger.LogInformation("Recon file {FileName}: {Rows} rows matched and stored in {Seconds:F1} s", import.FileName, rows, import.Seconds);
     }
 
     /// <summary>The what-if scenario's charges, else the stored ones; null (and the import refused) when they cannot be computed.</summary>

@@ -1,6 +1,9 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Threading.Channels;
+using Microsoft.EntityFrameworkCore;
+using Prorata.Data;
+using Prorata.Domain.Reconciliation;
 using Prorata.Domain.Simulation;
 
 namespace Prorata.Web.Features.Reconciliation;
@@ -8,9 +11,10 @@ namespace Prorata.Web.Features.Reconciliation;
 /// <summary>
 /// Accepts recon files and queues them for the import worker. The upload is spooled to a temporary file while its
 /// SHA-256 is computed, so a 650 MB file is never held in memory; a file whose hash was already imported (and not
-/// refused) is recognised and returns the earlier import instead of being counted twice.
+/// refused) is recognised and returns the earlier import instead of being counted twice, also when it was stored before
+/// a restart (by its unique SHA-256 in the database).
 /// </summary>
-public sealed class ReconciliationImports(TimeProvider time)
+public sealed class ReconciliationImports(IServiceScopeFactory scopes, TimeProvider time)
 {
     private readonly ConcurrentDictionary<Guid, ReconciliationImport> imports = new();
     private readonly Channel<QueuedImport> queue = Channel.CreateUnbounded<QueuedImport>(new UnboundedChannelOptions { SingleReader = true });
@@ -48,6 +52,7 @@ public sealed class ReconciliationImports(TimeProvider time)
         try
         {
             var earlier = imports.Values.FirstOrDefault(i => i.Sha256 == sha256 && i.Status != ImportStatus.Refused);
+            earlier ??= await StoredAsync(sha256, cancellationToken);
             if (earlier is not null)
             {
                 File.Delete(path);
@@ -62,5 +67,21 @@ public sealed class ReconciliationImports(TimeProvider time)
         {
             admission.Release();
         }
+    }
+
+    /// <summary>An import of the same bytes stored before this process started: its summary, kept here from now on.</summary>
+    private async Task<ReconciliationImport?> StoredAsync(string sha256, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var row = await scope.ServiceProvider.GetRequiredService<ProrataDbContext>().ReconImports.AsNoTracking()
+            .FirstOrDefaultAsync(i => i.Sha256 == sha256, cancellationToken);
+        if (row is null)
+        {
+            return null;
+        }
+        var stored = new ReconciliationImport(row.Id, row.FileName, row.Sha256, row.ScenarioName, row.ReceivedAt);
+        stored.Restore(row.Rows, new ReconSummary(row.Matched, row.AmountMismatch, row.QuantityMismatch, row.PriceMismatch, row.UnexpectedCharge,
+            row.UnknownSubscription, row.MissingCharge, row.MoneyAtStake, row.ActualTotal, row.ExpectedTotal), row.UnbilledTotal, row.FinishedAt);
+        return imports.GetOrAdd(stored.Id, stored);
     }
 }

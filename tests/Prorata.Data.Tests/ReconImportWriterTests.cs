@@ -1,0 +1,101 @@
+using Microsoft.EntityFrameworkCore;
+using Prorata.Data.Reconciliation;
+using Prorata.Domain.Billing;
+using Prorata.Domain.Reconciliation;
+
+namespace Prorata.Data.Tests;
+
+/// <summary>The stored recon import on each provider: binary COPY on PostgreSQL, EF batches on SQLite, one transaction either way.</summary>
+public abstract class ReconImportWriterTests : IAsyncLifetime
+{
+    private static readonly DateTimeOffset Received = new(2026, 3, 10, 8, 0, 0, TimeSpan.Zero);
+
+    protected abstract string ConnectionString { get; }
+
+    public async Task InitializeAsync()
+    {
+        await using var db = NewContext();
+        await db.Database.MigrateAsync();
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task Complete_ThreeLines_HeaderSummaryAndTypedLinesStored()
+    {
+        var import = Header();
+        await using (var db = NewContext())
+        await using (var writer = await ReconImportWriter.BeginAsync(db, import, CancellationToken.None))
+        {
+            writer.Write(Match(1, ReconState.Matched, 60.00m, expected: 60.00m, atStake: 0m, cause: null));
+            writer.Write(Match(2, ReconState.AmountMismatch, 61.25m, expected: 60.00m, atStake: 1.25m, cause: "Price changed on 2026-03-01"));
+            writer.Write(Match(3, ReconState.UnknownSubscription, 12.50m, expected: null, atStake: 12.50m, cause: null));
+            await writer.CompleteAsync(3, new ReconSummary(1, 1, 0, 0, 0, 1, 0, 13.75m, 133.75m, 120.00m), 7.20m, Received.AddMinutes(1), CancellationToken.None);
+        }
+
+        await using var check = NewContext();
+        var stored = await check.ReconImports.AsNoTracking().SingleAsync(i => i.Id == import.Id);
+        var lines = await check.ReconImportLines.AsNoTracking().Where(l => l.ImportId == import.Id).OrderBy(l => l.Row).ToListAsync();
+        Assert.Equal((3L, 1, 1, 1, 13.75m, 7.20m), (stored.Rows, stored.Matched, stored.AmountMismatch, stored.UnknownSubscription, stored.MoneyAtStake, stored.UnbilledTotal));
+        Assert.Equal(
+            [
+                (1L, "Matched", 60.00m, (decimal?)60.00m, 0m, (string?)null, new DateOnly(2026, 3, 1)),
+                (2L, "AmountMismatch", 61.25m, 60.00m, 1.25m, "Price changed on 2026-03-01", new DateOnly(2026, 3, 1)),
+                (3L, "UnknownSubscription", 12.50m, null, 12.50m, null, new DateOnly(2026, 3, 1)),
+            ],
+            lines.Select(l => (l.Row, l.State, l.Total, l.ExpectedTotal, l.MoneyAtStake, l.Cause, l.ChargeStart)));
+    }
+
+    [Fact]
+    public async Task Dispose_WithoutComplete_NothingStored()
+    {
+        var import = Header();
+        await using (var db = NewContext())
+        await using (var writer = await ReconImportWriter.BeginAsync(db, import, CancellationToken.None))
+        {
+            writer.Write(Match(1, ReconState.Matched, 60.00m, expected: 60.00m, atStake: 0m, cause: null));
+        }
+
+        await using var check = NewContext();
+        Assert.Equal((0, 0), (await check.ReconImports.CountAsync(i => i.Id == import.Id), await check.ReconImportLines.CountAsync(l => l.ImportId == import.Id)));
+    }
+
+    [Fact]
+    public async Task Begin_SameSha256AsAStoredImport_RefusedByTheUniqueKey()
+    {
+        var first = Header();
+        await using (var db = NewContext())
+        await using (var writer = await ReconImportWriter.BeginAsync(db, first, CancellationToken.None))
+        {
+            await writer.CompleteAsync(0, new ReconSummary(0, 0, 0, 0, 0, 0, 0, 0m, 0m, 0m), 0m, Received, CancellationToken.None);
+        }
+
+        await using var again = NewContext();
+        await Assert.ThrowsAsync<DbUpdateException>(() => ReconImportWriter.BeginAsync(again, Header(first.Sha256), CancellationToken.None));
+    }
+
+    private static ReconImport Header(string? sha256 = null) => new()
+    {
+        Id = Guid.NewGuid(), FileName = "march.csv", Sha256 = sha256 ?? Convert.ToHexStringLower(Guid.NewGuid().ToByteArray()).PadRight(64, '0'),
+        ReceivedAt = Received, FinishedAt = Received,
+    };
+
+    private static LineMatch Match(long row, ReconState state, decimal total, decimal? expected, decimal atStake, string? cause) => new(
+        new ReconLine
+        {
+            Row = row, CustomerId = "c-1", SubscriptionId = $"s-{row}", ChargeTypeName = "Cycle fee", ChargeStartDate = new DateOnly(2026, 3, 1),
+            ChargeEndDate = new DateOnly(2026, 3, 31), UnitPrice = 6.00m, BillableQuantity = 10m, Subtotal = total, Total = total, Currency = "USD",
+        },
+        state,
+        expected is { } e ? new ProviderCharge($"s-{row}", ChargeType.CycleCharge, new DateOnly(2026, 3, 1), new DateOnly(2026, 3, 31), 6.00m, 6.00m, 10, e, "ref", "P", "S", "USD") : null,
+        RootCause.None,
+        cause,
+        atStake);
+
+    private ProrataDbContext NewContext()
+    {
+        var builder = new DbContextOptionsBuilder<ProrataDbContext>();
+        ProrataDatabase.Use(builder, ConnectionString);
+        return new ProrataDbContext(builder.Options);
+    }
+}

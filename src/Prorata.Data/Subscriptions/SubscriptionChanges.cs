@@ -9,9 +9,11 @@ namespace Prorata.Data.Subscriptions;
 /// <summary>
 /// Every subscription change goes through here, whoever makes it: the contract's change log is replayed into the
 /// engine up to the change's timestamp, the change is applied there, and only if the engine accepts it is it appended
-/// to the log (one new entry) with the subscriptions' snapshots — in one SaveChanges. A refusal writes nothing.
+/// to the log (one new entry) with the subscriptions' snapshots — in one SaveChanges. A refusal writes nothing. With a
+/// <see cref="ISubscriptionChangePush"/> registered, an accepted change of an existing subscription is sent on before it is
+/// logged, and a refusal there writes nothing either.
 /// </summary>
-public sealed class SubscriptionChanges(ProrataDbContext db, BillingOptions options, TimeProvider time)
+public sealed class SubscriptionChanges(ProrataDbContext db, BillingOptions options, TimeProvider time, ISubscriptionChangePush? push = null)
 {
     public async Task<ChangeOutcome> PurchaseAsync(PurchaseRequest request, ChangeActor actor, CancellationToken cancellationToken)
     {
@@ -69,6 +71,12 @@ public sealed class SubscriptionChanges(ProrataDbContext db, BillingOptions opti
         {
             entry.AwaitingProvisioning = true;
             subscription.Provisioning = ProvisioningState.AwaitingProvisioning;
+        }
+        // A purchase is not linked to Partner Center yet, and what waits for provisioning must not reach Microsoft while the hold lasts.
+        if (push is not null && !isNew && !entry.AwaitingProvisioning
+            && await push.PushAsync(subscription, entry, cancellationToken) is { } pushRefusal)
+        {
+            return ChangeOutcome.Refused(pushRefusal);
         }
         entry.Sequence = subscription.ChangeCount + 1;
         subscription.ChangeCount = entry.Sequence;

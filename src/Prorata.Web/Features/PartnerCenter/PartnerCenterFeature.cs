@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.DataProtection;
+using Prorata.Data.Subscriptions;
 using Prorata.Integrations.PartnerCenter;
 using Prorata.Integrations.PartnerCenter.Credentials;
 
@@ -13,7 +14,8 @@ public static class PartnerCenterFeature
     /// The Partner Center area. The client is registered only when the "PartnerCenter" section names a tenant and an
     /// application; the refresh token goes to the database (<see cref="DatabaseCredentialVault"/>), encrypted with a key
     /// ring persisted in a folder rather than the database, so that a database backup alone does not open the token and
-    /// a restart does not lose it.
+    /// a restart does not lose it. Staff changes of linked subscriptions are then sent to Partner Center before they are
+    /// logged (<see cref="PartnerCenterChangePush"/>).
     /// </summary>
     public static IServiceCollection AddPartnerCenterSync(this IServiceCollection services, IConfiguration configuration)
     {
@@ -29,6 +31,7 @@ public static class PartnerCenterFeature
             services.AddSingleton<ICredentialVault, DatabaseCredentialVault>();
             services.AddPartnerCenter(configuration);
             services.AddScoped<PartnerCenterSync>();
+            services.AddScoped<ISubscriptionChangePush, PartnerCenterChangePush>();
         }
         return services;
     }

@@ -1,0 +1,17 @@
+using Prorata.Domain.Subscriptions;
+
+namespace Prorata.Data.Subscriptions;
+
+/// <summary>
+/// Sends a change the engine accepted to where the subscription is provisioned (Partner Center), before it is logged, so
+/// that a change Microsoft refuses is never billed. Registered only when such a place is configured; without it changes
+/// are logged as they are.
+/// </summary>
+public interface ISubscriptionChangePush
+{
+    /// <summary>
+    /// Null when the change was sent or there is nothing to send it to; otherwise the refusal, and nothing may be written.
+    /// <paramref name="subscription"/> is still in its state before the change.
+    /// </summary>
+    Task<Refusal?> PushAsync(CustomerSubscription subscription, LicenseChangeEntry entry, CancellationToken cancellationToken);
+}

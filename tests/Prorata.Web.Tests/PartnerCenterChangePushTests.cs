@@ -1,0 +1,129 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Prorata.Data;
+using Prorata.Data.Identity;
+using Prorata.Data.Subscriptions;
+using Prorata.Domain.Catalog;
+using Prorata.Domain.Simulation;
+using Prorata.Integrations.PartnerCenter;
+using Prorata.Integrations.PartnerCenter.Models;
+using Prorata.Web.Features.PartnerCenter;
+
+namespace Prorata.Web.Tests;
+
+/// <summary>
+/// Staff changes through the API of a subscription linked to the Partner Center simulator: sent there before they are
+/// logged. Its own app and simulator (<see cref="PartnerCenterSyncTests.Fixture"/>), so its clock moves do not reach the sync tests.
+/// </summary>
+public sealed class PartnerCenterChangePushTests(PartnerCenterSyncTests.Fixture fixture) : IClassFixture<PartnerCenterSyncTests.Fixture>
+{
+    private const string E3 = "CFQ7TTC0LFLX:0001:CFQ7TTC0K9J3";
+    private static readonly CancellationToken None = CancellationToken.None;
+
+    [Fact]
+    public async Task Change_LinkedSubscription_ReductionPastWindowRefusedByMicrosoftIncreaseSentAndLoggedOnceSyncImportsNothing()
+    {
+        await ConsentAsync(await SignedInOwnerAsync());
+        var customer = (string)(await PostSimAsync("_sim/customers", new { companyName = "Fabrikam Inc", domain = "fabrikam.onmicrosoft.com", country = "US" }))["id"]!;
+        var partnerCenter = fixture.Web.Services.GetRequiredService<IPartnerCenter>();
+        var purchase = await partnerCenter.PurchaseAsync(customer, [new PurchaseLine(E3, 10, "P1Y", "monthly")], None);
+        Assert.True(purchase.IsSuccess, purchase.ToString());
+        var key = new SubscriptionKey(customer, purchase.Value.Subscriptions[0].SubscriptionId);
+        // Microsoft's seat-reduction window for the 10 seats closes; Prorata's subscription is bought after, so its own window is open.
+        await AdvanceAsync(TimeSpan.FromDays(8));
+        // Signed in after the eight days: the sign-in cookie would have expired.
+        var client = await SignedInOwnerAsync();
+        var subscriptionId = await PurchaseInProrataAsync(await BillingSeed.ContractAsync(fixture.App, billingDay: 15));
+        await SyncAsync(client);
+        using (var link = await client.PutAsJsonAsync($"/api/v1/partner-center/subscriptions/{key.SubscriptionId}/link", new { subscriptionId }))
+        {
+            Assert.Equal(HttpStatusCode.OK, link.StatusCode);
+        }
+        await AdvanceAsync(TimeSpan.FromHours(1));
+
+        using var reduction = await client.PostAsJsonAsync($"/api/v1/subscriptions/{subscriptionId}/changes", new { type = "setQuantity", quantity = 8 });
+        var problem = (await reduction.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Equal((HttpStatusCode.UnprocessableEntity, "SeatReductionWindowClosed", "You have passed your 7-day window for reducing seats for this subscription."),
+            (reduction.StatusCode, (string?)problem["code"], (string?)problem["detail"]));
+        Assert.Equal((10, 10, 1), (await ProrataQuantityAsync(subscriptionId), (await partnerCenter.GetSubscriptionAsync(customer, key.SubscriptionId, None))!.Quantity,
+            (await LogAsync(subscriptionId)).Count));
+
+        using var increase = await client.PostAsJsonAsync($"/api/v1/subscriptions/{subscriptionId}/changes", new { type = "setQuantity", quantity = 12 });
+        Assert.Equal(HttpStatusCode.OK, increase.StatusCode);
+        Assert.Equal(12, (await partnerCenter.GetSubscriptionAsync(customer, key.SubscriptionId, None))!.Quantity);
+        await AdvanceAsync(TimeSpan.FromMinutes(5));
+        var sync = await SyncAsync(client);
+
+        Assert.Equal((0, 0), (sync.ChangesImported, sync.IssuesRaised));
+        var log = await LogAsync(subscriptionId);
+        Assert.Equal([(1, ScenarioEventType.Purchase, 10, ChangeSource.Staff), (2, ScenarioEventType.SetQuantity, 12, ChangeSource.Staff)],
+            log.Select(e => (e.Sequence, e.Type, e.Quantity ?? 0, e.Source)));
+        Assert.Equal(12, await ProrataQuantityAsync(subscriptionId));
+    }
+
+    private async Task<int> ProrataQuantityAsync(Guid subscriptionId)
+    {
+        await using var scope = fixture.Web.Services.CreateAsyncScope();
+        return (await scope.ServiceProvider.GetRequiredService<ProrataDbContext>().Subscriptions.AsNoTracking().SingleAsync(s => s.Id == subscriptionId)).Quantity;
+    }
+
+    private async Task<List<LicenseChangeEntry>> LogAsync(Guid subscriptionId)
+    {
+        await using var scope = fixture.Web.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ProrataDbContext>().LicenseChangeLog.AsNoTracking()
+            .Where(e => e.SubscriptionId == subscriptionId).OrderBy(e => e.Sequence).ToListAsync();
+    }
+
+    private async Task<HttpClient> SignedInOwnerAsync()
+    {
+        var client = fixture.Web.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var response = await ProrataApp.PostFormAsync(client, "/signin", new() { ["Form.Email"] = ProrataApp.EmailOf(StaffRoles.Owner), ["Form.Password"] = ProrataApp.Password });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
+    /// <summary>The Admin Agent's consent through the app: start, Microsoft's redirect with the code, the app's callback.</summary>
+    private static async Task ConsentAsync(HttpClient client)
+    {
+        using var start = await client.GetAsync("/api/v1/partner-center/consent");
+        using var noRedirect = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+        using var authorize = await noRedirect.GetAsync(start.Headers.Location);
+        using var done = await client.GetAsync(authorize.Headers.Location!.PathAndQuery);
+        Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
+    }
+
+    private async Task<Guid> PurchaseInProrataAsync(Guid contractId)
+    {
+        await using var scope = fixture.Web.Services.CreateAsyncScope();
+        var changes = scope.ServiceProvider.GetRequiredService<SubscriptionChanges>();
+        var outcome = await changes.PurchaseAsync(new PurchaseRequest(contractId, BillingSeed.Product, BillingSeed.Sku, TermDuration.P1Y, BillingPlan.Monthly, 10),
+            new ChangeActor("tests", ChangeSource.Staff), None);
+        return outcome.Subscription!.Id;
+    }
+
+    private static async Task<SyncRunResponse> SyncAsync(HttpClient client)
+    {
+        using var response = await client.PostAsync("/api/v1/partner-center/sync-runs?wait=true", null);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var run = (await response.Content.ReadFromJsonAsync<SyncRunResponse>())!;
+        Assert.Null(run.Error);
+        return run;
+    }
+
+    private async Task AdvanceAsync(TimeSpan by)
+    {
+        fixture.App.Time.Advance(by);
+        await PostSimAsync("_sim/clock/advance", new { seconds = by.TotalSeconds });
+    }
+
+    private async Task<JsonObject> PostSimAsync(string path, object body)
+    {
+        using var response = await fixture.Simulator.PostAsJsonAsync(path, body);
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        return await response.Content.ReadFromJsonAsync<JsonObject>() ?? [];
+    }
+}

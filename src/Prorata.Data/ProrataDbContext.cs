@@ -53,6 +53,10 @@ public sealed class ProrataDbContext(DbContextOptions<ProrataDbContext> options)
 
     public DbSet<ReconImportLine> ReconImportLines => Set<ReconImportLine>();
 
+    public DbSet<ReconImportMissing> ReconImportMissing => Set<ReconImportMissing>();
+
+    public DbSet<ReconImportUnbilled> ReconImportUnbilled => Set<ReconImportUnbilled>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Money and rates keep six decimals: enough for per-unit prices and proration factors before the one rounding.

@@ -30,7 +30,7 @@ public abstract class ReconImportWriterTests : IAsyncLifetime
             writer.Write(Match(1, ReconState.Matched, 60.00m, expected: 60.00m, atStake: 0m, cause: null));
             writer.Write(Match(2, ReconState.AmountMismatch, 61.25m, expected: 60.00m, atStake: 1.25m, cause: "Price changed on 2026-03-01"));
             writer.Write(Match(3, ReconState.UnknownSubscription, 12.50m, expected: null, atStake: 12.50m, cause: null));
-            await writer.CompleteAsync(3, new ReconSummary(1, 1, 0, 0, 0, 1, 0, 13.75m, 133.75m, 120.00m), 7.20m, Received.AddMinutes(1), CancellationToken.None);
+            await writer.CompleteAsync(3, new ReconSummary(1, 1, 0, 0, 0, 1, 0, 13.75m, 133.75m, 120.00m), [], [], 7.20m, Received.AddMinutes(1), CancellationToken.None);
         }
 
         await using var check = NewContext();
@@ -44,6 +44,35 @@ public abstract class ReconImportWriterTests : IAsyncLifetime
                 (3L, "UnknownSubscription", 12.50m, null, 12.50m, null, new DateOnly(2026, 3, 1)),
             ],
             lines.Select(l => (l.Row, l.State, l.Total, l.ExpectedTotal, l.MoneyAtStake, l.Cause, l.ChargeStart)));
+    }
+
+    [Fact]
+    public async Task Complete_MissingAndUnbilledCharges_StoredWithTheExpectedChargeOfEachLine()
+    {
+        var import = Header();
+        var mismatch = Match(1, ReconState.AmountMismatch, 61.25m, expected: 60.00m, atStake: 1.25m, cause: "Price changed on 2026-03-01");
+        var missing = new MissingCharge(
+            new ProviderCharge("s-9", ChargeType.CycleCharge, new DateOnly(2026, 4, 1), new DateOnly(2026, 4, 30), 12.00m, 12.00m, 15, 180.00m, "ref-9", "P", "S", "USD"),
+            RootCause.NotYetBilled, "April is not billed yet");
+        await using (var db = NewContext())
+        await using (var writer = await ReconImportWriter.BeginAsync(db, import, CancellationToken.None))
+        {
+            writer.Write(mismatch);
+            await writer.CompleteAsync(1, new ReconSummary(0, 1, 0, 0, 0, 0, 1, 181.25m, 61.25m, 240.00m), [missing], [new UnbilledCharge(mismatch.Line, 16, 31.61m)],
+                31.61m, Received.AddMinutes(1), CancellationToken.None);
+        }
+
+        await using var check = NewContext();
+        var line = await check.ReconImportLines.AsNoTracking().SingleAsync(l => l.ImportId == import.Id);
+        var storedMissing = await check.ReconImportMissing.AsNoTracking().SingleAsync(m => m.ImportId == import.Id);
+        var unbilled = await check.ReconImportUnbilled.AsNoTracking().SingleAsync(u => u.ImportId == import.Id);
+        Assert.Equal(("None", "cycleCharge", new DateOnly(2026, 3, 1), new DateOnly(2026, 3, 31), 6.00m, 6.00m, 10, "ref"),
+            (line.RootCause, line.ExpectedChargeType, line.ExpectedChargeStart, line.ExpectedChargeEnd, line.ExpectedUnitPrice, line.ExpectedEffectiveUnitPrice,
+             line.ExpectedQuantity, line.ExpectedReferenceId));
+        Assert.Equal((0, "s-9", "cycleCharge", new DateOnly(2026, 4, 30), 15, 180.00m, "NotYetBilled", "April is not billed yet"),
+            (storedMissing.Ordinal, storedMissing.Subscription, storedMissing.ChargeType, storedMissing.ChargeEnd, storedMissing.Quantity, storedMissing.Total,
+             storedMissing.RootCause, storedMissing.Cause));
+        Assert.Equal((1L, 16, 31.61m), (unbilled.Row, unbilled.UncoveredDays, unbilled.Amount));
     }
 
     [Fact]
@@ -67,7 +96,7 @@ public abstract class ReconImportWriterTests : IAsyncLifetime
         await using (var db = NewContext())
         await using (var writer = await ReconImportWriter.BeginAsync(db, first, CancellationToken.None))
         {
-            await writer.CompleteAsync(0, new ReconSummary(0, 0, 0, 0, 0, 0, 0, 0m, 0m, 0m), 0m, Received, CancellationToken.None);
+            await writer.CompleteAsync(0, new ReconSummary(0, 0, 0, 0, 0, 0, 0, 0m, 0m, 0m), [], [], 0m, Received, CancellationToken.None);
         }
 
         await using var again = NewContext();

@@ -990,7 +990,30 @@ namespace Prorata.Data.Migrations.Postgres.Migrations
                         .HasPrecision(18, 6)
                         .HasColumnType("numeric(18,6)");
 
+                    b.Property<DateOnly?>("ExpectedChargeEnd")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ExpectedChargeStart")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ExpectedChargeType")
+                        .HasColumnType("text");
+
+                    b.Property<decimal?>("ExpectedEffectiveUnitPrice")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)");
+
+                    b.Property<int?>("ExpectedQuantity")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ExpectedReferenceId")
+                        .HasColumnType("text");
+
                     b.Property<decimal?>("ExpectedTotal")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)");
+
+                    b.Property<decimal?>("ExpectedUnitPrice")
                         .HasPrecision(18, 6)
                         .HasColumnType("numeric(18,6)");
 
@@ -1009,6 +1032,11 @@ namespace Prorata.Data.Migrations.Postgres.Migrations
                     b.Property<string>("ReferenceId")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<string>("RootCause")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
 
                     b.Property<string>("SkuId")
                         .IsRequired()
@@ -1040,6 +1068,95 @@ namespace Prorata.Data.Migrations.Postgres.Migrations
                     b.HasIndex("ImportId", "State");
 
                     b.ToTable("ReconImportLines", (string)null);
+                });
+
+            modelBuilder.Entity("Prorata.Data.Reconciliation.ReconImportMissing", b =>
+                {
+                    b.Property<Guid>("ImportId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Cause")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly>("ChargeEnd")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("ChargeStart")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ChargeType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<decimal>("EffectiveUnitPrice")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)");
+
+                    b.Property<string>("ProductId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ReferenceId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("RootCause")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<string>("SkuId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Subscription")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<decimal>("Total")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)");
+
+                    b.Property<decimal>("UnitPrice")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)");
+
+                    b.HasKey("ImportId", "Ordinal");
+
+                    b.ToTable("ReconImportMissing", (string)null);
+                });
+
+            modelBuilder.Entity("Prorata.Data.Reconciliation.ReconImportUnbilled", b =>
+                {
+                    b.Property<Guid>("ImportId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Row")
+                        .HasColumnType("bigint");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)");
+
+                    b.Property<int>("UncoveredDays")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ImportId", "Row");
+
+                    b.ToTable("ReconImportUnbilled", (string)null);
                 });
 
             modelBuilder.Entity("Prorata.Data.Subscriptions.CustomerSubscription", b =>
@@ -1390,6 +1507,24 @@ namespace Prorata.Data.Migrations.Postgres.Migrations
                     b.HasOne("Prorata.Data.Reconciliation.ReconImport", null)
                         .WithMany()
                         .HasForeignKey("ImportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Prorata.Data.Reconciliation.ReconImportMissing", b =>
+                {
+                    b.HasOne("Prorata.Data.Reconciliation.ReconImport", null)
+                        .WithMany()
+                        .HasForeignKey("ImportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Prorata.Data.Reconciliation.ReconImportUnbilled", b =>
+                {
+                    b.HasOne("Prorata.Data.Reconciliation.ReconImportLine", null)
+                        .WithMany()
+                        .HasForeignKey("ImportId", "Row")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

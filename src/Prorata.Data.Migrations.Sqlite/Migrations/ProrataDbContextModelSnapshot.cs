@@ -973,7 +973,30 @@ namespace Prorata.Data.Migrations.Sqlite.Migrations
                         .HasPrecision(18, 6)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("ExpectedChargeEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ExpectedChargeStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExpectedChargeType")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("ExpectedEffectiveUnitPrice")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ExpectedQuantity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExpectedReferenceId")
+                        .HasColumnType("TEXT");
+
                     b.Property<decimal?>("ExpectedTotal")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("ExpectedUnitPrice")
                         .HasPrecision(18, 6)
                         .HasColumnType("TEXT");
 
@@ -991,6 +1014,11 @@ namespace Prorata.Data.Migrations.Sqlite.Migrations
 
                     b.Property<string>("ReferenceId")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RootCause")
+                        .IsRequired()
+                        .HasMaxLength(24)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SkuId")
@@ -1023,6 +1051,95 @@ namespace Prorata.Data.Migrations.Sqlite.Migrations
                     b.HasIndex("ImportId", "State");
 
                     b.ToTable("ReconImportLines", (string)null);
+                });
+
+            modelBuilder.Entity("Prorata.Data.Reconciliation.ReconImportMissing", b =>
+                {
+                    b.Property<Guid>("ImportId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Cause")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ChargeEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ChargeStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChargeType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("EffectiveUnitPrice")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProductId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReferenceId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RootCause")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SkuId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subscription")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Total")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("UnitPrice")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ImportId", "Ordinal");
+
+                    b.ToTable("ReconImportMissing", (string)null);
+                });
+
+            modelBuilder.Entity("Prorata.Data.Reconciliation.ReconImportUnbilled", b =>
+                {
+                    b.Property<Guid>("ImportId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Row")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UncoveredDays")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ImportId", "Row");
+
+                    b.ToTable("ReconImportUnbilled", (string)null);
                 });
 
             modelBuilder.Entity("Prorata.Data.Subscriptions.CustomerSubscription", b =>
@@ -1369,6 +1486,24 @@ namespace Prorata.Data.Migrations.Sqlite.Migrations
                     b.HasOne("Prorata.Data.Reconciliation.ReconImport", null)
                         .WithMany()
                         .HasForeignKey("ImportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Prorata.Data.Reconciliation.ReconImportMissing", b =>
+                {
+                    b.HasOne("Prorata.Data.Reconciliation.ReconImport", null)
+                        .WithMany()
+                        .HasForeignKey("ImportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Prorata.Data.Reconciliation.ReconImportUnbilled", b =>
+                {
+                    b.HasOne("Prorata.Data.Reconciliation.ReconImportLine", null)
+                        .WithMany()
+                        .HasForeignKey("ImportId", "Row")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -48,5 +48,26 @@ public sealed class ReconImportLine
 
     public decimal MoneyAtStake { get; set; }
 
+    /// <summary>The <c>RootCause</c> name: None, PriceChange, …</summary>
+    public required string RootCause { get; set; }
+
     public string? Cause { get; set; }
+
+    // The expected charge's own fields, so that a discrepancy reads back in full after a restart; its subscription,
+    // product, SKU and currency are the line's (the matcher pairs a line only with a charge of its subscription).
+
+    /// <summary>The expected charge's type, camelCase as in the file; null when no charge was expected.</summary>
+    public string? ExpectedChargeType { get; set; }
+
+    public DateOnly? ExpectedChargeStart { get; set; }
+
+    public DateOnly? ExpectedChargeEnd { get; set; }
+
+    public decimal? ExpectedUnitPrice { get; set; }
+
+    public decimal? ExpectedEffectiveUnitPrice { get; set; }
+
+    public int? ExpectedQuantity { get; set; }
+
+    public string? ExpectedReferenceId { get; set; }
 }

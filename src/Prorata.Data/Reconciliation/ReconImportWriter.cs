@@ -18,7 +18,8 @@ public sealed class ReconImportWriter : IAsyncDisposable
     private const string Copy = """
         COPY "ReconImportLines" ("ImportId", "Row", "CustomerId", "SubscriptionId", "ProductId", "SkuId", "ChargeType", "ChargeStart", "ChargeEnd",
             "UnitPrice", "EffectiveUnitPrice", "BillableQuantity", "Subtotal", "Total", "Currency", "ReferenceId", "PromotionId", "State",
-            "ExpectedTotal", "MoneyAtStake", "Cause") FROM STDIN (FORMAT BINARY)
+            "ExpectedTotal", "MoneyAtStake", "RootCause", "Cause", "ExpectedChargeType", "ExpectedChargeStart", "ExpectedChargeEnd", "ExpectedUnitPrice",
+            "ExpectedEffectiveUnitPrice", "ExpectedQuantity", "ExpectedReferenceId") FROM STDIN (FORMAT BINARY)
         """;
 
     private readonly ProrataDbContext _db;
@@ -60,6 +61,7 @@ public sealed class ReconImportWriter : IAsyncDisposable
     public void Write(LineMatch match)
     {
         var line = match.Line;
+        var expected = match.Expected;
         if (_copy is null)
         {
             _db.ReconImportLines.Add(new ReconImportLine
@@ -68,7 +70,10 @@ public sealed class ReconImportWriter : IAsyncDisposable
                 SkuId = line.SkuId, ChargeType = line.ChargeTypeName, ChargeStart = line.ChargeStartDate, ChargeEnd = line.ChargeEndDate,
                 UnitPrice = line.UnitPrice, EffectiveUnitPrice = line.EffectiveUnitPrice, BillableQuantity = line.BillableQuantity, Subtotal = line.Subtotal,
                 Total = line.Total, Currency = line.Currency, ReferenceId = line.ReferenceId, PromotionId = line.PromotionId, State = match.State.ToString(),
-                ExpectedTotal = match.Expected?.Total, MoneyAtStake = match.MoneyAtStake, Cause = match.Cause,
+                ExpectedTotal = expected?.Total, MoneyAtStake = match.MoneyAtStake, RootCause = match.RootCause.ToString(), Cause = match.Cause,
+                ExpectedChargeType = expected is null ? null : ChargeTypeNames.ToCamelCase(expected.ChargeType), ExpectedChargeStart = expected?.ChargeStart,
+                ExpectedChargeEnd = expected?.ChargeEnd, ExpectedUnitPrice = expected?.UnitPrice, ExpectedEffectiveUnitPrice = expected?.EffectiveUnitPrice,
+                ExpectedQuantity = expected?.Quantity, ExpectedReferenceId = expected?.ReferenceId,
             });
             if (++_pending == SqliteBatch)
             {
@@ -97,33 +102,43 @@ public sealed class ReconImportWriter : IAsyncDisposable
         _copy.Write(line.ReferenceId, NpgsqlDbType.Text);
         _copy.Write(line.PromotionId, NpgsqlDbType.Text);
         _copy.Write(match.State.ToString(), NpgsqlDbType.Varchar);
-        if (match.Expected is { } expected)
-        {
-            _copy.Write(expected.Total, NpgsqlDbType.Numeric);
-        }
-        else
-        {
-            _copy.WriteNull();
-        }
+        WriteOrNull(expected?.Total, NpgsqlDbType.Numeric);
         _copy.Write(match.MoneyAtStake, NpgsqlDbType.Numeric);
-        if (match.Cause is { } cause)
-        {
-            _copy.Write(cause, NpgsqlDbType.Text);
-        }
-        else
-        {
-            _copy.WriteNull();
-        }
+        _copy.Write(match.RootCause.ToString(), NpgsqlDbType.Varchar);
+        WriteOrNull(match.Cause, NpgsqlDbType.Text);
+        WriteOrNull(expected is null ? null : ChargeTypeNames.ToCamelCase(expected.ChargeType), NpgsqlDbType.Text);
+        WriteOrNull(expected?.ChargeStart, NpgsqlDbType.Date);
+        WriteOrNull(expected?.ChargeEnd, NpgsqlDbType.Date);
+        WriteOrNull(expected?.UnitPrice, NpgsqlDbType.Numeric);
+        WriteOrNull(expected?.EffectiveUnitPrice, NpgsqlDbType.Numeric);
+        WriteOrNull(expected?.Quantity, NpgsqlDbType.Integer);
+        WriteOrNull(expected?.ReferenceId, NpgsqlDbType.Text);
     }
 
-    /// <summary>Writes the outcome onto the header and commits the import with all its lines.</summary>
-    public async Task CompleteAsync(long rows, ReconSummary summary, decimal unbilledTotal, DateTimeOffset finishedAt, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes the missing charges and the unbilled lines (a handful per import, so through EF on both providers), the
+    /// outcome onto the header, and commits the import with all its lines.
+    /// </summary>
+    public async Task CompleteAsync(long rows, ReconSummary summary, IReadOnlyList<MissingCharge> missing, IReadOnlyList<UnbilledCharge> unbilled,
+        decimal unbilledTotal, DateTimeOffset finishedAt, CancellationToken cancellationToken)
     {
         if (_copy is not null)
         {
             await _copy.CompleteAsync(cancellationToken);
             await _copy.DisposeAsync();
         }
+        _db.ReconImportMissing.AddRange(missing.Select((m, ordinal) => new ReconImportMissing
+        {
+            ImportId = _import.Id, Ordinal = ordinal, Subscription = m.Expected.Subscription, ChargeType = ChargeTypeNames.ToCamelCase(m.Expected.ChargeType),
+            ChargeStart = m.Expected.ChargeStart, ChargeEnd = m.Expected.ChargeEnd, UnitPrice = m.Expected.UnitPrice,
+            EffectiveUnitPrice = m.Expected.EffectiveUnitPrice, Quantity = m.Expected.Quantity, Total = m.Expected.Total, ReferenceId = m.Expected.ReferenceId,
+            ProductId = m.Expected.ProductId, SkuId = m.Expected.SkuId, Currency = m.Expected.Currency, RootCause = m.RootCause.ToString(), Cause = m.Cause,
+        }));
+        _db.ReconImportUnbilled.AddRange(unbilled.Select(u => new ReconImportUnbilled
+        {
+            ImportId = _import.Id, Row = u.Line.Row, UncoveredDays = u.UncoveredDays, Amount = u.Amount,
+        }));
+
         _import.Rows = rows;
         _import.FinishedAt = finishedAt;
         (_import.Matched, _import.AmountMismatch, _import.QuantityMismatch, _import.PriceMismatch, _import.UnexpectedCharge, _import.UnknownSubscription, _import.MissingCharge)
@@ -133,6 +148,31 @@ public sealed class ReconImportWriter : IAsyncDisposable
         await _db.SaveChangesAsync(cancellationToken);
         await _transaction.CommitAsync(cancellationToken);
         _db.ChangeTracker.Clear();
+    }
+
+    private void WriteOrNull<T>(T? value, NpgsqlDbType type)
+        where T : struct
+    {
+        if (value is { } written)
+        {
+            _copy!.Write(written, type);
+        }
+        else
+        {
+            _copy!.WriteNull();
+        }
+    }
+
+    private void WriteOrNull(string? value, NpgsqlDbType type)
+    {
+        if (value is null)
+        {
+            _copy!.WriteNull();
+        }
+        else
+        {
+            _copy!.Write(value, type);
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -12,6 +12,7 @@ public sealed class ReconImportLineConfiguration : IEntityTypeConfiguration<Reco
         builder.HasKey(l => new { l.ImportId, l.Row });
         builder.HasOne<ReconImport>().WithMany().HasForeignKey(l => l.ImportId).OnDelete(DeleteBehavior.Cascade);
         builder.Property(l => l.State).HasMaxLength(24);
+        builder.Property(l => l.RootCause).HasMaxLength(24);
         builder.HasIndex(l => new { l.ImportId, l.State });
     }
 }

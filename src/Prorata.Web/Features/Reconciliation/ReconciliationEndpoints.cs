@@ -75,17 +75,17 @@ public static class ReconciliationEndpoints
         }
     }
 
-    private static Ok<List<ImportResponse>> List(ReconciliationImports imports) =>
-        TypedResults.Ok(imports.All.Select(i => ImportResponse.From(i)).ToList());
+    private static async Task<Ok<List<ImportResponse>>> List(ReconciliationImports imports, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await imports.AllAsync(cancellationToken)).Select(i => ImportResponse.From(i)).ToList());
 
-    private static Results<Ok<ImportResponse>, ProblemHttpResult> Get(Guid id, ReconciliationImports imports) =>
-        imports.Find(id) is { } import ? TypedResults.Ok(ImportResponse.From(import)) : NotFound(id);
+    private static async Task<Results<Ok<ImportResponse>, ProblemHttpResult>> Get(Guid id, ReconciliationImports imports, CancellationToken cancellationToken) =>
+        await imports.FindAsync(id, cancellationToken) is { } import ? TypedResults.Ok(ImportResponse.From(import)) : NotFound(id);
 
-    private static Results<Ok<List<DiscrepancyResponse>>, ProblemHttpResult, ValidationProblem> Discrepancies(
+    private static async Task<Results<Ok<List<DiscrepancyResponse>>, ProblemHttpResult, ValidationProblem>> Discrepancies(
         Guid id, ReconciliationImports imports, [FromQuery] string? state, [FromQuery] string? subscription,
-        [FromQuery] int? skip, [FromQuery] int? take)
+        [FromQuery] int? skip, [FromQuery] int? take, CancellationToken cancellationToken)
     {
-        if (imports.Find(id) is not { } import)
+        if (await imports.FindAsync(id, cancellationToken) is not { } import)
         {
             return NotFound(id);
         }
@@ -102,19 +102,22 @@ public static class ReconciliationEndpoints
         return TypedResults.Ok(page.Select(DiscrepancyResponse.From).ToList());
     }
 
-    private static Results<Ok<DiscrepancyDetailResponse>, ProblemHttpResult> Discrepancy(Guid id, long row, ReconciliationImports imports)
+    private static async Task<Results<Ok<DiscrepancyDetailResponse>, ProblemHttpResult>> Discrepancy(
+        Guid id, long row, ReconciliationImports imports, CancellationToken cancellationToken)
     {
-        var match = imports.Find(id)?.Discrepancies.FirstOrDefault(d => d.Line.Row == row);
+        var match = (await imports.FindAsync(id, cancellationToken))?.Discrepancies.FirstOrDefault(d => d.Line.Row == row);
         return match is null
             ? TypedResults.Problem($"Import '{id}' has no discrepancy on row {row}.", statusCode: StatusCodes.Status404NotFound)
             : TypedResults.Ok(DiscrepancyDetailResponse.From(match));
     }
 
-    private static Results<Ok<IReadOnlyList<MissingCharge>>, ProblemHttpResult> Missing(Guid id, ReconciliationImports imports) =>
-        imports.Find(id) is { } import ? TypedResults.Ok(import.Missing) : NotFound(id);
+    private static async Task<Results<Ok<IReadOnlyList<MissingCharge>>, ProblemHttpResult>> Missing(
+        Guid id, ReconciliationImports imports, CancellationToken cancellationToken) =>
+        await imports.FindAsync(id, cancellationToken) is { } import ? TypedResults.Ok(import.Missing) : NotFound(id);
 
-    private static Results<Ok<List<UnbilledChargeResponse>>, ProblemHttpResult> Unbilled(Guid id, ReconciliationImports imports) =>
-        imports.Find(id) is { } import ? TypedResults.Ok(import.Unbilled.Select(UnbilledChargeResponse.From).ToList()) : NotFound(id);
+    private static async Task<Results<Ok<List<UnbilledChargeResponse>>, ProblemHttpResult>> Unbilled(
+        Guid id, ReconciliationImports imports, CancellationToken cancellationToken) =>
+        await imports.FindAsync(id, cancellationToken) is { } import ? TypedResults.Ok(import.Unbilled.Select(UnbilledChargeResponse.From).ToList()) : NotFound(id);
 
     /// <summary>The discrepancies of one import, by state and subscription; shared with the pages.</summary>
     public static IEnumerable<LineMatch> Filter(ReconciliationImport import, ReconState? state, string? subscription) =>

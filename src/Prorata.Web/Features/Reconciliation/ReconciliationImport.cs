@@ -58,11 +58,15 @@ public sealed class ReconciliationImport(Guid id, string fileName, string sha256
         status = ImportStatus.Done;
     }
 
-    /// <summary>An import read back from the database: its summary only; its lines stay in the database.</summary>
-    internal void Restore(long rows, ReconSummary summary, decimal unbilledTotal, DateTimeOffset finishedAt)
+    /// <summary>An import read back from the database; in the list, with its summary only (its lines are read when it is opened).</summary>
+    internal void Restore(long rows, ReconSummary summary, decimal unbilledTotal, DateTimeOffset finishedAt,
+        IReadOnlyList<LineMatch> discrepancies, IReadOnlyList<MissingCharge> missing, IReadOnlyList<UnbilledCharge> unbilled)
     {
         Interlocked.Exchange(ref rowsRead, rows);
         Summary = summary;
+        Discrepancies = discrepancies;
+        Missing = missing;
+        Unbilled = unbilled;
         UnbilledTotal = unbilledTotal;
         FinishedAt = finishedAt;
         status = ImportStatus.Done;

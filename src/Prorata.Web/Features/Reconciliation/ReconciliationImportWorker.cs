@@ -100,7 +100,7 @@ public sealed class ReconciliationImportWorker(
             import.Progress(rows);
             var result = new ReconResult(discrepancies, matcher.Missing(), matcher.Summarize());
             var finishedAt = time.GetUtcNow();
-            await writer.CompleteAsync(rows, result.Summary, unbilled.Total, finishedAt, cancellationToken);
+            await writer.CompleteAsync(rows, result.Summary, result.Missing, unbilled.Charges, unbilled.Total, finishedAt, cancellationToken);
             import.Complete(result, unbilled, finishedAt);
         }
         logger.LogInformation("Recon file {FileName}: {Rows} rows matched and stored in {Seconds:F1} s", import.FileName, rows, import.Seconds);

@@ -1,9 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Threading.Channels;
-using Microsoft.EntityFrameworkCore;
 using Prorata.Data;
-using Prorata.Domain.Reconciliation;
 using Prorata.Domain.Simulation;
 
 namespace Prorata.Web.Features.Reconciliation;
@@ -12,7 +10,8 @@ namespace Prorata.Web.Features.Reconciliation;
 /// Accepts recon files and queues them for the import worker. The upload is spooled to a temporary file while its
 /// SHA-256 is computed, so a 650 MB file is never held in memory; a file whose hash was already imported (and not
 /// refused) is recognised and returns the earlier import instead of being counted twice, also when it was stored before
-/// a restart (by its unique SHA-256 in the database).
+/// a restart (by its unique SHA-256 in the database). Imports stored before a restart are listed and opened from the
+/// database (<see cref="StoredReconImports"/>).
 /// </summary>
 public sealed class ReconciliationImports(IServiceScopeFactory scopes, TimeProvider time)
 {
@@ -20,11 +19,19 @@ public sealed class ReconciliationImports(IServiceScopeFactory scopes, TimeProvi
     private readonly Channel<QueuedImport> queue = Channel.CreateUnbounded<QueuedImport>(new UnboundedChannelOptions { SingleReader = true });
     private readonly SemaphoreSlim admission = new(1, 1);
 
-    public IReadOnlyList<ReconciliationImport> All => [.. imports.Values.OrderByDescending(i => i.ReceivedAt)];
-
     internal ChannelReader<QueuedImport> Queue => queue.Reader;
 
-    public ReconciliationImport? Find(Guid id) => imports.GetValueOrDefault(id);
+    /// <summary>Every import, newest first: those of this process and those stored before it started (with their summary).</summary>
+    public async Task<IReadOnlyList<ReconciliationImport>> AllAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var stored = await StoredReconImports.HeadersAsync(scope.ServiceProvider.GetRequiredService<ProrataDbContext>(), cancellationToken);
+        return [.. imports.Values.Concat(stored.Where(s => !imports.ContainsKey(s.Id))).OrderByDescending(i => i.ReceivedAt)];
+    }
+
+    /// <summary>An import of this process, else one stored before it started, read back in full and kept here from now on.</summary>
+    public async Task<ReconciliationImport?> FindAsync(Guid id, CancellationToken cancellationToken) =>
+        imports.GetValueOrDefault(id) ?? await StoredAsync(id, null, cancellationToken);
 
     /// <summary>Spools and queues a file; <c>Duplicate</c> is true when the same bytes were imported before.</summary>
     /// <exception cref="ScenarioFormatException">The what-if scenario is malformed; nothing is queued.</exception>
@@ -52,7 +59,7 @@ public sealed class ReconciliationImports(IServiceScopeFactory scopes, TimeProvi
         try
         {
             var earlier = imports.Values.FirstOrDefault(i => i.Sha256 == sha256 && i.Status != ImportStatus.Refused);
-            earlier ??= await StoredAsync(sha256, cancellationToken);
+            earlier ??= await StoredAsync(null, sha256, cancellationToken);
             if (earlier is not null)
             {
                 File.Delete(path);
@@ -69,19 +76,11 @@ public sealed class ReconciliationImports(IServiceScopeFactory scopes, TimeProvi
         }
     }
 
-    /// <summary>An import of the same bytes stored before this process started: its summary, kept here from now on.</summary>
-    private async Task<ReconciliationImport?> StoredAsync(string sha256, CancellationToken cancellationToken)
+    /// <summary>An import stored before this process started, by id or by the SHA-256 of its bytes.</summary>
+    private async Task<ReconciliationImport?> StoredAsync(Guid? id, string? sha256, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var row = await scope.ServiceProvider.GetRequiredService<ProrataDbContext>().ReconImports.AsNoTracking()
-            .FirstOrDefaultAsync(i => i.Sha256 == sha256, cancellationToken);
-        if (row is null)
-        {
-            return null;
-        }
-        var stored = new ReconciliationImport(row.Id, row.FileName, row.Sha256, row.ScenarioName, row.ReceivedAt);
-        stored.Restore(row.Rows, new ReconSummary(row.Matched, row.AmountMismatch, row.QuantityMismatch, row.PriceMismatch, row.UnexpectedCharge,
-            row.UnknownSubscription, row.MissingCharge, row.MoneyAtStake, row.ActualTotal, row.ExpectedTotal), row.UnbilledTotal, row.FinishedAt);
-        return imports.GetOrAdd(stored.Id, stored);
+        var stored = await StoredReconImports.LoadAsync(scope.ServiceProvider.GetRequiredService<ProrataDbContext>(), id, sha256, cancellationToken);
+        return stored is null ? null : imports.GetOrAdd(stored.Id, stored);
     }
 }

@@ -1,0 +1,54 @@
+using Microsoft.Extensions.DependencyInjection;
+using Prorata.Domain.Reconciliation;
+using Prorata.Web.Features.Reconciliation;
+
+namespace Prorata.Web.Tests;
+
+[Collection(AppCollection.Name)]
+public sealed class ReconciliationReadBackTests(ProrataApp app)
+{
+    private static readonly string Files = Path.Combine(AppContext.BaseDirectory, "Files");
+
+    [Fact]
+    public async Task FindAsync_AfterARestart_SummaryDiscrepanciesAndLineReadFromTheDatabase()
+    {
+        // The March file without its byte-order mark: the same lines, but bytes no other test imports (the SHA-256 is unique).
+        var bytes = (await File.ReadAllBytesAsync(Path.Combine(Files, "scenario-02-march.csv")))[3..];
+        var scenario = await File.ReadAllTextAsync(Path.Combine(Files, "scenario-02.json"));
+        var imported = await ImportAsync(app.Services.GetRequiredService<ReconciliationImports>(), bytes, scenario);
+        // A restart: a new instance knows nothing of the imports of the one before.
+        var restarted = new ReconciliationImports(app.Services.GetRequiredService<IServiceScopeFactory>(), app.Time);
+
+        var listed = (await restarted.AllAsync(CancellationToken.None)).Single(i => i.Id == imported.Id);
+        var stored = await restarted.FindAsync(imported.Id, CancellationToken.None);
+
+        Assert.NotNull(stored);
+        Assert.Equal(("march-whatif.csv", ImportStatus.Done, 5L, imported.Summary), (listed.FileName, listed.Status, listed.RowsRead, listed.Summary));
+        Assert.Equal((4, 1, 1, 192.00m), (stored.Summary!.Matched, stored.Summary.PriceMismatch, stored.Summary.MissingCharge, stored.Summary.MoneyAtStake));
+        var discrepancy = Assert.Single(stored.Discrepancies.Select(DiscrepancyResponse.From));
+        Assert.Equal(DiscrepancyResponse.From(Assert.Single(imported.Discrepancies)), discrepancy);
+        Assert.Equal((4L, "S1", "cycleCharge", "priceMismatch", 120.00m, 132.00m, 12.00m, "priceChange"),
+            (discrepancy.Row, discrepancy.Subscription, discrepancy.ChargeType, discrepancy.State, discrepancy.ExpectedTotal, discrepancy.ActualTotal,
+             discrepancy.MoneyAtStake, discrepancy.RootCause));
+        var detail = DiscrepancyDetailResponse.From(stored.Discrepancies[0]);
+        Assert.Equal(imported.Discrepancies[0].Expected, detail.Expected);
+        Assert.Equal((12.00m, 10, 120.00m, 13.20m, 132.00m), (detail.Expected!.UnitPrice, detail.Expected.Quantity, detail.Expected.Total, detail.Line.UnitPrice, detail.Line.Subtotal));
+        Assert.Equal(imported.Missing, stored.Missing);
+        Assert.Equal((15, 180.00m), (stored.Missing[0].Expected.Quantity, stored.Missing[0].Expected.Total));
+        Assert.Equal(imported.Unbilled.Select(UnbilledChargeResponse.From), stored.Unbilled.Select(UnbilledChargeResponse.From));
+    }
+
+    private static async Task<ReconciliationImport> ImportAsync(ReconciliationImports imports, byte[] bytes, string scenario)
+    {
+        using var content = new MemoryStream(bytes);
+        var (import, duplicate) = await imports.EnqueueAsync("march-whatif.csv", content, scenario, CancellationToken.None);
+        Assert.False(duplicate);
+        // The import runs in the background; a five-line file is done within moments.
+        for (var attempt = 0; attempt < 100 && import.Status is ImportStatus.Queued or ImportStatus.Running; attempt++)
+        {
+            await Task.Delay(50);
+        }
+        Assert.Equal(ImportStatus.Done, import.Status);
+        return import;
+    }
+}

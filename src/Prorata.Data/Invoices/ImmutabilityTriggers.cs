@@ -16,6 +16,23 @@ public static class ImmutabilityTriggers
     private static readonly string[] FrozenColumns =
         ["Id", "ContractId", "BillingDate", "Kind", "CreditedInvoiceId", "LegalEntityName", "Number", "Currency", "Total", "DueDate", "CreatedAt", "IssuedAt"];
 
+    /// <summary>The first line guard, once per row; the first migration creates it and undoing the per-statement one restores it.</summary>
+    private const string PostgresLineGuardPerRow = $$"""
+        CREATE FUNCTION prorata_guard_invoice_line() RETURNS trigger LANGUAGE plpgsql AS $$
+        DECLARE
+            invoice_status text;
+        BEGIN
+            SELECT "Status" INTO invoice_status FROM "Invoices"
+                WHERE "Id" = CASE WHEN TG_OP = 'INSERT' THEN NEW."InvoiceId" ELSE OLD."InvoiceId" END;
+            IF invoice_status IS DISTINCT FROM 'Draft' AND invoice_status IS NOT NULL THEN
+                RAISE EXCEPTION '{{Message}} (line of a % invoice)', invoice_status USING ERRCODE = 'integrity_constraint_violation';
+            END IF;
+            RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+        END $$;
+        CREATE TRIGGER "TR_InvoiceLines_Immutable" BEFORE INSERT OR UPDATE OR DELETE ON "InvoiceLines"
+            FOR EACH ROW EXECUTE FUNCTION prorata_guard_invoice_line();
+        """;
+
     public static string PostgresUp { get; } = $$"""
         CREATE FUNCTION prorata_guard_invoice() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
@@ -31,19 +48,7 @@ public static class ImmutabilityTriggers
         CREATE TRIGGER "TR_Invoices_Immutable" BEFORE UPDATE OR DELETE ON "Invoices"
             FOR EACH ROW EXECUTE FUNCTION prorata_guard_invoice();
 
-        CREATE FUNCTION prorata_guard_invoice_line() RETURNS trigger LANGUAGE plpgsql AS $$
-        DECLARE
-            invoice_status text;
-        BEGIN
-            SELECT "Status" INTO invoice_status FROM "Invoices"
-                WHERE "Id" = CASE WHEN TG_OP = 'INSERT' THEN NEW."InvoiceId" ELSE OLD."InvoiceId" END;
-            IF invoice_status IS DISTINCT FROM 'Draft' AND invoice_status IS NOT NULL THEN
-                RAISE EXCEPTION '{{Message}} (line of a % invoice)', invoice_status USING ERRCODE = 'integrity_constraint_violation';
-            END IF;
-            RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
-        END $$;
-        CREATE TRIGGER "TR_InvoiceLines_Immutable" BEFORE INSERT OR UPDATE OR DELETE ON "InvoiceLines"
-            FOR EACH ROW EXECUTE FUNCTION prorata_guard_invoice_line();
+        {{PostgresLineGuardPerRow}}
 
         CREATE FUNCTION prorata_guard_change_log() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
@@ -121,19 +126,7 @@ public static class ImmutabilityTriggers
         DROP TRIGGER "TR_InvoiceLines_Update" ON "InvoiceLines";
         DROP TRIGGER "TR_InvoiceLines_Insert" ON "InvoiceLines";
         DROP FUNCTION prorata_guard_invoice_lines();
-        CREATE FUNCTION prorata_guard_invoice_line() RETURNS trigger LANGUAGE plpgsql AS $$
-        DECLARE
-            invoice_status text;
-        BEGIN
-            SELECT "Status" INTO invoice_status FROM "Invoices"
-                WHERE "Id" = CASE WHEN TG_OP = 'INSERT' THEN NEW."InvoiceId" ELSE OLD."InvoiceId" END;
-            IF invoice_status IS DISTINCT FROM 'Draft' AND invoice_status IS NOT NULL THEN
-                RAISE EXCEPTION '{{Message}} (line of a % invoice)', invoice_status USING ERRCODE = 'integrity_constraint_violation';
-            END IF;
-            RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
-        END $$;
-        CREATE TRIGGER "TR_InvoiceLines_Immutable" BEFORE INSERT OR UPDATE OR DELETE ON "InvoiceLines"
-            FOR EACH ROW EXECUTE FUNCTION prorata_guard_invoice_line();
+        {{PostgresLineGuardPerRow}}
         """;
 
     private static string Columns(string row) => string.Join(", ", FrozenColumns.Select(c => $"{row}.\"{c}\""));

@@ -29,6 +29,8 @@ public sealed class ProrataDbContext(DbContextOptions<ProrataDbContext> options)
 
     public DbSet<LicenseChangeEntry> LicenseChangeLog => Set<LicenseChangeEntry>();
 
+    public DbSet<ProvisioningRecord> ProvisioningRecords => Set<ProvisioningRecord>();
+
     public DbSet<CustomerInvoice> Invoices => Set<CustomerInvoice>();
 
     public DbSet<CustomerInvoiceLine> InvoiceLines => Set<CustomerInvoiceLine>();

@@ -1296,6 +1296,54 @@ namespace Prorata.Data.Migrations.Sqlite.Migrations
                     b.ToTable("LicenseChangeLog", (string)null);
                 });
 
+            modelBuilder.Entity("Prorata.Data.Subscriptions.ProvisioningRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AttemptedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Failure")
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LicenseChangeEntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PartnerCenterCartId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PartnerCenterCustomerId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PartnerCenterOrderId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PartnerCenterSubscriptionId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ProvisionedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SubscriptionId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LicenseChangeEntryId")
+                        .IsUnique();
+
+                    b.HasIndex("SubscriptionId");
+
+                    b.ToTable("ProvisioningRecords", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1529,6 +1577,23 @@ namespace Prorata.Data.Migrations.Sqlite.Migrations
                         .HasForeignKey("SubscriptionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Prorata.Data.Subscriptions.ProvisioningRecord", b =>
+                {
+                    b.HasOne("Prorata.Data.Subscriptions.LicenseChangeEntry", "Entry")
+                        .WithOne()
+                        .HasForeignKey("Prorata.Data.Subscriptions.ProvisioningRecord", "LicenseChangeEntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Prorata.Data.Subscriptions.CustomerSubscription", null)
+                        .WithMany()
+                        .HasForeignKey("SubscriptionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Entry");
                 });
 
             modelBuilder.Entity("Prorata.Data.Catalog.PriceListVersion", b =>

@@ -59,6 +59,10 @@ public sealed class ProrataDbContext(DbContextOptions<ProrataDbContext> options)
 
     public DbSet<ReconImportUnbilled> ReconImportUnbilled => Set<ReconImportUnbilled>();
 
+    public DbSet<UsageImport> UsageImports => Set<UsageImport>();
+
+    public DbSet<UsageRow> UsageRows => Set<UsageRow>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Money and rates keep six decimals: enough for per-unit prices and proration factors before the one rounding.

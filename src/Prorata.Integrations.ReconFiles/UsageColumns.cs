@@ -21,12 +21,15 @@ internal static class UsageColumns
     public const int PricingCurrency = 15;
     public const int PcToBcExchangeRate = 16;
     public const int PartnerEarnedCreditPercentage = 17;
+    public const int ProductId = 18;
+    public const int SkuId = 19;
 
     public static readonly ColumnSchema Schema = new(
         [
             "CustomerId", "SubscriptionId", "EntitlementId", "UsageDate", "MeterId", "MeterName", "MeterCategory",
             "ResourceURI", "ChargeType", "UnitPrice", "EffectiveUnitPrice", "Quantity", "BillingPreTaxTotal",
             "BillingCurrency", "PricingPreTaxTotal", "PricingCurrency", "PCToBCExchangeRate", "PartnerEarnedCreditPercentage",
+            "ProductId", "SkuId",
         ],
         [],
         [[CustomerId], [SubscriptionId], [UsageDate], [Quantity], [BillingPreTaxTotal], [BillingCurrency]]);

@@ -19,6 +19,8 @@ internal static class UsageLineBuilder
             UsageDate = Date(record, schema, UsageDate),
             MeterId = record.GetString(MeterId),
             MeterName = record.GetString(MeterName),
+            ProductId = record.GetString(ProductId),
+            SkuId = record.GetString(SkuId),
             MeterCategory = record.GetString(MeterCategory),
             ResourceUri = record.GetString(ResourceUri),
             ChargeTypeName = record.GetString(ChargeType),

@@ -42,4 +42,7 @@ public sealed class ReconImport
     public decimal ExpectedTotal { get; set; }
 
     public decimal UnbilledTotal { get; set; }
+
+    /// <summary>The names of the file's columns without a typed field, packed once for all its lines (<see cref="ReconImportLine.OtherColumns"/>).</summary>
+    public string? OtherColumnNames { get; set; }
 }

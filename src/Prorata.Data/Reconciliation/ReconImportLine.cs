@@ -70,4 +70,39 @@ public sealed class ReconImportLine
     public int? ExpectedQuantity { get; set; }
 
     public string? ExpectedReferenceId { get; set; }
+
+    // The file's other typed columns and every column the matcher has no field for, so that a stored line shows all of
+    // the file's line after a restart (issue 5: unknown columns kept). Null on lines stored before they were kept.
+
+    public string? PartnerId { get; set; }
+
+    public string? CustomerName { get; set; }
+
+    public string? InvoiceNumber { get; set; }
+
+    public string? OrderId { get; set; }
+
+    public DateOnly? OrderDate { get; set; }
+
+    public string? ProductName { get; set; }
+
+    public string? SkuName { get; set; }
+
+    public string? SubscriptionDescription { get; set; }
+
+    public decimal? Quantity { get; set; }
+
+    public decimal? TaxTotal { get; set; }
+
+    public decimal? PcToBcExchangeRate { get; set; }
+
+    public string? TermAndBillingCycle { get; set; }
+
+    public string? BillingFrequency { get; set; }
+
+    /// <summary>
+    /// The columns without a typed field: their values packed by <c>PackedColumns.PackValues</c> when the line has the
+    /// import's <see cref="ReconImport.OtherColumnNames"/> (every CSV line), else name/value pairs prefixed by U+001D.
+    /// </summary>
+    public string? OtherColumns { get; set; }
 }

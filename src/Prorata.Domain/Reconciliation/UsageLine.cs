@@ -14,6 +14,10 @@ public sealed record UsageLine
     public string EntitlementId { get; init; } = "";
     public required DateOnly UsageDate { get; init; }
     public string MeterId { get; init; } = "";
+
+    /// <summary>The meter's catalog product and SKU: what the invoice recon file's Azure plan line names (§6.1).</summary>
+    public string ProductId { get; init; } = "";
+    public string SkuId { get; init; } = "";
     public string MeterName { get; init; } = "";
     public string MeterCategory { get; init; } = "";
     public string ResourceUri { get; init; } = "";

@@ -14,5 +14,7 @@ public sealed class ReconImportLineConfiguration : IEntityTypeConfiguration<Reco
         builder.Property(l => l.State).HasMaxLength(24);
         builder.Property(l => l.RootCause).HasMaxLength(24);
         builder.HasIndex(l => new { l.ImportId, l.State });
+        // The file's rate is kept as written (PCToBCExchangeRate has more than six decimals).
+        builder.Property(l => l.PcToBcExchangeRate).HasPrecision(28, 12);
     }
 }

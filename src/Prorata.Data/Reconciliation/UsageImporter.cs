@@ -1,0 +1,203 @@
+using Microsoft.EntityFrameworkCore;
+using Prorata.Data.Billing;
+using Prorata.Data.Subscriptions;
+using Prorata.Domain.Reconciliation;
+using Prorata.Domain.Simulation;
+using Prorata.Domain.Subscriptions;
+
+namespace Prorata.Data.Reconciliation;
+
+/// <summary>
+/// Stores Microsoft's daily-rated usage file and makes it what the billing engine bills in arrears: every row is kept
+/// with all its columns, and the rows of each Prorata Azure plan are summed per subscription, day and meter into one
+/// change-log usage entry each (the engine sums a month of them per plan anyway, so the invoice is the same as with one
+/// event per row, at a fraction of the events). One transaction: a refused file — a bad value, a cut file, days already
+/// imported for the same plan — stores nothing. The same bytes again return the earlier import.
+/// </summary>
+public sealed class UsageImporter(ProrataDbContext db, TimeProvider time)
+{
+    private const int Batch = 2_000;
+
+    /// <param name="rows">The parsed file, streaming; a parse error thrown while it is read rolls the import back and propagates.</param>
+    public async Task<UsageImportOutcome> ImportAsync(string fileName, string sha256, IEnumerable<UsageLine> rows, CancellationToken cancellationToken)
+    {
+        if (await db.UsageImports.AsNoTracking().FirstOrDefaultAsync(i => i.Sha256 == sha256, cancellationToken) is { } earlier)
+        {
+            return UsageImportOutcome.Again(earlier);
+        }
+        var plans = await PlansAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        var import = new UsageImport { Id = Guid.CreateVersion7(now), FileName = Path.GetFileName(fileName), Sha256 = sha256, ReceivedAt = now };
+        var days = new Dictionary<(Guid Plan, DateOnly Day, string Meter), (decimal Cost, decimal Retail)>();
+        var firstRowOf = new Dictionary<(string Plan, DateOnly Day), long>();
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            db.UsageImports.Add(import);
+            await db.SaveChangesAsync(cancellationToken);
+            var pending = 0;
+            foreach (var line in rows)
+            {
+                var plan = plans.GetValueOrDefault(line.SubscriptionId);
+                var retail = line.PricingPreTaxTotal * line.PcToBcExchangeRate;
+                db.UsageRows.Add(Row(import.Id, line, plan, retail));
+                firstRowOf.TryAdd((line.SubscriptionId.ToLowerInvariant(), line.UsageDate), line.Row);
+                import.Rows++;
+                import.Cost += line.BillingPreTaxTotal;
+                if (plan is null)
+                {
+                    import.UnassignedRows++;
+                }
+                else
+                {
+                    var key = (plan.Value, line.UsageDate, line.MeterId.Length > 0 ? line.MeterId : line.MeterName);
+                    var sum = days.GetValueOrDefault(key);
+                    days[key] = (sum.Cost + line.BillingPreTaxTotal, sum.Retail + retail);
+                }
+                if (++pending == Batch)
+                {
+                    await db.SaveChangesAsync(cancellationToken);
+                    db.ChangeTracker.Clear();
+                    pending = 0;
+                }
+            }
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+
+            if (await OverlapAsync(import, firstRowOf, cancellationToken) is { } overlap)
+            {
+                return UsageImportOutcome.Refused(overlap);
+            }
+            await AppendToChangeLogAsync(import, days, cancellationToken);
+            db.UsageImports.Update(import);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return UsageImportOutcome.Stored(import);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // A staff change of one of the plans took the next change-log sequence first; nothing of the file is stored.
+            return UsageImportOutcome.Refused(new UsageFileRefusal(0, null, null,
+                "An Azure plan of this file was changed while it was imported; nothing was stored. Import the file again."));
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    /// <summary>
+    /// Prorata's Azure plans by the id a usage file names them with: the Partner Center subscription linked by sync, or
+    /// the Prorata id itself for a plan not linked (as reconciliation names subscriptions).
+    /// </summary>
+    private async Task<Dictionary<string, Guid?>> PlansAsync(CancellationToken cancellationToken)
+    {
+        var azurePlan = PurchaseOrder.AzurePlan.ToUpperInvariant();
+        var ids = await db.Subscriptions.AsNoTracking().Where(s => s.ProductId.ToUpper() == azurePlan).Select(s => s.Id).ToListAsync(cancellationToken);
+        var plans = new Dictionary<string, Guid?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var id in ids)
+        {
+            plans[StoredTimeline.IdOf(id)] = id;
+        }
+        var links = await db.PartnerCenterSubscriptions.AsNoTracking().Where(l => l.SubscriptionId != null && ids.Contains(l.SubscriptionId.Value))
+            .Select(l => new { l.PartnerCenterSubscriptionId, l.SubscriptionId }).ToListAsync(cancellationToken);
+        foreach (var link in links)
+        {
+            plans[link.PartnerCenterSubscriptionId] = link.SubscriptionId;
+        }
+        return plans;
+    }
+
+    /// <summary>
+    /// A plan's day already stored by another file (an unbilled extract, then the billed one; a file cut in two and
+    /// imported whole) would be billed twice: such a file is refused at its first row of that day.
+    /// </summary>
+    private async Task<UsageFileRefusal?> OverlapAsync(UsageImport import, Dictionary<(string Plan, DateOnly Day), long> firstRowOf, CancellationToken cancellationToken)
+    {
+        if (firstRowOf.Count == 0)
+        {
+            return null;
+        }
+        var plans = firstRowOf.Keys.Select(k => k.Plan).Distinct().ToList();
+        var from = firstRowOf.Keys.Min(k => k.Day);
+        var to = firstRowOf.Keys.Max(k => k.Day);
+        var stored = await db.UsageRows.AsNoTracking()
+            .Where(r => r.ImportId != import.Id && plans.Contains(r.SubscriptionId.ToLower()) && r.UsageDate >= from && r.UsageDate <= to)
+            .Select(r => new { Plan = r.SubscriptionId.ToLower(), r.UsageDate, r.ImportId })
+            .Distinct()
+            .ToListAsync(cancellationToken);
+        var clash = stored
+            .Where(s => firstRowOf.ContainsKey((s.Plan, s.UsageDate)))
+            .OrderBy(s => firstRowOf[(s.Plan, s.UsageDate)])
+            .FirstOrDefault();
+        if (clash is null)
+        {
+            return null;
+        }
+        var other = await db.UsageImports.AsNoTracking().SingleAsync(i => i.Id == clash.ImportId, cancellationToken);
+        var row = firstRowOf[(clash.Plan, clash.UsageDate)];
+        return new UsageFileRefusal(row, "UsageDate", clash.UsageDate.ToString("yyyy-MM-dd"),
+            $"row {row}, column UsageDate: usage of Azure plan {clash.Plan} on {clash.UsageDate:yyyy-MM-dd} is already stored by '{other.FileName}' "
+            + $"(imported {other.ReceivedAt:yyyy-MM-dd HH:mm} UTC); importing it again would bill it twice.");
+    }
+
+    /// <summary>One usage entry per plan, day and meter, dated when the file was stored, each plan's sequence continued.</summary>
+    private async Task AppendToChangeLogAsync(UsageImport import, Dictionary<(Guid Plan, DateOnly Day, string Meter), (decimal Cost, decimal Retail)> days,
+        CancellationToken cancellationToken)
+    {
+        var planIds = days.Keys.Select(k => k.Plan).Distinct().ToList();
+        var subscriptions = await db.Subscriptions.Where(s => planIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, cancellationToken);
+        foreach (var ((plan, day, meter), (cost, retail)) in days.OrderBy(d => d.Key.Plan).ThenBy(d => d.Key.Day).ThenBy(d => d.Key.Meter, StringComparer.Ordinal))
+        {
+            var subscription = subscriptions[plan];
+            subscription.ChangeCount++;
+            subscription.UpdatedAt = import.ReceivedAt;
+            db.LicenseChangeLog.Add(new LicenseChangeEntry
+            {
+                SubscriptionId = plan,
+                Sequence = subscription.ChangeCount,
+                Type = ScenarioEventType.Usage,
+                At = import.ReceivedAt,
+                RecordedAt = import.ReceivedAt,
+                Actor = $"usage file {import.FileName}",
+                Source = ChangeSource.UsageFile,
+                UsageDate = day,
+                Meter = meter,
+                Cost = cost,
+                Retail = retail,
+            });
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+    }
+
+    private static UsageRow Row(Guid importId, UsageLine line, Guid? plan, decimal retail) => new()
+    {
+        ImportId = importId,
+        Row = line.Row,
+        CustomerId = line.CustomerId,
+        SubscriptionId = line.SubscriptionId,
+        PlanSubscriptionId = plan,
+        EntitlementId = line.EntitlementId,
+        UsageDate = line.UsageDate,
+        MeterId = line.MeterId,
+        MeterName = line.MeterName,
+        MeterCategory = line.MeterCategory,
+        ProductId = line.ProductId,
+        SkuId = line.SkuId,
+        ResourceUri = line.ResourceUri,
+        ChargeType = line.ChargeTypeName,
+        UnitPrice = line.UnitPrice,
+        EffectiveUnitPrice = line.EffectiveUnitPrice,
+        Quantity = line.Quantity,
+        BillingPreTaxTotal = line.BillingPreTaxTotal,
+        BillingCurrency = line.BillingCurrency,
+        PricingPreTaxTotal = line.PricingPreTaxTotal,
+        PricingCurrency = line.PricingCurrency,
+        PcToBcExchangeRate = line.PcToBcExchangeRate,
+        Retail = retail,
+        PartnerEarnedCreditPercentage = line.PartnerEarnedCreditPercentage,
+        OtherColumns = PackedColumns.PackPairs(line.Extra),
+    };
+}

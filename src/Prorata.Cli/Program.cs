@@ -1,17 +1,19 @@
 using Prorata.Cli.Bill;
 using Prorata.Cli.Reconcile;
 using Prorata.Cli.Simulate;
+using Prorata.Cli.Usage;
 
 return args.FirstOrDefault() switch
 {
     "simulate" => SimulateCommand.Run(args[1..], Console.Out, Console.Error),
     "reconcile" => ReconcileCommand.Run(args[1..], Console.Out, Console.Error),
     "bill" => await BillCommand.RunAsync(args[1..], Console.Out, Console.Error, CancellationToken.None),
+    "usage" => await UsageCommand.RunAsync(args[1..], Console.Out, Console.Error, CancellationToken.None),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: prorata simulate FILE.json");
+    Console.Error.WriteLine("usage: prorata simulate FILE.json | reconcile … | bill --date … | usage import FILE");
     return 2;
 }

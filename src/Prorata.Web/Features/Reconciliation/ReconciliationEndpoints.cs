@@ -36,6 +36,7 @@ public static class ReconciliationEndpoints
         app.MapPost("/reconciliation/import", ImportFormAsync).RequireAuthorization(Policies.ContractsWrite)
             .WithMetadata(new DisableRequestSizeLimitAttribute())
             .WithFormOptions(multipartBodyLengthLimit: 4L << 30);
+        app.MapUsage();
         return app;
     }
 

@@ -1,3 +1,5 @@
+using Prorata.Data.Reconciliation;
+
 namespace Prorata.Web.Features.Reconciliation;
 
 public static class ReconciliationFeature
@@ -6,5 +8,8 @@ public static class ReconciliationFeature
         services
             .AddSingleton<ReconciliationImports>()
             .AddScoped<StoredExpectedCharges>()
+            .AddScoped<UsageImporter>()
+            .AddScoped<UsageTrace>()
+            .AddScoped<UsageFiles>()
             .AddHostedService<ReconciliationImportWorker>();
 }

@@ -1,0 +1,51 @@
+using System.Security.Cryptography;
+using Prorata.Data.Reconciliation;
+using Prorata.Integrations.ReconFiles;
+
+namespace Prorata.Web.Features.Reconciliation;
+
+/// <summary>
+/// Imports a daily-rated usage file from a request: the upload is spooled to a temporary file while its SHA-256 is
+/// computed (a month of usage is hundreds of megabytes, never held in memory), then read as CSV or gzip JSON Lines and
+/// stored by <see cref="UsageImporter"/> in one transaction. A malformed file is a refusal naming row, column and value.
+/// </summary>
+public sealed class UsageFiles(UsageImporter importer)
+{
+    public async Task<UsageImportOutcome> ImportAsync(string fileName, Stream content, CancellationToken cancellationToken)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"prorata-usage-{Guid.NewGuid():N}.upload");
+        try
+        {
+            string sha256;
+            await using (var spool = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous))
+            {
+                using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+                var buffer = new byte[1 << 16];
+                int read;
+                while ((read = await content.ReadAsync(buffer, cancellationToken)) > 0)
+                {
+                    hash.AppendData(buffer, 0, read);
+                    await spool.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                }
+                sha256 = Convert.ToHexStringLower(hash.GetHashAndReset());
+            }
+            await using var file = File.OpenRead(path);
+            var head = new byte[2];
+            var headLength = await file.ReadAsync(head, cancellationToken);
+            file.Position = 0;
+            try
+            {
+                return await importer.ImportAsync(fileName, sha256,
+                    UsageReconReader.Read(file, InvoiceReconReader.DetectFormat(head.AsSpan(0, headLength))), cancellationToken);
+            }
+            catch (ReconFileFormatException e)
+            {
+                return UsageImportOutcome.Refused(new UsageFileRefusal(e.Row, e.Column, e.Value, e.Message));
+            }
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}

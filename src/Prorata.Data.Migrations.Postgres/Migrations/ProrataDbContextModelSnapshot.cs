@@ -913,6 +913,9 @@ namespace Prorata.Data.Migrations.Postgres.Migrations
                         .HasPrecision(18, 6)
                         .HasColumnType("numeric(18,6)");
 
+                    b.Property<string>("OtherColumnNames")
+                        .HasColumnType("text");
+
                     b.Property<int>("PriceMismatch")
                         .HasColumnType("integer");
 
@@ -965,6 +968,9 @@ namespace Prorata.Data.Migrations.Postgres.Migrations
                         .HasPrecision(18, 6)
                         .HasColumnType("numeric(18,6)");
 
+                    b.Property<string>("BillingFrequency")
+                        .HasColumnType("text");
+
                     b.Property<string>("Cause")
                         .HasColumnType("text");
 
@@ -984,6 +990,9 @@ namespace Prorata.Data.Migrations.Postgres.Migrations
 
                     b.Property<string>("CustomerId")
                         .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("CustomerName")
                         .HasColumnType("text");
 
                     b.Property<decimal>("EffectiveUnitPrice")
@@ -1017,17 +1026,43 @@ namespace Prorata.Data.Migrations.Postgres.Migrations
                         .HasPrecision(18, 6)
                         .HasColumnType("numeric(18,6)");
 
+                    b.Property<string>("InvoiceNumber")
+                        .HasColumnType("text");
+
                     b.Property<decimal>("MoneyAtStake")
                         .HasPrecision(18, 6)
                         .HasColumnType("numeric(18,6)");
+
+                    b.Property<DateOnly?>("OrderDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("OrderId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("OtherColumns")
+                        .HasColumnType("text");
+
+                    b.Property<string>("PartnerId")
+                        .HasColumnType("text");
+
+                    b.Property<decimal?>("PcToBcExchangeRate")
+                        .HasPrecision(28, 12)
+                        .HasColumnType("numeric(28,12)");
 
                     b.Property<string>("ProductId")
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("ProductName")
+                        .HasColumnType("text");
+
                     b.Property<string>("PromotionId")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<decimal?>("Quantity")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)");
 
                     b.Property<string>("ReferenceId")
                         .IsRequired()
@@ -1042,10 +1077,16 @@ namespace Prorata.Data.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("SkuName")
+                        .HasColumnType("text");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(24)
                         .HasColumnType("character varying(24)");
+
+                    b.Property<string>("SubscriptionDescription")
+                        .HasColumnType("text");
 
                     b.Property<string>("SubscriptionId")
                         .IsRequired()
@@ -1054,6 +1095,13 @@ namespace Prorata.Data.Migrations.Postgres.Migrations
                     b.Property<decimal>("Subtotal")
                         .HasPrecision(18, 6)
                         .HasColumnType("numeric(18,6)");
+
+                    b.Property<decimal?>("TaxTotal")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)");
+
+                    b.Property<string>("TermAndBillingCycle")
+                        .HasColumnType("text");
 
                     b.Property<decimal>("Total")
                         .HasPrecision(18, 6)
@@ -1157,6 +1205,151 @@ namespace Prorata.Data.Migrations.Postgres.Migrations
                     b.HasKey("ImportId", "Row");
 
                     b.ToTable("ReconImportUnbilled", (string)null);
+                });
+
+            modelBuilder.Entity("Prorata.Data.Reconciliation.UsageImport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("Cost")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Rows")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength();
+
+                    b.Property<long>("UnassignedRows")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sha256")
+                        .IsUnique();
+
+                    b.ToTable("UsageImports", (string)null);
+                });
+
+            modelBuilder.Entity("Prorata.Data.Reconciliation.UsageRow", b =>
+                {
+                    b.Property<Guid>("ImportId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Row")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("BillingCurrency")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<decimal>("BillingPreTaxTotal")
+                        .HasPrecision(28, 12)
+                        .HasColumnType("numeric(28,12)");
+
+                    b.Property<string>("ChargeType")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("CustomerId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<decimal>("EffectiveUnitPrice")
+                        .HasPrecision(28, 12)
+                        .HasColumnType("numeric(28,12)");
+
+                    b.Property<string>("EntitlementId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("MeterCategory")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("MeterId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("MeterName")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("OtherColumns")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<decimal>("PartnerEarnedCreditPercentage")
+                        .HasPrecision(28, 12)
+                        .HasColumnType("numeric(28,12)");
+
+                    b.Property<decimal>("PcToBcExchangeRate")
+                        .HasPrecision(28, 12)
+                        .HasColumnType("numeric(28,12)");
+
+                    b.Property<Guid?>("PlanSubscriptionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("PricingCurrency")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<decimal>("PricingPreTaxTotal")
+                        .HasPrecision(28, 12)
+                        .HasColumnType("numeric(28,12)");
+
+                    b.Property<string>("ProductId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<decimal>("Quantity")
+                        .HasPrecision(28, 12)
+                        .HasColumnType("numeric(28,12)");
+
+                    b.Property<string>("ResourceUri")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<decimal>("Retail")
+                        .HasPrecision(28, 12)
+                        .HasColumnType("numeric(28,12)");
+
+                    b.Property<string>("SkuId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("SubscriptionId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<decimal>("UnitPrice")
+                        .HasPrecision(28, 12)
+                        .HasColumnType("numeric(28,12)");
+
+                    b.Property<DateOnly>("UsageDate")
+                        .HasColumnType("date");
+
+                    b.HasKey("ImportId", "Row");
+
+                    b.HasIndex("PlanSubscriptionId", "UsageDate");
+
+                    b.HasIndex("SubscriptionId", "UsageDate");
+
+                    b.ToTable("UsageRows", (string)null);
                 });
 
             modelBuilder.Entity("Prorata.Data.Subscriptions.CustomerSubscription", b =>
@@ -1575,6 +1768,15 @@ namespace Prorata.Data.Migrations.Postgres.Migrations
                     b.HasOne("Prorata.Data.Reconciliation.ReconImportLine", null)
                         .WithMany()
                         .HasForeignKey("ImportId", "Row")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Prorata.Data.Reconciliation.UsageRow", b =>
+                {
+                    b.HasOne("Prorata.Data.Reconciliation.UsageImport", null)
+                        .WithMany()
+                        .HasForeignKey("ImportId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

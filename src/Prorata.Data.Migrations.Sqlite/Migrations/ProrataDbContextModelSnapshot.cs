@@ -896,6 +896,9 @@ namespace Prorata.Data.Migrations.Sqlite.Migrations
                         .HasPrecision(18, 6)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OtherColumnNames")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("PriceMismatch")
                         .HasColumnType("INTEGER");
 
@@ -948,6 +951,9 @@ namespace Prorata.Data.Migrations.Sqlite.Migrations
                         .HasPrecision(18, 6)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("BillingFrequency")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Cause")
                         .HasColumnType("TEXT");
 
@@ -967,6 +973,9 @@ namespace Prorata.Data.Migrations.Sqlite.Migrations
 
                     b.Property<string>("CustomerId")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CustomerName")
                         .HasColumnType("TEXT");
 
                     b.Property<decimal>("EffectiveUnitPrice")
@@ -1000,16 +1009,42 @@ namespace Prorata.Data.Migrations.Sqlite.Migrations
                         .HasPrecision(18, 6)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("InvoiceNumber")
+                        .HasColumnType("TEXT");
+
                     b.Property<decimal>("MoneyAtStake")
                         .HasPrecision(18, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("OrderDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OtherColumns")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PartnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("PcToBcExchangeRate")
+                        .HasPrecision(28, 12)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ProductId")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ProductName")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PromotionId")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Quantity")
+                        .HasPrecision(18, 6)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ReferenceId")
@@ -1025,9 +1060,15 @@ namespace Prorata.Data.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SkuName")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubscriptionDescription")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SubscriptionId")
@@ -1036,6 +1077,13 @@ namespace Prorata.Data.Migrations.Sqlite.Migrations
 
                     b.Property<decimal>("Subtotal")
                         .HasPrecision(18, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("TaxTotal")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TermAndBillingCycle")
                         .HasColumnType("TEXT");
 
                     b.Property<decimal>("Total")
@@ -1140,6 +1188,151 @@ namespace Prorata.Data.Migrations.Sqlite.Migrations
                     b.HasKey("ImportId", "Row");
 
                     b.ToTable("ReconImportUnbilled", (string)null);
+                });
+
+            modelBuilder.Entity("Prorata.Data.Reconciliation.UsageImport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Cost")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Rows")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<long>("UnassignedRows")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sha256")
+                        .IsUnique();
+
+                    b.ToTable("UsageImports", (string)null);
+                });
+
+            modelBuilder.Entity("Prorata.Data.Reconciliation.UsageRow", b =>
+                {
+                    b.Property<Guid>("ImportId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Row")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BillingCurrency")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("BillingPreTaxTotal")
+                        .HasPrecision(28, 12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChargeType")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CustomerId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("EffectiveUnitPrice")
+                        .HasPrecision(28, 12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EntitlementId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MeterCategory")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MeterId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MeterName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OtherColumns")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("PartnerEarnedCreditPercentage")
+                        .HasPrecision(28, 12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("PcToBcExchangeRate")
+                        .HasPrecision(28, 12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PlanSubscriptionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PricingCurrency")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("PricingPreTaxTotal")
+                        .HasPrecision(28, 12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProductId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Quantity")
+                        .HasPrecision(28, 12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResourceUri")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Retail")
+                        .HasPrecision(28, 12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SkuId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubscriptionId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("UnitPrice")
+                        .HasPrecision(28, 12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("UsageDate")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ImportId", "Row");
+
+                    b.HasIndex("PlanSubscriptionId", "UsageDate");
+
+                    b.HasIndex("SubscriptionId", "UsageDate");
+
+                    b.ToTable("UsageRows", (string)null);
                 });
 
             modelBuilder.Entity("Prorata.Data.Subscriptions.CustomerSubscription", b =>
@@ -1552,6 +1745,15 @@ namespace Prorata.Data.Migrations.Sqlite.Migrations
                     b.HasOne("Prorata.Data.Reconciliation.ReconImportLine", null)
                         .WithMany()
                         .HasForeignKey("ImportId", "Row")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Prorata.Data.Reconciliation.UsageRow", b =>
+                {
+                    b.HasOne("Prorata.Data.Reconciliation.UsageImport", null)
+                        .WithMany()
+                        .HasForeignKey("ImportId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -42,86 +42,104 @@ public sealed class BillingRunner(ProrataDbContext db, BillingOptions options, T
         progress?.Report(state);
         if (todo.Count == 0) return state;
 
-        var prices = await StoredTimeline.PriceRowsAsync(db, cancellationToken);
+        var prices = new PriceList(await StoredTimeline.PriceRowsAsync(db, cancellationToken));
         var contextOptions = (DbContextOptions<ProrataDbContext>)db.GetService<IDbContextOptions>();
-        List<ProrataDbContext> writers = db.Database.IsNpgsql() ? [db, .. Enumerable.Range(1, PostgresWriters - 1).Select(_ => new ProrataDbContext(contextOptions))] : [db];
+        var postgres = db.Database.IsNpgsql();
+        List<ProrataDbContext> writers = postgres ? [db, .. Enumerable.Range(1, PostgresWriters - 1).Select(_ => new ProrataDbContext(contextOptions))] : [db];
+        // On PostgreSQL the next chunk is read and calculated on its own connection while this one is written.
+        var reader = postgres ? new ProrataDbContext(contextOptions) : db;
+        var chunks = todo.Chunk(ChunkSize).ToList();
+        var pending = PrepareAsync(reader, chunks[0], prices, date, midnight, cancellationToken);
         try
         {
-            await BillAsync();
+            for (var c = 0; c < chunks.Count; c++)
+            {
+                var work = await pending;
+                var following = c + 1 < chunks.Count ? chunks[c + 1] : null;
+                if (postgres && following is not null)
+                    pending = Task.Run(() => PrepareAsync(reader, following, prices, date, midnight, cancellationToken), cancellationToken);
+                await WriteAsync(work);
+                if (!postgres && following is not null) pending = PrepareAsync(reader, following, prices, date, midnight, cancellationToken);
+            }
         }
         finally
         {
+            // A failed write leaves the next chunk's preparation running on the reader: let it end before the reader goes.
+            await pending.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+            if (postgres) await reader.DisposeAsync();
             foreach (var writer in writers.Skip(1)) await writer.DisposeAsync();
         }
         state = state with { Finished = true };
         progress?.Report(state);
         return state;
 
-        async Task BillAsync()
+        async Task WriteAsync(List<(StoredContract Contract, Domain.Billing.Invoice Invoice)> work)
         {
-            foreach (var chunk in todo.Chunk(ChunkSize))
+            var next = -1;
+            var gate = new Lock();
+            // The first writer that fails stops the others after their current invoice, as a crash would.
+            var failed = false;
+            async Task WriteWithAsync(ProrataDbContext target)
             {
-                var contracts = await db.BillingContracts.AsNoTracking().Where(c => chunk.Contains(c.Id)).ToListAsync(cancellationToken);
-                var subscriptions = await db.Subscriptions.AsNoTracking().Where(s => chunk.Contains(s.ContractId)).ToDictionaryAsync(s => s.Id, cancellationToken);
-                var entries = (await db.LicenseChangeLog.AsNoTracking()
-                        .Where(e => e.At < midnight && db.Subscriptions.Any(s => s.Id == e.SubscriptionId && chunk.Contains(s.ContractId)))
-                        .ToListAsync(cancellationToken))
-                    .GroupBy(e => subscriptions[e.SubscriptionId].ContractId)
-                    .ToDictionary(g => g.Key, g => g.OrderBy(e => e.At).ThenBy(e => e.Id).ToList());
-                var lines = (await db.InvoiceLines.AsNoTracking()
-                        .Join(db.Invoices.Where(i => chunk.Contains(i.ContractId) && i.Status != InvoiceStatus.Void && i.BillingDate < date),
-                            l => l.InvoiceId, i => i.Id, (l, i) => new BilledLine(i.ContractId, i.BillingDate, i.CreatedAt, l.Position, l.SubscriptionId, l.Origin, l.Quantity, l.Amount))
-                        .ToListAsync(cancellationToken))
-                    .GroupBy(l => l.ContractId)
-                    .ToDictionary(g => g.Key, g => g.OrderBy(l => l.BillingDate).ThenBy(l => l.CreatedAt).ThenBy(l => l.Position).ToList());
-
-                var work = contracts.OrderBy(c => c.Id)
-                    .Select(c => (Contract: c, Invoice: Calculate(c, prices, entries.GetValueOrDefault(c.Id) ?? [], subscriptions, lines.GetValueOrDefault(c.Id) ?? [], date)))
-                    .ToList();
-                var next = -1;
-                var gate = new Lock();
-                // The first writer that fails stops the others after their current invoice, as a crash would.
-                var failed = false;
-                async Task WriteAsync(ProrataDbContext target)
+                for (var i = Interlocked.Increment(ref next); i < work.Count && !Volatile.Read(ref failed); i = Interlocked.Increment(ref next))
                 {
-                    for (var i = Interlocked.Increment(ref next); i < work.Count && !Volatile.Read(ref failed); i = Interlocked.Increment(ref next))
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var (contract, invoice) = work[i];
+                    bool stored;
+                    try
                     {
-                        cancellationToken.ThrowIfCancellationRequested();
-                        var (contract, invoice) = work[i];
-                        bool stored;
-                        try
+                        stored = invoice.Lines.Count > 0 && await StoreAsync(target, contract, invoice, issue, cancellationToken);
+                    }
+                    catch
+                    {
+                        Volatile.Write(ref failed, true);
+                        throw;
+                    }
+                    lock (gate)
+                    {
+                        state = state with
                         {
-                            stored = invoice.Lines.Count > 0 && await StoreAsync(target, contract, invoice, issue, cancellationToken);
-                        }
-                        catch
-                        {
-                            Volatile.Write(ref failed, true);
-                            throw;
-                        }
-                        lock (gate)
-                        {
-                            state = state with
-                            {
-                                Done = state.Done + 1,
-                                Invoiced = state.Invoiced + (stored ? 1 : 0),
-                                AlreadyBilled = state.AlreadyBilled + (invoice.Lines.Count > 0 && !stored ? 1 : 0),
-                            };
-                            progress?.Report(state);
-                        }
+                            Done = state.Done + 1,
+                            Invoiced = state.Invoiced + (stored ? 1 : 0),
+                            AlreadyBilled = state.AlreadyBilled + (invoice.Lines.Count > 0 && !stored ? 1 : 0),
+                        };
+                        progress?.Report(state);
                     }
                 }
-                await Task.WhenAll(writers.Select(WriteAsync));
             }
+            await Task.WhenAll(writers.Select(WriteWithAsync));
         }
     }
 
+    /// <summary>Reads a chunk of contracts with their logs and billed lines, and calculates each one's invoice.</summary>
+    private async Task<List<(StoredContract Contract, Domain.Billing.Invoice Invoice)>> PrepareAsync(ProrataDbContext db, Guid[] chunk, PriceList prices,
+        DateOnly date, DateTimeOffset midnight, CancellationToken cancellationToken)
+    {
+        var contracts = await db.BillingContracts.AsNoTracking().Where(c => chunk.Contains(c.Id)).ToListAsync(cancellationToken);
+        var subscriptions = await db.Subscriptions.AsNoTracking().Where(s => chunk.Contains(s.ContractId)).ToDictionaryAsync(s => s.Id, cancellationToken);
+        var entries = (await db.LicenseChangeLog.AsNoTracking()
+                .Where(e => e.At < midnight && db.Subscriptions.Any(s => s.Id == e.SubscriptionId && chunk.Contains(s.ContractId)))
+                .ToListAsync(cancellationToken))
+            .GroupBy(e => subscriptions[e.SubscriptionId].ContractId)
+            .ToDictionary(g => g.Key, g => g.OrderBy(e => e.At).ThenBy(e => e.Id).ToList());
+        var lines = (await db.InvoiceLines.AsNoTracking()
+                .Join(db.Invoices.Where(i => chunk.Contains(i.ContractId) && i.Status != InvoiceStatus.Void && i.BillingDate < date),
+                    l => l.InvoiceId, i => i.Id, (l, i) => new BilledLine(i.ContractId, i.BillingDate, i.CreatedAt, l.Position, l.SubscriptionId, l.Origin, l.Quantity, l.Amount))
+                .ToListAsync(cancellationToken))
+            .GroupBy(l => l.ContractId)
+            .ToDictionary(g => g.Key, g => g.OrderBy(l => l.BillingDate).ThenBy(l => l.CreatedAt).ThenBy(l => l.Position).ToList());
+        return contracts.OrderBy(c => c.Id)
+            .Select(c => (c, Calculate(c, prices, entries.GetValueOrDefault(c.Id) ?? [], subscriptions, lines.GetValueOrDefault(c.Id) ?? [], date)))
+            .ToList();
+    }
+
     /// <summary>The engine's invoice for one contract and date; the same inputs always give the same invoice.</summary>
-    public Domain.Billing.Invoice Calculate(StoredContract stored, IReadOnlyList<PriceListRow> prices, IReadOnlyList<LicenseChangeEntry> log,
+    private Domain.Billing.Invoice Calculate(StoredContract stored, PriceList prices, IReadOnlyList<LicenseChangeEntry> log,
         IReadOnlyDictionary<Guid, CustomerSubscription> subscriptions, IReadOnlyList<BilledLine> billed, DateOnly date)
     {
         var contract = StoredTimeline.ToDomain(stored);
         var events = log.Select(e => StoredTimeline.ToEvent(e, subscriptions[e.SubscriptionId])).ToList();
-        var run = new ScenarioRun(StoredTimeline.Scenario(contract.Id, options, prices, [contract], events, date));
+        var run = new ScenarioRun(StoredTimeline.Scenario(contract.Id, options, [], [contract], events, date), prices);
         foreach (var e in events) run.Apply(e);
         var ledger = run.LedgerOf(contract.Id);
         foreach (var line in billed)

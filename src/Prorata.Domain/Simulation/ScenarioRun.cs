@@ -13,10 +13,15 @@ public sealed class ScenarioRun
     private readonly Dictionary<string, BilledLedger> _ledgers;
     private readonly InvoiceCalculator _calculator;
 
-    public ScenarioRun(Scenario scenario)
+    public ScenarioRun(Scenario scenario) : this(scenario, new PriceList(scenario.PriceList))
+    {
+    }
+
+    /// <param name="prices">The price list to play on, in place of the scenario's rows: a billing run plays thousands of contracts on one list, indexed once.</param>
+    public ScenarioRun(Scenario scenario, PriceList prices)
     {
         Scenario = scenario;
-        Book = new SubscriptionBook(new PriceList(scenario.PriceList), scenario.PartnerCurrency, scenario.ProviderRounding);
+        Book = new SubscriptionBook(prices, scenario.PartnerCurrency, scenario.ProviderRounding);
         _calculator = new InvoiceCalculator(Book);
         _ledgers = scenario.Contracts.ToDictionary(c => c.Id, _ => new BilledLedger());
     }

@@ -50,6 +50,58 @@ public sealed class CatalogApiTests(ProrataApp app)
     }
 
     [Fact]
+    public async Task Rollout_Immediately_RepricesTheRestOfTheBilledPeriodOnTheNextInvoice()
+    {
+        var client = await app.SignedInAsAsync(StaffRoles.Finance);
+        var sales = await app.SignedInAsAsync(StaffRoles.Sales);
+        var product = $"ROL{Guid.NewGuid():N}"[..12].ToUpperInvariant();
+        var contractId = await BillingSeed.ContractAsync(app, billingDay: 1);
+        var today = DateOnly.FromDateTime(app.Time.GetUtcNow().UtcDateTime);
+        var next = new DateOnly(today.Year, today.Month, 1).AddMonths(1);
+        var takesEffect = next.AddDays(14);
+        // 120.00 a year = 10.00 a month at cost, 11.00 for the customer (10 % markup); then 132.00 = 11.00, customer 12.10.
+        await ImportAsync(client, $"{Header}\n{product},0001,Rollout Test,Plan 1,Microsoft,P1Y,Monthly,US,USD,120,2026-01-01T00:00:00Z,,Commercial,150\n");
+        await sales.PostAsJsonAsync("/api/v1/subscriptions", new { contractId, productId = product, skuId = "0001", term = "P1Y", billingPlan = "monthly", quantity = 4 });
+        await client.PostAsJsonAsync("/api/v1/billing-runs?wait=true", new { date = $"{next:yyyy-MM-dd}" });
+        var second = await ImportAsync(client, $"{Header}\n{product},0001,Rollout Test,Plan 1,Microsoft,P1Y,Monthly,US,USD,132,{takesEffect:yyyy-MM-dd}T00:00:00Z,,Commercial,165\n");
+        var id = (await second.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetProperty("id").GetGuid();
+
+        var rollout = await client.PutAsJsonAsync($"/api/v1/price-lists/{id}/rollout", new { rollout = "immediately" });
+        await client.PostAsJsonAsync("/api/v1/billing-runs?wait=true", new { date = $"{next.AddMonths(1):yyyy-MM-dd}" });
+
+        Assert.Equal($"{today:yyyy-MM-dd}", (await rollout.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("rolloutDate").GetString());
+        var invoices = (await client.GetFromJsonAsync<JsonElement>($"/api/v1/invoices?contractId={contractId}")).EnumerateArray().ToList();
+        Assert.Equal(2, invoices.Count);
+        var latest = invoices.Single(i => i.GetProperty("billingDate").GetString() == $"{next.AddMonths(1):yyyy-MM-dd}").GetProperty("id").GetGuid();
+        var detail = await client.GetFromJsonAsync<JsonElement>($"/api/v1/invoices/{latest}");
+        var days = next.AddMonths(1).DayNumber - takesEffect.DayNumber;
+        var monthDays = next.AddMonths(1).DayNumber - next.DayNumber;
+        // The month billed ahead at 11.00 is re-priced from the day the new price takes effect; the month after is at 12.10.
+        Assert.Equal(
+            [
+                ("adjustment", $"{takesEffect:yyyy-MM-dd}", -4m, 11.00m, -Math.Round(44m * days / monthDays, 2, MidpointRounding.AwayFromZero)),
+                ("adjustment", $"{takesEffect:yyyy-MM-dd}", 4m, 12.10m, Math.Round(48.4m * days / monthDays, 2, MidpointRounding.AwayFromZero)),
+                ("recurring", $"{next.AddMonths(1):yyyy-MM-dd}", 4m, 12.10m, 48.40m),
+            ],
+            detail.GetProperty("lines").EnumerateArray().Select(l => (l.GetProperty("kind").GetString(), l.GetProperty("periodStart").GetString(),
+                l.GetProperty("quantity").GetDecimal(), l.GetProperty("unitPrice").GetDecimal(), l.GetProperty("amount").GetDecimal())).ToList());
+    }
+
+    [Fact]
+    public async Task Rollout_DateInThePast_Returns400NamingTheDate()
+    {
+        var client = await app.SignedInAsAsync(StaffRoles.Finance);
+        var id = (await client.GetFromJsonAsync<JsonElement>("/api/v1/price-lists")).EnumerateArray().First().GetProperty("id").GetGuid();
+        var yesterday = DateOnly.FromDateTime(app.Time.GetUtcNow().UtcDateTime).AddDays(-1);
+
+        var response = await client.PutAsJsonAsync($"/api/v1/price-lists/{id}/rollout", new { rollout = "onDate", date = $"{yesterday:yyyy-MM-dd}" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal([$"date must be today ({yesterday.AddDays(1):yyyy-MM-dd}) or later: customer prices do not change for days already invoiced; got '{yesterday:yyyy-MM-dd}'."],
+            await CustomerApiTests.ProblemErrorsAsync(response, "date"));
+    }
+
+    [Fact]
     public async Task Import_BadValue_Returns400NamingRowAndColumnAndImportsNothing()
     {
         var client = await app.SignedInAsAsync(StaffRoles.Owner);

@@ -63,16 +63,19 @@ public static class StoredTimeline
         };
 
     /// <summary>
-    /// The price rows of every imported version; where two versions carry the same row key and start date, the later
-    /// import wins (a corrected list replaces the row it corrects).
+    /// The price rows of every imported version, each with its version's customer price rollout; where two versions
+    /// carry the same row key and start date, the later import wins (a corrected list replaces the row it corrects).
     /// </summary>
     public static async Task<List<Domain.Catalog.PriceListRow>> PriceRowsAsync(ProrataDbContext db, CancellationToken cancellationToken)
     {
+        var rollouts = await db.PriceListVersions.AsNoTracking().Where(v => v.Rollout != PriceRollout.AtRenewal)
+            .ToDictionaryAsync(v => v.Id, v => v.RolloutDate, cancellationToken);
         // Entry ids grow with every import: the highest id of a key is the latest import's row.
         var entries = await db.PriceListEntries.AsNoTracking().ToListAsync(cancellationToken);
         return entries
             .GroupBy(e => (e.ProductId.ToUpperInvariant(), e.SkuId.ToUpperInvariant(), e.Term, e.BillingPlan, e.Currency.ToUpperInvariant(), e.EffectiveFrom))
-            .Select(g => g.MaxBy(e => e.Id)!.ToRow())
+            .Select(g => g.MaxBy(e => e.Id)!)
+            .Select(e => e.ToRow(rollouts.GetValueOrDefault(e.VersionId)))
             .ToList();
     }
 

@@ -37,6 +37,8 @@ public sealed class PriceListEntry
 
     public Publisher Publisher { get; set; }
 
-    public PriceListRow ToRow() =>
-        new(ProductId, SkuId, Title, Term, BillingPlan, UnitPrice, ErpPrice, Currency, EffectiveFrom, EffectiveTo, Publisher);
+    /// <param name="customerPriceFrom">The version's rollout day, if it has one; customers never follow before the row is in force.</param>
+    public PriceListRow ToRow(DateOnly? customerPriceFrom = null) =>
+        new(ProductId, SkuId, Title, Term, BillingPlan, UnitPrice, ErpPrice, Currency, EffectiveFrom, EffectiveTo, Publisher,
+            customerPriceFrom is { } from && from < EffectiveFrom ? EffectiveFrom : customerPriceFrom);
 }

@@ -4,13 +4,16 @@ namespace Prorata.Domain.Billing;
 
 /// <summary>
 /// What one piece of an invoice line bills: a subscription's customer period, from a day to the period end, for a
-/// source (the period's base quantity, a change event, or a usage month) at a unit price. An invoice bills the
+/// source (the period's base quantity, a change event, a price rollout, or a usage month) at a unit price. An invoice bills the
 /// difference between what each key should have billed and what it has billed, which makes billing idempotent.
 /// </summary>
 public readonly record struct BillingItemKey(string Subscription, DateOnly PeriodStart, DateOnly PeriodEnd, DateOnly From, string Source, decimal UnitPrice)
 {
     public const string Base = "base";
     public const string Usage = "usage";
+
+    /// <summary>Seats re-priced from a customer price rollout's first day to the period end.</summary>
+    public const string Rollout = "rollout";
 
     public bool IsBase => Source == Base;
 

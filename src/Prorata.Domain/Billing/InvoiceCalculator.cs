@@ -15,6 +15,7 @@ public sealed class InvoiceCalculator(SubscriptionBook book)
 {
     private readonly Dictionary<PriceKey, CustomerPrice?> _prices = new();
     private readonly Dictionary<BillingItemKey, Item> _should = new();
+    private readonly List<Piece> _pieces = new();
 
     /// <param name="subscriptions">The contract's subscriptions as known at <paramref name="date"/> 00:00.</param>
     /// <param name="alerts">Receives what a person must look at; a set, since the same alert recurs on every run.</param>
@@ -52,16 +53,24 @@ public sealed class InvoiceCalculator(SubscriptionBook book)
                 var periodStart = new DateTimeOffset(period.Start.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
                 var baseline = period.Start > date ? runAt : (periodStart > startedAt ? periodStart : startedAt);
                 var quantity = subscription.QuantityAt(baseline);
+                var pieces = _pieces;
+                pieces.Clear();
                 if (quantity != 0)
-                    Add(should, contract, subscription, subscription.Segments[subscription.SegmentAt(baseline)], period, periodDays, period.Start, BillingItemKey.Base, quantity, alerts);
+                {
+                    var offer = subscription.Segments[subscription.SegmentAt(baseline)];
+                    Add(should, contract, subscription, offer, period, periodDays, period.Start, BillingItemKey.Base, quantity, alerts);
+                    pieces.Add(new Piece(offer, period.Start, quantity));
+                }
                 foreach (var change in subscription.Changes)
                 {
                     if (change.At <= baseline || !period.Contains(change.Date)) continue;
                     if (change.Kind is LicenseChangeKind.Purchase or LicenseChangeKind.Renewal) continue;
                     if (change.Delta < 0 && change.FollowsRefundPolicy && contract.Refunds == RefundPolicy.None) continue;
-                    Add(should, contract, subscription, subscription.Segments[change.Segment], period, periodDays, change.Date,
-                        change.Source, change.Delta, alerts);
+                    var offer = subscription.Segments[change.Segment];
+                    Add(should, contract, subscription, offer, period, periodDays, change.Date, change.Source, change.Delta, alerts);
+                    pieces.Add(new Piece(offer, change.Date, change.Delta));
                 }
+                Rollouts(should, contract, subscription, period, periodDays, pieces, alerts);
             }
         }
 
@@ -74,6 +83,9 @@ public sealed class InvoiceCalculator(SubscriptionBook book)
             {
                 if (period.Start > horizon) break;
                 Add(should, contract, subscription, offer, period, periodDays, period.Start, BillingItemKey.Base, plan.Quantity, alerts);
+                _pieces.Clear();
+                _pieces.Add(new Piece(offer, period.Start, plan.Quantity));
+                Rollouts(should, contract, subscription, period, periodDays, _pieces, alerts);
             }
         }
     }
@@ -102,10 +114,36 @@ public sealed class InvoiceCalculator(SubscriptionBook book)
         }
     }
 
-    private void Add(Dictionary<BillingItemKey, Item> should, BillingContract contract, Subscription subscription, OfferSegment offer,
-        Period period, int periodDays, DateOnly from, string source, int quantity, ICollection<BillingAlert> alerts)
+    /// <summary>
+    /// A customer price rolled out inside a period (billing-rules §2, `immediately` or `onDate`) re-prices the seats
+    /// billed before its first day, from that day to the period end: credited at the old price, charged at the new.
+    /// Seats added from that day on are already priced at the new price.
+    /// </summary>
+    private void Rollouts(Dictionary<BillingItemKey, Item> should, BillingContract contract, Subscription subscription, Period period, int periodDays,
+        List<Piece> pieces, ICollection<BillingAlert> alerts)
     {
-        if (CustomerPrice(contract, subscription, offer, alerts) is not { } price) return;
+        if (!book.Prices.HasRollouts) return;
+        for (var i = 0; i < pieces.Count; i++)
+        {
+            var offer = pieces[i].Offer;
+            if (pieces.FindIndex(p => ReferenceEquals(p.Offer, offer)) < i || LockedCustomerRow(contract, offer) is not { } locked) continue;
+            foreach (var day in book.Prices.RolloutDays(locked, period.Start, period.End))
+            {
+                var seats = 0;
+                foreach (var piece in pieces)
+                    if (ReferenceEquals(piece.Offer, offer) && piece.From < day) seats += piece.Seats;
+                if (seats == 0) continue;
+                Add(should, contract, subscription, offer, period, periodDays, day, BillingItemKey.Rollout, -seats, alerts, priceOn: day.AddDays(-1));
+                Add(should, contract, subscription, offer, period, periodDays, day, BillingItemKey.Rollout, seats, alerts);
+            }
+        }
+    }
+
+    /// <param name="priceOn">The day whose customer price applies; by default <paramref name="from"/>.</param>
+    private void Add(Dictionary<BillingItemKey, Item> should, BillingContract contract, Subscription subscription, OfferSegment offer,
+        Period period, int periodDays, DateOnly from, string source, int quantity, ICollection<BillingAlert> alerts, DateOnly? priceOn = null)
+    {
+        if (CustomerPrice(contract, subscription, offer, priceOn ?? from, alerts) is not { } price) return;
         var days = period.DaysFrom(from);
         var key = new BillingItemKey(subscription.Id, period.Start, period.End, from, source, price.PerCycle);
         var quantitySoFar = should.TryGetValue(key, out var existing) ? existing.Quantity : 0m;
@@ -113,13 +151,12 @@ public sealed class InvoiceCalculator(SubscriptionBook book)
         should[key] = new Item(total, Rounding.Customer(total * price.PerCycle * days / periodDays, contract.Currency), price.PerCycle, days, periodDays, offer);
     }
 
-    private CustomerPrice? CustomerPrice(BillingContract contract, Subscription subscription, OfferSegment offer, ICollection<BillingAlert> alerts)
+    private CustomerPrice? CustomerPrice(BillingContract contract, Subscription subscription, OfferSegment offer, DateOnly on, ICollection<BillingAlert> alerts)
     {
-        // The date only picks the row in another currency; within one currency the locked row is the price.
-        var crossCurrency = offer.Row is not null && !offer.Row.Currency.Equals(contract.Currency.Code, StringComparison.OrdinalIgnoreCase);
-        var key = new PriceKey(contract, offer.Row, offer.ProductId, offer.SkuId, crossCurrency ? offer.PriceDate : default);
+        var row = LockedCustomerRow(contract, offer) is { } locked ? book.Prices.CustomerRow(locked, on) : null;
+        var key = new PriceKey(contract, row, offer.ProductId, offer.SkuId);
         if (!_prices.TryGetValue(key, out var price))
-            _prices[key] = price = PriceFor(contract, offer);
+            _prices[key] = price = PriceFor(contract, offer, row);
         if (price is null)
             alerts.Add(new BillingAlert(BillingAlert.NoPriceInContractCurrency, subscription.Id,
                 $"{offer.ProductId}/{offer.SkuId} has no price in {contract.Currency.Code} on {offer.PriceDate:yyyy-MM-dd} and contract {contract.Id} does not fix one: it is not billed until a price exists."));
@@ -129,13 +166,18 @@ public sealed class InvoiceCalculator(SubscriptionBook book)
         return price;
     }
 
-    private CustomerPrice? PriceFor(BillingContract contract, OfferSegment offer)
+    /// <summary>
+    /// The price row in the contract's currency that the customer's price is locked to, like the cost: the offer's
+    /// own row, or for a contract in another currency that currency's row in force when the offer was priced.
+    /// </summary>
+    private PriceListRow? LockedCustomerRow(BillingContract contract, OfferSegment offer) =>
+        offer.Row is null ? null
+        : offer.Row.Currency.Equals(contract.Currency.Code, StringComparison.OrdinalIgnoreCase) ? offer.Row
+        : book.Prices.Find(offer.ProductId, offer.SkuId, offer.Row.Term, offer.Row.BillingPlan, contract.Currency.Code, offer.PriceDate);
+
+    private static CustomerPrice? PriceFor(BillingContract contract, OfferSegment offer, PriceListRow? row)
     {
         var rule = PricingStrategy.Match(contract.Pricing, offer.ProductId, offer.SkuId);
-        // The customer's price is worked out from the price row in the contract's currency, locked like the cost.
-        var row = offer.Row is null ? null
-            : offer.Row.Currency.Equals(contract.Currency.Code, StringComparison.OrdinalIgnoreCase) ? offer.Row
-            : book.Prices.Find(offer.ProductId, offer.SkuId, offer.Row.Term, offer.Row.BillingPlan, contract.Currency.Code, offer.PriceDate);
         if (row is null && rule?.Method != PricingMethod.Fixed) return null;
         return PricingStrategy.Price(rule, row?.CyclePrice ?? 0m, row?.CycleErpPrice, contract.Currency);
     }
@@ -216,16 +258,18 @@ public sealed class InvoiceCalculator(SubscriptionBook book)
     private static Period Clip(Period period, Period within) =>
         new(period.Start < within.Start ? within.Start : period.Start, period.End > within.End ? within.End : period.End);
 
-    /// <summary>A customer price depends on the contract and the offer as priced on a date; rows and contracts compare by reference.</summary>
-    private readonly record struct PriceKey(BillingContract Contract, PriceListRow? Row, string ProductId, string SkuId, DateOnly PriceDate)
+    /// <summary>A customer price depends on the contract, the offer and the row it is priced from; rows and contracts compare by reference.</summary>
+    private readonly record struct PriceKey(BillingContract Contract, PriceListRow? Row, string ProductId, string SkuId)
     {
         public bool Equals(PriceKey other) =>
-            ReferenceEquals(Contract, other.Contract) && ReferenceEquals(Row, other.Row) && PriceDate == other.PriceDate
-            && ProductId == other.ProductId && SkuId == other.SkuId;
+            ReferenceEquals(Contract, other.Contract) && ReferenceEquals(Row, other.Row) && ProductId == other.ProductId && SkuId == other.SkuId;
 
         public override int GetHashCode() =>
-            HashCode.Combine(RuntimeHelpers.GetHashCode(Contract), Row is null ? 0 : RuntimeHelpers.GetHashCode(Row), PriceDate.DayNumber, ProductId);
+            HashCode.Combine(RuntimeHelpers.GetHashCode(Contract), Row is null ? 0 : RuntimeHelpers.GetHashCode(Row), ProductId);
     }
+
+    /// <summary>Seats a period bills from a day at an offer, kept while the period is worked out for the rollouts inside it.</summary>
+    private readonly record struct Piece(OfferSegment Offer, DateOnly From, int Seats);
 
     private readonly record struct Item(decimal Quantity, decimal Amount, decimal UnitPrice, int Days, int PeriodDays, OfferSegment Offer);
 }

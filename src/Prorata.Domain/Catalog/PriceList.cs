@@ -8,6 +8,7 @@ public sealed class PriceList
 {
     private readonly Dictionary<(string Product, string Sku, TermDuration Term, BillingPlan Plan, string Currency), List<PriceListRow>> _rows = new();
     private readonly HashSet<string> _partnerProducts = new(StringComparer.OrdinalIgnoreCase);
+    private readonly bool _hasRollouts;
 
     public PriceList(IEnumerable<PriceListRow> rows)
     {
@@ -17,9 +18,13 @@ public sealed class PriceList
             if (!_rows.TryGetValue(key, out var list)) _rows[key] = list = new List<PriceListRow>();
             list.Add(row);
             if (row.Publisher == Publisher.Partner) _partnerProducts.Add(row.ProductId);
+            _hasRollouts |= row.CustomerPriceFrom is not null;
         }
         foreach (var list in _rows.Values) list.Sort((a, b) => b.EffectiveFrom.CompareTo(a.EffectiveFrom));
     }
+
+    /// <summary>Whether any row carries a customer price rollout; without one, every term is priced from its locked row.</summary>
+    public bool HasRollouts => _hasRollouts;
 
     public bool IsPartnerProduct(string productId) => _partnerProducts.Contains(productId);
 
@@ -29,6 +34,34 @@ public sealed class PriceList
         foreach (var row in list)
             if (row.InForceOn(on)) return row;
         return null;
+    }
+
+    /// <summary>
+    /// The row a customer is priced from on <paramref name="day"/> in a term whose price was locked at
+    /// <paramref name="locked"/>: the newer row of the same offer and currency whose rollout started last on or before
+    /// the day, else the locked row itself.
+    /// </summary>
+    public PriceListRow CustomerRow(PriceListRow locked, DateOnly day)
+    {
+        if (!_hasRollouts || !_rows.TryGetValue(Key(locked.ProductId, locked.SkuId, locked.Term, locked.BillingPlan, locked.Currency), out var list)) return locked;
+        var customer = locked;
+        foreach (var row in list)
+        {
+            if (row.CustomerPriceFrom is not { } from || from > day || row.EffectiveFrom <= locked.EffectiveFrom) continue;
+            if (customer == locked || from > customer.CustomerPriceFrom
+                || (from == customer.CustomerPriceFrom && row.EffectiveFrom > customer.EffectiveFrom)) customer = row;
+        }
+        return customer;
+    }
+
+    /// <summary>The days after <paramref name="after"/> up to <paramref name="until"/> on which <see cref="CustomerRow"/> may change, in order.</summary>
+    public IEnumerable<DateOnly> RolloutDays(PriceListRow locked, DateOnly after, DateOnly until)
+    {
+        var days = new SortedSet<DateOnly>();
+        if (!_hasRollouts || !_rows.TryGetValue(Key(locked.ProductId, locked.SkuId, locked.Term, locked.BillingPlan, locked.Currency), out var list)) return days;
+        foreach (var row in list)
+            if (row.CustomerPriceFrom is { } from && from > after && from <= until && row.EffectiveFrom > locked.EffectiveFrom) days.Add(from);
+        return days;
     }
 
     /// <summary>

@@ -3,7 +3,9 @@ namespace Prorata.Domain.Catalog;
 /// <summary>
 /// One row of a price list. <see cref="UnitPrice"/> and <see cref="ErpPrice"/> are the price of the WHOLE term
 /// (microsoft-csp.md §1.2); the price of one charge cycle is UnitPrice × cycleMonths / termMonths.
-/// <see cref="EffectiveTo"/> is inclusive; null means open-ended.
+/// <see cref="EffectiveTo"/> is inclusive; null means open-ended. <see cref="CustomerPriceFrom"/> is the partner's
+/// rollout decision (billing-rules §2): from that day the customer price of terms already running follows this row
+/// (`immediately` or `onDate`); null means customers get it at their renewal (`atRenewal`). Microsoft's cost never follows.
 /// </summary>
 public sealed record PriceListRow(
     string ProductId,
@@ -16,7 +18,8 @@ public sealed record PriceListRow(
     string Currency,
     DateOnly EffectiveFrom,
     DateOnly? EffectiveTo,
-    Publisher Publisher = Publisher.Microsoft)
+    Publisher Publisher = Publisher.Microsoft,
+    DateOnly? CustomerPriceFrom = null)
 {
     public bool InForceOn(DateOnly day) => EffectiveFrom <= day && (EffectiveTo is null || day <= EffectiveTo);
 

@@ -78,13 +78,15 @@ public static class ScenarioJson
         var from = row.Member("effectiveFrom").Date();
         var to = row.Member("effectiveTo").OptionalDate();
         if (to < from) throw row.Member("effectiveTo").Error($"is before effectiveFrom {from:yyyy-MM-dd}");
+        var customerFrom = row.Member("customerPriceFrom").OptionalDate();
+        if (customerFrom < from) throw row.Member("customerPriceFrom").Error($"is before effectiveFrom {from:yyyy-MM-dd}");
         return new PriceListRow(
             row.Member("productId").String(),
             partner ? row.Member("skuId").OptionalString() ?? "" : row.Member("skuId").String(),
             row.Member("title").OptionalString() ?? "",
             term, plan, unitPrice, erp,
             ReadCurrency(row.Member("currency"), fallback: partnerCurrency.Code).Code,
-            from, to, publisher);
+            from, to, publisher, customerFrom);
     }
 
     private static BillingContract ReadContract(JsonField contract, Dictionary<string, Currency> customers, List<BillingContract> previous)

@@ -72,7 +72,7 @@ public class BillingPropertyTests
         }, iter: 300);
     }
 
-    /// <summary>Σ over each day of quantity × price / days of the customer period containing the day.</summary>
+    /// <summary>Σ over each day of quantity × that day's price / days of the customer period containing the day.</summary>
     private static decimal DayByDay(RandomTimeline timeline, SimulationResult result)
     {
         var rejected = result.Rejected.Select(r => r.Event).ToHashSet();
@@ -99,7 +99,7 @@ public class BillingPropertyTests
             var periodDays = contract.Alignment == ContractAlignment.Contract
                 ? ContractMonth.Containing(day, contract.BillingDay).Days
                 : MonthArithmetic.Cycle(timeline.PurchaseDate, 0, 1, MonthArithmetic.CycleIndex(timeline.PurchaseDate, 0, 1, day)).Days;
-            total += quantity * RandomTimeline.CustomerPrice / periodDays;
+            total += quantity * timeline.CustomerPriceOn(day) / periodDays;
         }
         return total;
     }

@@ -7,13 +7,14 @@ using Prorata.Domain.Simulation;
 namespace Prorata.Domain.Tests.Billing;
 
 /// <summary>
-/// A random life of one P1Y subscription billed monthly (cost 22.00 a month, customer 27.50): a purchase, seat
-/// changes up and down at random hours, perhaps a cancellation, all inside the first term, billed until the first
-/// billing date after the last event.
+/// A random life of one P1Y subscription billed monthly (cost 22.00 a month, customer 27.50 at 25 % markup): a
+/// purchase, seat changes up and down at random hours, perhaps a cancellation, all inside the first term, billed until
+/// the first billing date after the last event; and up to two later price lists whose customer price is rolled out
+/// on a random day at or after it takes effect.
 /// </summary>
 public sealed record RandomTimeline(Scenario Scenario, DateOnly PurchaseDate, DateOnly LastBillingDate)
 {
-    public const decimal CustomerPrice = 27.50m;
+    private const decimal Markup = 1.25m;
 
     private static readonly PriceListRow Premium = new("CFQ7TTC0LCHC", "0002", "Microsoft 365 Business Premium", TermDuration.P1Y, BillingPlan.Monthly,
         264.00m, 316.80m, "USD", new DateOnly(2024, 1, 1), null);
@@ -24,12 +25,30 @@ public sealed record RandomTimeline(Scenario Scenario, DateOnly PurchaseDate, Da
             CsCheck.Gen.Int[0, 1],
             CsCheck.Gen.Select(CsCheck.Gen.Int[0, 40], CsCheck.Gen.Int[0, 23], CsCheck.Gen.Int[1, 20]),
             CsCheck.Gen.Select(CsCheck.Gen.Int[1, 600], CsCheck.Gen.Int[0, 30]).Array[0, 8],
-            (billingDay, alignment, purchase, changes) => Build(billingDay, (ContractAlignment)alignment, purchase.Item1, purchase.Item2, purchase.Item3, changes));
+            CsCheck.Gen.Select(CsCheck.Gen.Int[0, 300], CsCheck.Gen.Int[0, 20], CsCheck.Gen.Int[200, 340]).Array[0, 2],
+            (billingDay, alignment, purchase, changes, rollouts) =>
+                Build(billingDay, (ContractAlignment)alignment, purchase.Item1, purchase.Item2, purchase.Item3, changes, rollouts));
 
     public BillingContract Contract => Scenario.Contracts[0];
 
-    private static RandomTimeline Build(int billingDay, ContractAlignment alignment, int purchaseDay, int purchaseHour, int quantity, (int GapHours, int Quantity)[] changes)
+    /// <summary>The customer's price per month on a day: the row locked at purchase, or the latest newer row rolled out by then.</summary>
+    public decimal CustomerPriceOn(DateOnly day)
     {
+        var rows = Scenario.PriceList;
+        var locked = rows.Where(r => r.InForceOn(PurchaseDate)).MaxBy(r => r.EffectiveFrom)!;
+        var customer = rows.Where(r => r.EffectiveFrom > locked.EffectiveFrom && r.CustomerPriceFrom <= day).MaxBy(r => r.CustomerPriceFrom) ?? locked;
+        return Math.Round(customer.CyclePrice * Markup, 2, MidpointRounding.AwayFromZero);
+    }
+
+    private static RandomTimeline Build(int billingDay, ContractAlignment alignment, int purchaseDay, int purchaseHour, int quantity, (int GapHours, int Quantity)[] changes,
+        (int Day, int DaysLater, int AnnualPrice)[] rollouts)
+    {
+        var prices = new List<PriceListRow> { Premium };
+        foreach (var (day, later, price) in rollouts.DistinctBy(r => r.Day))
+        {
+            var from = new DateOnly(2025, 1, 1).AddDays(day);
+            prices.Add(Premium with { UnitPrice = price, ErpPrice = price * 1.2m, EffectiveFrom = from, CustomerPriceFrom = from.AddDays(later) });
+        }
         var contract = new BillingContract("K1", "contoso", Currency.FromCode("USD"), billingDay, alignment, RefundPolicy.Prorated,
             [new PricingRule(PricingRule.AnyProduct, null, PricingMethod.MarkupOnCost, 25m)]);
         var at = new DateTimeOffset(2025, 1, 1, purchaseHour, 0, 0, TimeSpan.Zero).AddDays(purchaseDay);
@@ -49,11 +68,12 @@ public sealed record RandomTimeline(Scenario Scenario, DateOnly PurchaseDate, Da
                 : new ScenarioEvent(events.Count, at, ScenarioEventType.SetQuantity, "S1") { Quantity = target });
         }
         var lastBillingDate = contract.BillingDateOnOrAfter(DateOnly.FromDateTime(at.UtcDateTime).AddDays(1));
-        var scenario = new Scenario("random timeline", Currency.FromCode("USD"), ProviderRounding.TruncateLine, [Premium], [contract], events, lastBillingDate);
+        var scenario = new Scenario("random timeline", Currency.FromCode("USD"), ProviderRounding.TruncateLine, prices, [contract], events, lastBillingDate);
         return new RandomTimeline(scenario, DateOnly.FromDateTime(events[0].At.UtcDateTime), lastBillingDate);
     }
 
     public override string ToString() =>
         $"billingDay {Contract.BillingDay}, {Contract.Alignment}, " +
-        string.Join("; ", Scenario.Events.Select(e => $"{e.At:yyyy-MM-dd HH:mm} {e.Type} {e.Quantity}"));
+        string.Join("; ", Scenario.Events.Select(e => $"{e.At:yyyy-MM-dd HH:mm} {e.Type} {e.Quantity}")) +
+        string.Concat(Scenario.PriceList.Skip(1).Select(r => $"; {r.UnitPrice} from {r.EffectiveFrom:yyyy-MM-dd}, customers from {r.CustomerPriceFrom:yyyy-MM-dd}"));
 }

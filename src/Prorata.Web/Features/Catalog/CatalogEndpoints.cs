@@ -53,10 +53,10 @@ public static class CatalogEndpoints
     /// <param name="user">Who imports.</param>
     /// <param name="cancellationToken">Cancels the import.</param>
     private static async Task<Results<Created<ImportResultResponse>, ValidationProblem>> ImportAsync(string? name, string? rollout, string? date,
-        HttpContext http, PriceListImport import, ClaimsPrincipal user, CancellationToken cancellationToken)
+        HttpContext http, PriceListImport import, ClaimsPrincipal user, TimeProvider time, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
-        var (choice, rolloutDate) = ParseRollout(rollout, date, errors);
+        var (choice, rolloutDate) = ParseRollout(rollout, date, Today(time), errors);
         Stream body;
         string label;
         if (http.Request.HasFormContentType)
@@ -90,10 +90,10 @@ public static class CatalogEndpoints
     }
 
     private static async Task<Results<Ok<PriceListVersionResponse>, ValidationProblem, ProblemHttpResult>> RolloutAsync(Guid id, RolloutRequest request,
-        PriceListImport import, CancellationToken cancellationToken)
+        PriceListImport import, TimeProvider time, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
-        var (choice, date) = ParseRollout(request.Rollout, request.Date, errors);
+        var (choice, date) = ParseRollout(request.Rollout, request.Date, Today(time), errors);
         if (!errors.IsValid) return Invalid(errors);
         return await import.SetRolloutAsync(id, choice, date, cancellationToken) is { } version
             ? TypedResults.Ok(PriceListVersionResponse.From(version))
@@ -122,10 +122,10 @@ public static class CatalogEndpoints
     }
 
     private static async Task<RedirectHttpResult> ImportFormAsync(IFormFile? file, [FromForm] string? rollout, [FromForm] string? date, PriceListImport import,
-        ClaimsPrincipal user, CancellationToken cancellationToken)
+        ClaimsPrincipal user, TimeProvider time, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
-        var (choice, rolloutDate) = ParseRollout(rollout, string.IsNullOrWhiteSpace(date) ? null : date, errors);
+        var (choice, rolloutDate) = ParseRollout(rollout, string.IsNullOrWhiteSpace(date) ? null : date, Today(time), errors);
         if (file is null) errors.Add("file", "Choose a price-list CSV file.");
         if (!errors.IsValid) return TypedResults.LocalRedirect($"/catalog?error={Uri.EscapeDataString(string.Join(" ", errors.ToDictionary().SelectMany(e => e.Value)))}");
         await using var stream = file!.OpenReadStream();
@@ -136,17 +136,21 @@ public static class CatalogEndpoints
     }
 
     private static async Task<RedirectHttpResult> RolloutFormAsync(Guid id, [FromForm] string? rollout, [FromForm] string? date, PriceListImport import,
-        CancellationToken cancellationToken)
+        TimeProvider time, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
-        var (choice, rolloutDate) = ParseRollout(rollout, string.IsNullOrWhiteSpace(date) ? null : date, errors);
+        var (choice, rolloutDate) = ParseRollout(rollout, string.IsNullOrWhiteSpace(date) ? null : date, Today(time), errors);
         if (!errors.IsValid)
             return TypedResults.LocalRedirect($"/catalog/price-lists/{id}?error={Uri.EscapeDataString(string.Join(" ", errors.ToDictionary().SelectMany(e => e.Value)))}");
         await import.SetRolloutAsync(id, choice, rolloutDate, cancellationToken);
         return TypedResults.LocalRedirect($"/catalog/price-lists/{id}?message={Uri.EscapeDataString($"Customer prices follow {EnumText.ToWire(choice)}.")}");
     }
 
-    private static (PriceRollout, DateOnly?) ParseRollout(string? rollout, string? date, ValidationErrors errors)
+    /// <summary>
+    /// The rollout and its first day: immediately is from today unless a later day is given, onDate needs its day.
+    /// A customer price never follows from a day already past, since invoices up to it were issued at the old price.
+    /// </summary>
+    private static (PriceRollout, DateOnly?) ParseRollout(string? rollout, string? date, DateOnly today, ValidationErrors errors)
     {
         var choice = EnumText.Parse(rollout, PriceRollout.AtRenewal, "rollout", errors);
         DateOnly? day = null;
@@ -155,9 +159,14 @@ public static class CatalogEndpoints
             if (DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)) day = parsed;
             else errors.Add("date", $"date must be yyyy-MM-dd; got '{date}'.");
         }
-        if (choice != PriceRollout.AtRenewal && day is null && errors.IsValid) errors.Add("date", $"{EnumText.ToWire(choice)} needs a date (yyyy-MM-dd).");
-        return (choice, day);
+        if (choice == PriceRollout.Immediately && day is null && errors.IsValid) day = today;
+        if (choice == PriceRollout.OnDate && day is null && errors.IsValid) errors.Add("date", "onDate needs a date (yyyy-MM-dd).");
+        if (choice != PriceRollout.AtRenewal && day < today)
+            errors.Add("date", $"date must be today ({today:yyyy-MM-dd}) or later: customer prices do not change for days already invoiced; got '{date}'.");
+        return (choice, choice == PriceRollout.AtRenewal ? null : day);
     }
+
+    private static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 
     private static ValidationProblem Invalid(ValidationErrors errors) =>
         TypedResults.ValidationProblem(errors.ToDictionary(), title: "One or more fields are invalid; nothing was imported.");

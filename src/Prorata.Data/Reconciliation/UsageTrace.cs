@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Prorata.Data.Billing;
 using Prorata.Data.Invoices;
@@ -92,11 +93,16 @@ public sealed class UsageTrace(ProrataDbContext db)
 
     private static string Describe(PricingRule? rule, decimal cost, decimal retail, decimal rated, Currency currency) => rule switch
     {
-        null => $"no pricing rule: billed at retail {retail:0.00####} = {rated} {currency.Code} (MissingPricingStrategy)",
-        { Method: PricingMethod.MarkupOnCost } => $"markup on cost {rule.Value}%: {cost:0.00####} × {1m + (rule.Value / 100m)} = {rated} {currency.Code}",
-        { Method: PricingMethod.DiscountOffErp } => $"discount off retail {rule.Value}%: {retail:0.00####} × {1m - (rule.Value / 100m)} = {rated} {currency.Code}",
-        _ => $"fixed {rule.Value} {currency.Code} per month",
+        null => $"no pricing rule: billed at retail {Money(retail)} = {Money(rated)} {currency.Code} (MissingPricingStrategy)",
+        { Method: PricingMethod.MarkupOnCost } => $"markup on cost {Number(rule.Value)}%: {Money(cost)} × {Number(1m + (rule.Value / 100m))} = {Money(rated)} {currency.Code}",
+        { Method: PricingMethod.DiscountOffErp } => $"discount off retail {Number(rule.Value)}%: {Money(retail)} × {Number(1m - (rule.Value / 100m))} = {Money(rated)} {currency.Code}",
+        _ => $"fixed {Money(rule.Value)} {currency.Code} per month",
     };
+
+    // PostgreSQL returns numerics with their column's scale (63.330000000000); the arithmetic reads as written by hand.
+    private static string Money(decimal amount) => amount.ToString("0.00##########", CultureInfo.InvariantCulture);
+
+    private static string Number(decimal value) => value.ToString("0.############", CultureInfo.InvariantCulture);
 
     private static DateTimeOffset Midnight(DateOnly date) => new(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 

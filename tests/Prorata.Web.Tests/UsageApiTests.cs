@@ -1,0 +1,113 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Prorata.Data.Identity;
+
+namespace Prorata.Web.Tests;
+
+/// <summary>Azure usage through the API and the pages: a daily-rated usage file imported, billed in arrears, traced both ways.</summary>
+[Collection(AppCollection.Name)]
+public sealed class UsageApiTests(ProrataApp app)
+{
+    private const string Header = "CustomerId,SubscriptionId,EntitlementId,UsageDate,MeterId,MeterName,MeterCategory,ResourceURI,ChargeType,UnitPrice,Quantity,"
+        + "BillingPreTaxTotal,BillingCurrency,PricingPreTaxTotal,PricingCurrency,PCToBCExchangeRate,PartnerEarnedCreditPercentage,EffectiveUnitPrice,Tags";
+
+    [Fact]
+    public async Task Import_ThenBillingRun_UsageLineAtTheContractsMarkupTracedBackToItsRowsAndForward()
+    {
+        var client = await app.SignedInAsAsync(StaffRoles.BillingAdmin);
+        var contractId = await BillingSeed.ContractAsync(app, billingDay: 26);
+        var plan = await client.PostAsJsonAsync("/api/v1/subscriptions", new { contractId, productId = "AZURE-PLAN", skuId = "DZH318Z0BPS6", quantity = 1 });
+        Assert.Equal(HttpStatusCode.Created, plan.StatusCode);
+        var planId = (await plan.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("subscription").GetProperty("id").GetGuid();
+        var file = Csv(
+            $"c-1,{planId},e-1,2026-02-10,m-vm,D2s v5,Virtual Machines,/vm1,new,3.00,24,61.20,USD,72.00,USD,1,15,2.55,\"{{\"\"env\"\":\"\"prod\"\"}}\"",
+            $"c-1,{planId},e-1,2026-02-11,m-lrs,LRS Data Stored,Storage,/sa1,new,0.025,100,2.13,USD,2.50,USD,1,0,0.0213,",
+            $"c-1,{Guid.NewGuid()},e-9,2026-02-11,m-lrs,LRS Data Stored,Storage,/sa9,new,0.025,100,1.00,USD,1.25,USD,1,0,0.01,");
+
+        var import = await ImportAsync(client, file, "february.csv");
+        var again = await ImportAsync(client, file, "february-again.csv");
+
+        Assert.Equal(HttpStatusCode.Created, import.StatusCode);
+        var stored = await import.Content.ReadFromJsonAsync<JsonElement>();
+        var importId = stored.GetProperty("id").GetGuid();
+        Assert.Equal((3L, 1L, 64.33m), (stored.GetProperty("rows").GetInt64(), stored.GetProperty("unassignedRows").GetInt64(), stored.GetProperty("cost").GetDecimal()));
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        var duplicate = await again.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal((importId, true), (duplicate.GetProperty("id").GetGuid(), duplicate.GetProperty("duplicate").GetBoolean()));
+        var waiting = await client.GetFromJsonAsync<JsonElement>($"/api/v1/usage-imports/{importId}/rows/2");
+        Assert.Equal("notBilledYet", waiting.GetProperty("state").GetString());
+        Assert.Equal("{\"env\":\"prod\"}", waiting.GetProperty("row").GetProperty("otherColumns").GetProperty("Tags").GetString());
+
+        var finance = await app.SignedInAsAsync(StaffRoles.Finance);
+        var run = await finance.PostAsJsonAsync("/api/v1/billing-runs?wait=true", new { date = "2026-04-26" });
+        Assert.Equal(HttpStatusCode.OK, run.StatusCode);
+
+        var invoice = Assert.Single((await client.GetFromJsonAsync<JsonElement>($"/api/v1/invoices?contractId={contractId}")).EnumerateArray());
+        var invoiceId = invoice.GetProperty("id").GetGuid();
+        var line = Assert.Single((await client.GetFromJsonAsync<JsonElement>($"/api/v1/invoices/{invoiceId}")).GetProperty("lines").EnumerateArray());
+        // February at cost 61.20 + 2.13 = 63.33; the contract's +10 % gives 69.663 → 69.66.
+        Assert.Equal(("usage", 69.66m), (line.GetProperty("kind").GetString(), line.GetProperty("amount").GetDecimal()));
+        var position = line.GetProperty("position").GetInt32();
+        Assert.Equal($"/api/v1/usage-lines/{invoiceId}/{position}", line.GetProperty("usageTrace").GetString());
+
+        var back = await client.GetFromJsonAsync<JsonElement>($"/api/v1/usage-lines/{invoiceId}/{position}");
+        Assert.Equal((69.66m, 63.33m, 74.50m, 69.66m, 0m, "markup on cost 10%: 63.33 × 1.1 = 69.66 USD"),
+            (back.GetProperty("amount").GetDecimal(), back.GetProperty("monthCost").GetDecimal(), back.GetProperty("monthRetail").GetDecimal(),
+             back.GetProperty("rated").GetDecimal(), back.GetProperty("billedBefore").GetDecimal(), back.GetProperty("pricing").GetString()));
+        Assert.Equal([(2L, 61.20m), (3L, 2.13m)],
+            back.GetProperty("rows").EnumerateArray().Select(r => (r.GetProperty("row").GetInt64(), r.GetProperty("billingPreTaxTotal").GetDecimal())));
+        var forward = await client.GetFromJsonAsync<JsonElement>($"/api/v1/usage-imports/{importId}/rows/3");
+        Assert.Equal(("billed", invoiceId, position, $"/api/v1/usage-lines/{invoiceId}/{position}"),
+            (forward.GetProperty("state").GetString(), forward.GetProperty("invoiceId").GetGuid(), forward.GetProperty("position").GetInt32(),
+             forward.GetProperty("lineTrace").GetString()));
+        var orphan = await client.GetFromJsonAsync<JsonElement>($"/api/v1/usage-imports/{importId}/rows/4");
+        Assert.Equal("noSubscription", orphan.GetProperty("state").GetString());
+
+        var page = WebUtility.HtmlDecode(await client.GetStringAsync($"/reconciliation/usage/lines/{invoiceId}/{position}"));
+        Assert.Contains("markup on cost 10%: 63.33 × 1.1 = 69.66 USD", page);
+        Assert.Contains($"/reconciliation/usage/{importId}/rows/3", page);
+        Assert.Contains("february.csv", await client.GetStringAsync("/reconciliation/usage"));
+    }
+
+    [Fact]
+    public async Task Import_BadDateOnRowThree_400NamingRowColumnAndValueAndNothingStored()
+    {
+        var client = await app.SignedInAsAsync(StaffRoles.BillingAdmin);
+        var plan = Guid.NewGuid();
+        var file = Csv(
+            $"c-1,{plan},e-1,2026-01-10,m-vm,D2s v5,Virtual Machines,/vm1,new,3.00,24,61.20,USD,72.00,USD,1,15,2.55,",
+            $"c-1,{plan},e-1,2026-02-30,m-vm,D2s v5,Virtual Machines,/vm1,new,3.00,24,61.20,USD,72.00,USD,1,15,2.55,");
+
+        var response = await ImportAsync(client, file, "bad.csv");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(("row 3, column UsageDate: '2026-02-30' is not a date", 3L, "UsageDate", "2026-02-30"),
+            (problem.GetProperty("errors").GetProperty("file")[0].GetString(), problem.GetProperty("row").GetInt64(),
+             problem.GetProperty("column").GetString(), problem.GetProperty("value").GetString()));
+        var imports = await client.GetFromJsonAsync<JsonElement>("/api/v1/usage-imports");
+        Assert.DoesNotContain(imports.EnumerateArray(), i => i.GetProperty("fileName").GetString() == "bad.csv");
+    }
+
+    [Fact]
+    public async Task Import_AsReadOnly_Forbidden()
+    {
+        var client = await app.SignedInAsAsync(StaffRoles.ReadOnly);
+
+        var response = await ImportAsync(client, Csv(), "forbidden.csv");
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    private static byte[] Csv(params string[] rows) => Encoding.UTF8.GetBytes(string.Join("\n", [Header, .. rows]) + "\n");
+
+    private static async Task<HttpResponseMessage> ImportAsync(HttpClient client, byte[] bytes, string fileName)
+    {
+        var content = new ByteArrayContent(bytes);
+        content.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        return await client.PostAsync($"/api/v1/usage-imports?fileName={fileName}", content);
+    }
+}

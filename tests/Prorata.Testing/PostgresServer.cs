@@ -17,14 +17,24 @@ public static class PostgresServer
     private static string? _adminConnectionString;
 
     /// <summary>Creates an empty database with a unique name and returns its connection string.</summary>
-    public static async Task<string> CreateDatabaseAsync(string prefix, CancellationToken cancellationToken)
+    public static Task<string> CreateDatabaseAsync(string prefix, CancellationToken cancellationToken) =>
+        CreateDatabaseAsync(prefix, template: null, cancellationToken);
+
+    /// <summary>
+    /// Creates a copy of a database (CREATE DATABASE … TEMPLATE) with a unique name and returns its connection string.
+    /// Nothing may be connected to the source while it is copied.
+    /// </summary>
+    public static Task<string> CloneDatabaseAsync(string sourceConnectionString, string prefix, CancellationToken cancellationToken) =>
+        CreateDatabaseAsync(prefix, new NpgsqlConnectionStringBuilder(sourceConnectionString).Database, cancellationToken);
+
+    private static async Task<string> CreateDatabaseAsync(string prefix, string? template, CancellationToken cancellationToken)
     {
         var admin = await AdminConnectionStringAsync(cancellationToken);
         var name = $"{prefix.ToLowerInvariant()}_{Guid.NewGuid():N}"[..Math.Min(prefix.Length + 13, 63)];
         await using (var connection = new NpgsqlConnection(admin))
         {
             await connection.OpenAsync(cancellationToken);
-            await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+            await using var command = new NpgsqlCommand(template is null ? $"CREATE DATABASE \"{name}\"" : $"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\"", connection);
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
         return new NpgsqlConnectionStringBuilder(admin) { Database = name, Pooling = false }.ConnectionString;

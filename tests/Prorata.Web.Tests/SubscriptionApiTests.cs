@@ -28,6 +28,54 @@ public sealed class SubscriptionApiTests(ProrataApp app)
     }
 
     [Fact]
+    public async Task PartialUpgrade_MovesSeatsToANewCoterminousSubscription_BilledAtEachPrice()
+    {
+        var client = await app.SignedInAsAsync(StaffRoles.BillingAdmin);
+        var finance = await app.SignedInAsAsync(StaffRoles.Finance);
+        var product = $"UPG{Guid.NewGuid():N}"[..12].ToUpperInvariant();
+        // 120.00 a year = 10.00 a month (customer 11.00 at the seed contract's 10 % markup); the higher SKU 20.00 (22.00).
+        await finance.PostAsync("/api/v1/price-lists?name=upgrade", new StringContent(
+            "ProductId,SkuId,ProductTitle,SkuTitle,Publisher,TermDuration,BillingPlan,Market,Currency,UnitPrice,EffectiveStartDate,EffectiveEndDate,ERP Price\n"
+            + $"{product},0001,Upgrade Test,Standard,Microsoft,P1Y,Monthly,US,USD,120,2026-01-01T00:00:00Z,,150\n"
+            + $"{product},0002,Upgrade Test,Premium,Microsoft,P1Y,Monthly,US,USD,240,2026-01-01T00:00:00Z,,300\n", System.Text.Encoding.UTF8, "text/csv"));
+        var contractId = await BillingSeed.ContractAsync(app, billingDay: 1);
+        var created = await client.PostAsJsonAsync("/api/v1/subscriptions",
+            new { contractId, productId = product, skuId = "0001", term = "P1Y", billingPlan = "monthly", quantity = 10 });
+        var sourceId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("subscription").GetProperty("id").GetGuid();
+        app.Time.Advance(TimeSpan.FromHours(1));
+        var day = DateOnly.FromDateTime(app.Time.GetUtcNow().UtcDateTime);
+        var next = new DateOnly(day.Year, day.Month, 1).AddMonths(1);
+
+        var response = await client.PostAsJsonAsync($"/api/v1/subscriptions/{sourceId}/changes", new { type = "upgrade", skuId = "0002", quantity = 3 });
+        await finance.PostAsJsonAsync("/api/v1/billing-runs?wait=true", new { date = $"{next:yyyy-MM-dd}" });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var newId = body.GetProperty("newSubscription").GetProperty("id").GetGuid();
+        Assert.Equal((7, 3, "0002"), (body.GetProperty("subscription").GetProperty("quantity").GetInt32(),
+            body.GetProperty("newSubscription").GetProperty("quantity").GetInt32(), body.GetProperty("newSubscription").GetProperty("skuId").GetString()));
+        var newLog = Assert.Single((await client.GetFromJsonAsync<JsonElement>($"/api/v1/subscriptions/{newId}/changes")).EnumerateArray());
+        Assert.Equal(("upgrade", sourceId, 3), (newLog.GetProperty("type").GetString(), newLog.GetProperty("subscriptionId").GetGuid(), newLog.GetProperty("quantity").GetInt32()));
+        var invoice = Assert.Single((await finance.GetFromJsonAsync<JsonElement>($"/api/v1/invoices?contractId={contractId}")).EnumerateArray());
+        var lines = (await finance.GetFromJsonAsync<JsonElement>($"/api/v1/invoices/{invoice.GetProperty("id").GetGuid()}")).GetProperty("lines").EnumerateArray()
+            .Select(l => (l.GetProperty("subscriptionId").GetGuid() == newId, l.GetProperty("kind").GetString(), l.GetProperty("periodStart").GetString(),
+                l.GetProperty("quantity").GetDecimal(), l.GetProperty("unitPrice").GetDecimal(), l.GetProperty("amount").GetDecimal()))
+            .OrderBy(l => l.Item1).ThenBy(l => l.Item3).ThenByDescending(l => l.Item4).ToList();
+        var days = next.DayNumber - day.DayNumber;
+        var monthDays = next.DayNumber - next.AddMonths(-1).DayNumber;
+        decimal Prorated(decimal monthly) => Math.Round(monthly * days / monthDays, 2, MidpointRounding.AwayFromZero);
+        Assert.Equal(
+            [
+                (false, "recurring", $"{day:yyyy-MM-dd}", 10m, 11.00m, Prorated(110m)),
+                (false, "adjustment", $"{day:yyyy-MM-dd}", -3m, 11.00m, -Prorated(33m)),
+                (false, "recurring", $"{next:yyyy-MM-dd}", 7m, 11.00m, 77.00m),
+                (true, "recurring", $"{day:yyyy-MM-dd}", 3m, 22.00m, Prorated(66m)),
+                (true, "recurring", $"{next:yyyy-MM-dd}", 3m, 22.00m, 66.00m),
+            ],
+            lines);
+    }
+
+    [Fact]
     public async Task SeatReduction_AfterTheWindow_Returns422WithCodeAndChangesNothing()
     {
         var client = await app.SignedInAsAsync(StaffRoles.BillingAdmin);

@@ -1459,6 +1459,9 @@ namespace Prorata.Data.Migrations.Postgres.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<Guid?>("NewSubscriptionId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("ProductId")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
@@ -1501,6 +1504,8 @@ namespace Prorata.Data.Migrations.Postgres.Migrations
                         .HasColumnType("date");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("NewSubscriptionId");
 
                     b.HasIndex("SubscriptionId", "Sequence")
                         .IsUnique();

@@ -1440,6 +1440,9 @@ namespace Prorata.Data.Migrations.Sqlite.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("NewSubscriptionId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ProductId")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -1482,6 +1485,8 @@ namespace Prorata.Data.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("NewSubscriptionId");
 
                     b.HasIndex("SubscriptionId", "Sequence")
                         .IsUnique();

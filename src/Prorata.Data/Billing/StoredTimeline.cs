@@ -56,6 +56,7 @@ public static class StoredTimeline
             Enabled = entry.Enabled,
             ToProductId = entry.Type == ScenarioEventType.Upgrade ? entry.ProductId : null,
             ToSkuId = entry.Type == ScenarioEventType.Upgrade ? entry.SkuId : null,
+            NewSubscription = entry.NewSubscriptionId is { } moved ? IdOf(moved) : null,
             UsageDate = entry.UsageDate,
             Meter = entry.Meter,
             Cost = entry.Cost,

@@ -11,6 +11,9 @@ public sealed class LicenseChangeEntryConfiguration : IEntityTypeConfiguration<L
         builder.ToTable("LicenseChangeLog");
         builder.HasKey(e => e.Id);
         builder.HasOne<CustomerSubscription>().WithMany().HasForeignKey(e => e.SubscriptionId).OnDelete(DeleteBehavior.Restrict);
+        // Not a foreign key: SQLite adds one only by rebuilding the table, and the rebuild drops the log's append-only
+        // triggers. The id is written in the same SaveChanges as the subscription it names, and subscriptions are never deleted.
+        builder.HasIndex(e => e.NewSubscriptionId);
         // The log is append-only per subscription: two writers racing for the same sequence cannot both win.
         builder.HasIndex(e => new { e.SubscriptionId, e.Sequence }).IsUnique();
         builder.Property(e => e.Type).HasConversion<string>().HasMaxLength(32);

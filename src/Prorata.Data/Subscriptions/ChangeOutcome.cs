@@ -4,10 +4,13 @@ namespace Prorata.Data.Subscriptions;
 
 /// <summary>
 /// What happened to a change: accepted (the subscription and its new log entry), refused by a rule (nothing written),
-/// not found, or lost a race with another change of the same subscription (nothing written; retry).
+/// not found, or lost a race with another change of the same subscription (nothing written; retry). A partial upgrade
+/// also creates the subscription the moved seats go to.
 /// </summary>
 public sealed record ChangeOutcome(CustomerSubscription? Subscription, LicenseChangeEntry? Entry, Refusal? Refusal, string? NotFound, bool Conflict)
 {
+    public CustomerSubscription? Created { get; init; }
+
     public static ChangeOutcome Accepted(CustomerSubscription subscription, LicenseChangeEntry entry) => new(subscription, entry, null, null, false);
 
     public static ChangeOutcome Refused(Refusal refusal) => new(null, null, refusal, null, false);

@@ -40,6 +40,9 @@ public sealed class LicenseChangeEntry
     /// <summary>The target product of an upgrade.</summary>
     public string? ProductId { get; set; }
 
+    /// <summary>The new, coterminous subscription a partial upgrade moves <see cref="Quantity"/> seats to.</summary>
+    public Guid? NewSubscriptionId { get; set; }
+
     /// <summary>The target SKU of an upgrade or of a renewal change.</summary>
     public string? SkuId { get; set; }
 

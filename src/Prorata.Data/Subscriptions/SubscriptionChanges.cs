@@ -57,11 +57,29 @@ public sealed class SubscriptionChanges(ProrataDbContext db, BillingOptions opti
         entry.BillingPlan = request.BillingPlan;
         var increases = request.Type == ScenarioEventType.Upgrade
             || (request.Type == ScenarioEventType.SetQuantity && request.Quantity > subscription.Quantity);
-        return await ApplyAsync(contract, subscription, entry, isNew: false, increases, cancellationToken);
+        // Moving only some seats to a higher SKU makes a new, coterminous subscription (microsoft-csp.md §1.4).
+        var created = request.Type == ScenarioEventType.Upgrade && request.Quantity is { } moved && moved != subscription.Quantity
+            ? new CustomerSubscription
+            {
+                Id = Guid.CreateVersion7(at),
+                ContractId = subscription.ContractId,
+                ParentId = subscription.ParentId,
+                ProductId = request.ProductId ?? subscription.ProductId,
+                SkuId = request.SkuId ?? subscription.SkuId,
+                Title = await TitleAsync(request.ProductId ?? subscription.ProductId, request.SkuId ?? subscription.SkuId, cancellationToken),
+                Term = subscription.Term,
+                BillingPlan = subscription.BillingPlan,
+                AlignToCalendarMonth = subscription.AlignToCalendarMonth,
+                CreatedAt = at,
+                UpdatedAt = at,
+            }
+            : null;
+        entry.NewSubscriptionId = created?.Id;
+        return await ApplyAsync(contract, subscription, entry, isNew: false, increases, cancellationToken, created);
     }
 
     private async Task<ChangeOutcome> ApplyAsync(Contracts.BillingContract contract, CustomerSubscription subscription, LicenseChangeEntry entry,
-        bool isNew, bool increases, CancellationToken cancellationToken)
+        bool isNew, bool increases, CancellationToken cancellationToken, CustomerSubscription? created = null)
     {
         var run = await ReplayAsync(contract, isNew ? subscription : null, entry.At, cancellationToken);
         if (run.Apply(StoredTimeline.ToEvent(entry, subscription) with { Index = -1 }) is { } refusal) return ChangeOutcome.Refused(refusal);
@@ -83,6 +101,12 @@ public sealed class SubscriptionChanges(ProrataDbContext db, BillingOptions opti
         subscription.UpdatedAt = entry.At;
         if (run.Book.Find(StoredTimeline.IdOf(subscription.Id)) is { } replayed) Snapshot(subscription, replayed);
         if (isNew) db.Subscriptions.Add(subscription);
+        if (created is not null)
+        {
+            if (run.Book.Find(StoredTimeline.IdOf(created.Id)) is { } upgraded) Snapshot(created, upgraded);
+            created.Provisioning = subscription.Provisioning;
+            db.Subscriptions.Add(created);
+        }
         foreach (var member in await db.Subscriptions.Where(s => s.ParentId == subscription.Id).ToListAsync(cancellationToken))
             if (run.Book.Find(StoredTimeline.IdOf(member.Id)) is { } child) Snapshot(member, child);
         db.LicenseChangeLog.Add(entry);
@@ -96,7 +120,7 @@ public sealed class SubscriptionChanges(ProrataDbContext db, BillingOptions opti
             db.ChangeTracker.Clear();
             return ChangeOutcome.Raced();
         }
-        return ChangeOutcome.Accepted(subscription, entry);
+        return ChangeOutcome.Accepted(subscription, entry) with { Created = created };
     }
 
     /// <summary>The contract's log up to <paramref name="until"/> (inclusive) played on the engine, in time order.</summary>

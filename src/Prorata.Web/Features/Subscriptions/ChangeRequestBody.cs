@@ -8,7 +8,7 @@ namespace Prorata.Web.Features.Subscriptions;
 /// <summary>
 /// Body of POST /api/v1/subscriptions/{id}/changes. type: setQuantity (quantity), cancel, suspend, reactivate,
 /// setAutoRenew (enabled), scheduleRenewal (quantity, skuId, term, billingPlan at the next renewal), upgrade (skuId,
-/// productId when it changes).
+/// productId when it changes; quantity to move only some seats to a new, coterminous subscription).
 /// </summary>
 public sealed record ChangeRequestBody(string? Type, int? Quantity, bool? Enabled, string? ProductId, string? SkuId, string? Term, string? BillingPlan)
 {
@@ -29,6 +29,7 @@ public sealed record ChangeRequestBody(string? Type, int? Quantity, bool? Enable
         if (type == ScenarioEventType.SetQuantity && Quantity is null) errors.Add("quantity", "quantity is required to set the quantity.");
         if (type == ScenarioEventType.SetAutoRenew && Enabled is null) errors.Add("enabled", "enabled (true or false) is required to set auto-renew.");
         if (type == ScenarioEventType.Upgrade && string.IsNullOrWhiteSpace(SkuId)) errors.Add("skuId", "skuId (the SKU to upgrade to) is required.");
+        if (type == ScenarioEventType.Upgrade && Quantity < 1) errors.Add("quantity", $"quantity (the seats to move) must be at least 1; got {Quantity}.");
         var term = ParseOptional<TermDuration>(Term, "term", errors);
         var plan = ParseOptional<BillingPlan>(BillingPlan, "billingPlan", errors);
         if (!errors.IsValid) return null;

@@ -49,7 +49,9 @@ public static class SubscriptionEndpoints
 
     private static async Task<Ok<List<ChangeLogEntryResponse>>> ChangesAsync(Guid id, ProrataDbContext db, CancellationToken cancellationToken)
     {
-        var entries = await db.LicenseChangeLog.AsNoTracking().Where(e => e.SubscriptionId == id).OrderBy(e => e.Sequence).ToListAsync(cancellationToken);
+        // A subscription made by a partial upgrade begins with the source's upgrade entry.
+        var entries = await db.LicenseChangeLog.AsNoTracking().Where(e => e.SubscriptionId == id || e.NewSubscriptionId == id)
+            .OrderBy(e => e.At).ThenBy(e => e.Id).ToListAsync(cancellationToken);
         return TypedResults.Ok(entries.Select(ChangeLogEntryResponse.From).ToList());
     }
 
@@ -71,7 +73,10 @@ public static class SubscriptionEndpoints
         if (request.ToChange(errors) is not { } change) return Invalid(errors);
         var outcome = await changes.ChangeAsync(id, change, ChangeOutcomeHttp.StaffActor(user), cancellationToken);
         return outcome.Subscription is { } s
-            ? TypedResults.Ok(new ChangeAcceptedResponse(SubscriptionResponse.From(s), ChangeLogEntryResponse.From(outcome.Entry!)))
+            ? TypedResults.Ok(new ChangeAcceptedResponse(SubscriptionResponse.From(s), ChangeLogEntryResponse.From(outcome.Entry!))
+            {
+                NewSubscription = outcome.Created is { } created ? SubscriptionResponse.From(created) : null,
+            })
             : outcome.ToProblem();
     }
 
@@ -94,6 +99,8 @@ public static class SubscriptionEndpoints
         var change = form.ToRequest().ToChange(errors);
         if (change is null) return Back($"/subscriptions/{id}", error: FirstError(errors));
         var outcome = await changes.ChangeAsync(id, change, ChangeOutcomeHttp.StaffActor(user), cancellationToken);
+        if (outcome.Created is { } created)
+            return Back($"/subscriptions/{created.Id}", message: $"Moved {created.Quantity} seats to this new subscription on {created.Title}.");
         return outcome.Subscription is not null
             ? Back($"/subscriptions/{id}", message: $"Recorded: {EnumText.ToWire(change.Type)}.")
             : Back($"/subscriptions/{id}", error: Describe(outcome));

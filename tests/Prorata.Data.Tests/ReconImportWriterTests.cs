@@ -76,6 +76,54 @@ public abstract class ReconImportWriterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Complete_LinesWithEveryColumn_OtherColumnsKeptAndTheirNamesOnceOnTheImport()
+    {
+        var import = Header();
+        string[] names = ["MpnId", "PriceAdjustmentDescription", "SomethingNew"];
+        var csvLine = Match(1, ReconState.Matched, 60.00m, expected: 60.00m, atStake: 0m, cause: null);
+        csvLine = csvLine with
+        {
+            Line = csvLine.Line with
+            {
+                PartnerId = "p-1", CustomerName = "Contoso Ltd", InvoiceNumber = "G012345678", OrderId = "o-1", OrderDate = new DateOnly(2026, 2, 27),
+                ProductName = "Microsoft 365 E3", SkuName = "E3", SubscriptionDescription = "E3 for Contoso", Quantity = 11m, TaxTotal = 12.00m,
+                PcToBcExchangeRate = 0.923456789012m, TermAndBillingCycle = "One-Year commitment for monthly/yearly billing", BillingFrequency = "Monthly",
+                Extra = new ExtraColumns(names, "6123456[\"15.0% Partner earned credit\"]x", [7, 41, 42]),
+            },
+        };
+        var usageLine = Match(2, ReconState.Matched, 2.13m, expected: null, atStake: 0m, cause: null) with
+        {
+            Usage = new ExpectedUsage("s-2", new DateOnly(2026, 3, 1), "DZH318Z0BQ3Q", "0009", 2.13m, 100.5m, 31),
+        };
+        // A JSON line with other properties than the first line, one value with the separator in it.
+        usageLine = usageLine with { Line = usageLine.Line with { Extra = [new("meterDescription", "LRS\u001FData")] } };
+        await using (var db = NewContext())
+        await using (var writer = await ReconImportWriter.BeginAsync(db, import, CancellationToken.None))
+        {
+            writer.Write(csvLine);
+            writer.Write(usageLine);
+            await writer.CompleteAsync(2, new ReconSummary(2, 0, 0, 0, 0, 0, 0, 0m, 62.13m, 62.13m), [], [], 0m, Received.AddMinutes(1), CancellationToken.None);
+        }
+
+        await using var check = NewContext();
+        var stored = await check.ReconImports.AsNoTracking().SingleAsync(i => i.Id == import.Id);
+        var lines = await check.ReconImportLines.AsNoTracking().Where(l => l.ImportId == import.Id).OrderBy(l => l.Row).ToListAsync();
+        Assert.Equal(names, PackedColumns.Unpack(stored.OtherColumnNames!));
+        Assert.Equal(
+            [new KeyValuePair<string, string>("MpnId", "6123456"), new("PriceAdjustmentDescription", "[\"15.0% Partner earned credit\"]"), new("SomethingNew", "x")],
+            PackedColumns.UnpackValues(names, lines[0].OtherColumns!));
+        Assert.Equal(("p-1", "Contoso Ltd", "G012345678", "o-1", (DateOnly?)new DateOnly(2026, 2, 27), "Microsoft 365 E3", "E3", "E3 for Contoso"),
+            (lines[0].PartnerId, lines[0].CustomerName, lines[0].InvoiceNumber, lines[0].OrderId, lines[0].OrderDate, lines[0].ProductName, lines[0].SkuName,
+             lines[0].SubscriptionDescription));
+        Assert.Equal((11m, 12.00m, 0.923456789012m, "One-Year commitment for monthly/yearly billing", "Monthly"),
+            (lines[0].Quantity!.Value, lines[0].TaxTotal!.Value, lines[0].PcToBcExchangeRate!.Value, lines[0].TermAndBillingCycle, lines[0].BillingFrequency));
+        Assert.Equal([new KeyValuePair<string, string>("meterDescription", "LRS\u001FData")], PackedColumns.UnpackPairs(lines[1].OtherColumns![1..]));
+        Assert.Equal((ReconImportLine.PairsMark, "usage", (decimal?)2.13m, (decimal?)100.5m, (int?)31, (DateOnly?)new DateOnly(2026, 3, 31)),
+            (lines[1].OtherColumns![0], lines[1].ExpectedChargeType, lines[1].ExpectedTotal, lines[1].ExpectedUsageQuantity, lines[1].ExpectedUsageRows,
+             lines[1].ExpectedChargeEnd));
+    }
+
+    [Fact]
     public async Task Dispose_WithoutComplete_NothingStored()
     {
         var import = Header();

@@ -6,6 +6,12 @@ namespace Prorata.Data.Reconciliation;
 /// </summary>
 public sealed class ReconImportLine
 {
+    /// <summary>The expected charge type of an Azure plan line matched against imported daily usage.</summary>
+    public const string UsageChargeType = "usage";
+
+    /// <summary>Starts <see cref="OtherColumns"/> packed as name/value pairs, for a line whose columns differ from the import's.</summary>
+    public const char PairsMark = '\u001D';
+
     public Guid ImportId { get; set; }
 
     /// <summary>The line's row number in the file; with the import, the key.</summary>
@@ -70,6 +76,12 @@ public sealed class ReconImportLine
     public int? ExpectedQuantity { get; set; }
 
     public string? ExpectedReferenceId { get; set; }
+
+    /// <summary>For an Azure plan line: the units the imported daily usage rows add up to (the expected total is their cost).</summary>
+    public decimal? ExpectedUsageQuantity { get; set; }
+
+    /// <summary>For an Azure plan line: how many daily usage rows the expectation sums.</summary>
+    public int? ExpectedUsageRows { get; set; }
 
     // The file's other typed columns and every column the matcher has no field for, so that a stored line shows all of
     // the file's line after a restart (issue 5: unknown columns kept). Null on lines stored before they were kept.

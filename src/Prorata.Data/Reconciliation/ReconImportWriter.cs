@@ -10,6 +10,8 @@ namespace Prorata.Data.Reconciliation;
 /// Stores one recon import in one transaction while it is being matched: the header first, every line as it is read,
 /// the summary last. A million lines go through PostgreSQL's binary COPY (the bench's path); SQLite takes them in EF
 /// batches. Disposing without <see cref="CompleteAsync"/> (a refused file, a crash) rolls back, so nothing is stored.
+/// Every column of a line is kept: the typed ones in their own columns, the others packed into one text per line, their
+/// names once on the import (a CSV's lines share its header) — a million lines cost one string each, not one per cell.
 /// </summary>
 public sealed class ReconImportWriter : IAsyncDisposable
 {
@@ -19,7 +21,9 @@ public sealed class ReconImportWriter : IAsyncDisposable
         COPY "ReconImportLines" ("ImportId", "Row", "CustomerId", "SubscriptionId", "ProductId", "SkuId", "ChargeType", "ChargeStart", "ChargeEnd",
             "UnitPrice", "EffectiveUnitPrice", "BillableQuantity", "Subtotal", "Total", "Currency", "ReferenceId", "PromotionId", "State",
             "ExpectedTotal", "MoneyAtStake", "RootCause", "Cause", "ExpectedChargeType", "ExpectedChargeStart", "ExpectedChargeEnd", "ExpectedUnitPrice",
-            "ExpectedEffectiveUnitPrice", "ExpectedQuantity", "ExpectedReferenceId") FROM STDIN (FORMAT BINARY)
+            "ExpectedEffectiveUnitPrice", "ExpectedQuantity", "ExpectedReferenceId", "ExpectedUsageQuantity", "ExpectedUsageRows", "PartnerId", "CustomerName",
+            "InvoiceNumber", "OrderId", "OrderDate", "ProductName", "SkuName", "SubscriptionDescription", "Quantity", "TaxTotal", "PcToBcExchangeRate",
+            "TermAndBillingCycle", "BillingFrequency", "OtherColumns") FROM STDIN (FORMAT BINARY)
         """;
 
     private readonly ProrataDbContext _db;
@@ -27,6 +31,7 @@ public sealed class ReconImportWriter : IAsyncDisposable
     private readonly ReconImport _import;
     private readonly NpgsqlBinaryImporter? _copy;
     private int _pending;
+    private IReadOnlyList<string>? _otherNames;
 
     private ReconImportWriter(ProrataDbContext db, IDbContextTransaction transaction, ReconImport import, NpgsqlBinaryImporter? copy)
     {
@@ -62,6 +67,8 @@ public sealed class ReconImportWriter : IAsyncDisposable
     {
         var line = match.Line;
         var expected = match.Expected;
+        var usage = match.Usage;
+        var others = Pack(line.Extra);
         if (_copy is null)
         {
             _db.ReconImportLines.Add(new ReconImportLine
@@ -70,10 +77,15 @@ public sealed class ReconImportWriter : IAsyncDisposable
                 SkuId = line.SkuId, ChargeType = line.ChargeTypeName, ChargeStart = line.ChargeStartDate, ChargeEnd = line.ChargeEndDate,
                 UnitPrice = line.UnitPrice, EffectiveUnitPrice = line.EffectiveUnitPrice, BillableQuantity = line.BillableQuantity, Subtotal = line.Subtotal,
                 Total = line.Total, Currency = line.Currency, ReferenceId = line.ReferenceId, PromotionId = line.PromotionId, State = match.State.ToString(),
-                ExpectedTotal = expected?.Total, MoneyAtStake = match.MoneyAtStake, RootCause = match.RootCause.ToString(), Cause = match.Cause,
-                ExpectedChargeType = expected is null ? null : ChargeTypeNames.ToCamelCase(expected.ChargeType), ExpectedChargeStart = expected?.ChargeStart,
-                ExpectedChargeEnd = expected?.ChargeEnd, ExpectedUnitPrice = expected?.UnitPrice, ExpectedEffectiveUnitPrice = expected?.EffectiveUnitPrice,
-                ExpectedQuantity = expected?.Quantity, ExpectedReferenceId = expected?.ReferenceId,
+                ExpectedTotal = match.ExpectedTotal, MoneyAtStake = match.MoneyAtStake, RootCause = match.RootCause.ToString(), Cause = match.Cause,
+                ExpectedChargeType = ExpectedType(match), ExpectedChargeStart = expected?.ChargeStart ?? usage?.Month,
+                ExpectedChargeEnd = expected?.ChargeEnd ?? usage?.MonthEnd, ExpectedUnitPrice = expected?.UnitPrice, ExpectedEffectiveUnitPrice = expected?.EffectiveUnitPrice,
+                ExpectedQuantity = expected?.Quantity, ExpectedReferenceId = expected?.ReferenceId, ExpectedUsageQuantity = usage?.Quantity,
+                ExpectedUsageRows = usage?.Rows, PartnerId = line.PartnerId, CustomerName = line.CustomerName, InvoiceNumber = line.InvoiceNumber,
+                OrderId = line.OrderId, OrderDate = line.OrderDate, ProductName = line.ProductName, SkuName = line.SkuName,
+                SubscriptionDescription = line.SubscriptionDescription, Quantity = line.Quantity, TaxTotal = line.TaxTotal,
+                PcToBcExchangeRate = line.PcToBcExchangeRate, TermAndBillingCycle = line.TermAndBillingCycle, BillingFrequency = line.BillingFrequency,
+                OtherColumns = others,
             });
             if (++_pending == SqliteBatch)
             {
@@ -102,17 +114,68 @@ public sealed class ReconImportWriter : IAsyncDisposable
         _copy.Write(line.ReferenceId, NpgsqlDbType.Text);
         _copy.Write(line.PromotionId, NpgsqlDbType.Text);
         _copy.Write(match.State.ToString(), NpgsqlDbType.Varchar);
-        WriteOrNull(expected?.Total, NpgsqlDbType.Numeric);
+        WriteOrNull(match.ExpectedTotal, NpgsqlDbType.Numeric);
         _copy.Write(match.MoneyAtStake, NpgsqlDbType.Numeric);
         _copy.Write(match.RootCause.ToString(), NpgsqlDbType.Varchar);
         WriteOrNull(match.Cause, NpgsqlDbType.Text);
-        WriteOrNull(expected is null ? null : ChargeTypeNames.ToCamelCase(expected.ChargeType), NpgsqlDbType.Text);
-        WriteOrNull(expected?.ChargeStart, NpgsqlDbType.Date);
-        WriteOrNull(expected?.ChargeEnd, NpgsqlDbType.Date);
+        WriteOrNull(ExpectedType(match), NpgsqlDbType.Text);
+        WriteOrNull(expected?.ChargeStart ?? usage?.Month, NpgsqlDbType.Date);
+        WriteOrNull(expected?.ChargeEnd ?? usage?.MonthEnd, NpgsqlDbType.Date);
         WriteOrNull(expected?.UnitPrice, NpgsqlDbType.Numeric);
         WriteOrNull(expected?.EffectiveUnitPrice, NpgsqlDbType.Numeric);
         WriteOrNull(expected?.Quantity, NpgsqlDbType.Integer);
         WriteOrNull(expected?.ReferenceId, NpgsqlDbType.Text);
+        WriteOrNull(usage?.Quantity, NpgsqlDbType.Numeric);
+        WriteOrNull(usage?.Rows, NpgsqlDbType.Integer);
+        _copy.Write(line.PartnerId, NpgsqlDbType.Text);
+        _copy.Write(line.CustomerName, NpgsqlDbType.Text);
+        _copy.Write(line.InvoiceNumber, NpgsqlDbType.Text);
+        _copy.Write(line.OrderId, NpgsqlDbType.Text);
+        WriteOrNull(line.OrderDate, NpgsqlDbType.Date);
+        _copy.Write(line.ProductName, NpgsqlDbType.Text);
+        _copy.Write(line.SkuName, NpgsqlDbType.Text);
+        _copy.Write(line.SubscriptionDescription, NpgsqlDbType.Text);
+        _copy.Write(line.Quantity, NpgsqlDbType.Numeric);
+        _copy.Write(line.TaxTotal, NpgsqlDbType.Numeric);
+        _copy.Write(line.PcToBcExchangeRate, NpgsqlDbType.Numeric);
+        _copy.Write(line.TermAndBillingCycle, NpgsqlDbType.Text);
+        _copy.Write(line.BillingFrequency, NpgsqlDbType.Text);
+        _copy.Write(others, NpgsqlDbType.Text);
+    }
+
+    /// <summary>The expected charge's type as in the file, <c>usage</c> for an Azure plan line matched against imported usage.</summary>
+    private static string? ExpectedType(LineMatch match) =>
+        match.Expected is { } expected ? ChargeTypeNames.ToCamelCase(expected.ChargeType) : match.Usage is null ? null : ReconImportLine.UsageChargeType;
+
+    /// <summary>
+    /// Values only when the line has the import's column names (every line of a CSV, by reference); otherwise — a JSON line
+    /// with other properties — the names too, after a U+001D mark.
+    /// </summary>
+    private string Pack(IReadOnlyList<KeyValuePair<string, string>> columns)
+    {
+        var names = columns is ExtraColumns extra ? extra.Names : null;
+        _otherNames ??= names ?? [.. columns.Select(c => c.Key)];
+        if (ReferenceEquals(names, _otherNames) || SameNames(columns, _otherNames))
+        {
+            return PackedColumns.PackValues(columns);
+        }
+        return ReconImportLine.PairsMark + PackedColumns.PackPairs(columns);
+    }
+
+    private static bool SameNames(IReadOnlyList<KeyValuePair<string, string>> columns, IReadOnlyList<string> names)
+    {
+        if (columns.Count != names.Count)
+        {
+            return false;
+        }
+        for (var i = 0; i < names.Count; i++)
+        {
+            if (!string.Equals(columns[i].Key, names[i], StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     /// <summary>
@@ -144,6 +207,7 @@ public sealed class ReconImportWriter : IAsyncDisposable
         (_import.Matched, _import.AmountMismatch, _import.QuantityMismatch, _import.PriceMismatch, _import.UnexpectedCharge, _import.UnknownSubscription, _import.MissingCharge)
             = (summary.Matched, summary.AmountMismatch, summary.QuantityMismatch, summary.PriceMismatch, summary.UnexpectedCharge, summary.UnknownSubscription, summary.MissingCharge);
         (_import.MoneyAtStake, _import.ActualTotal, _import.ExpectedTotal, _import.UnbilledTotal) = (summary.MoneyAtStake, summary.ActualTotal, summary.ExpectedTotal, unbilledTotal);
+        _import.OtherColumnNames = _otherNames is null ? null : PackedColumns.PackNames(_otherNames);
         _db.ReconImports.Update(_import);
         await _db.SaveChangesAsync(cancellationToken);
         await _transaction.CommitAsync(cancellationToken);

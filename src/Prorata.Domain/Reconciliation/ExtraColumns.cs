@@ -27,6 +27,9 @@ public sealed class ExtraColumns : IReadOnlyList<KeyValuePair<string, string>>
         this.ends = ends;
     }
 
+    /// <summary>The column names, the same instance for every line of one file.</summary>
+    public IReadOnlyList<string> Names => names;
+
     public int Count => ends.Length;
 
     public KeyValuePair<string, string> this[int index]
@@ -36,6 +39,32 @@ public sealed class ExtraColumns : IReadOnlyList<KeyValuePair<string, string>>
             var start = index == 0 ? 0 : ends[index - 1];
             return new KeyValuePair<string, string>(names[index], text[start..ends[index]]);
         }
+    }
+
+    /// <summary>
+    /// <see cref="PackedColumns.PackValues"/> straight from the line's one string, without a string per value: the
+    /// stored form of a million-line import. False when a value needs escaping (then the general path does it).
+    /// </summary>
+    internal bool TryPackValues(out string packed)
+    {
+        if (text.AsSpan().IndexOfAny(PackedColumns.End, PackedColumns.Escape) >= 0)
+        {
+            packed = "";
+            return false;
+        }
+        packed = string.Create(text.Length + ends.Length, this, static (chars, columns) =>
+        {
+            var at = 0;
+            var start = 0;
+            foreach (var end in columns.ends)
+            {
+                columns.text.AsSpan(start, end - start).CopyTo(chars[at..]);
+                at += end - start;
+                chars[at++] = PackedColumns.End;
+                start = end;
+            }
+        });
+        return true;
     }
 
     public IEnumerator<KeyValuePair<string, string>> GetEnumerator()

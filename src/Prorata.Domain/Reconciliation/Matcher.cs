@@ -14,18 +14,25 @@ namespace Prorata.Domain.Reconciliation;
 /// <see cref="Summarize"/>. Built for a million lines against 100,000 subscriptions: the index is keyed by
 /// subscription only (a table that stays in cache), each subscription's charges chained in a compact array that is
 /// scanned for the type and dates; one dictionary probe per line, no LINQ, no allocation besides the outcome.
+/// Azure plan lines (one per meter and month, microsoft-csp.md §6.1) are matched against the imported daily usage
+/// instead, by (SubscriptionId, month, ProductId, SkuId), within ±0.01 per daily row: Microsoft truncates the month's
+/// total once where the daily file truncates every day.
 /// </summary>
 public sealed class Matcher
 {
     // ±0.01 per seat (billing-rules.md §1): conventions A and B differ by less than a cent per seat.
     private const decimal TolerancePerSeat = 0.01m;
     private const decimal UnitPriceTolerance = 0.005m;
+    private const string AzurePlanDescription = "Azure plan";
 
     private readonly ProviderCharge[] expected;
     private readonly Slot[] slots;
     private readonly Dictionary<string, int> firstBySubscription;
     private readonly Dictionary<string, DateOnly> cancelledOn;
     private readonly HashSet<string> cancelledOutsideProrata = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ExpectedUsage[] usage;
+    private readonly bool[] usageUsed;
+    private readonly Dictionary<string, List<int>> usageBySubscription = new(StringComparer.OrdinalIgnoreCase);
 
     private int matched;
     private int amountMismatch;
@@ -42,7 +49,8 @@ public sealed class Matcher
     /// Every subscription Prorata knows, including those with no expected charge (an Azure plan, a subscription
     /// cancelled long ago); the subscriptions of <paramref name="expectedCharges"/> are always known.
     /// </param>
-    public Matcher(IEnumerable<ProviderCharge> expectedCharges, IEnumerable<string>? subscriptions = null)
+    /// <param name="expectedUsage">The imported daily usage per Azure plan, month and meter; its subscriptions are known.</param>
+    public Matcher(IEnumerable<ProviderCharge> expectedCharges, IEnumerable<string>? subscriptions = null, IEnumerable<ExpectedUsage>? expectedUsage = null)
     {
         expected = expectedCharges.ToArray();
         slots = new Slot[expected.Length];
@@ -70,13 +78,25 @@ public sealed class Matcher
                 firstBySubscription.TryAdd(subscription, -1);
             }
         }
+        usage = expectedUsage?.ToArray() ?? [];
+        usageUsed = new bool[usage.Length];
+        for (var i = 0; i < usage.Length; i++)
+        {
+            firstBySubscription.TryAdd(usage[i].Subscription, -1);
+            if (!usageBySubscription.TryGetValue(usage[i].Subscription, out var indexes))
+            {
+                usageBySubscription[usage[i].Subscription] = indexes = [];
+            }
+            indexes.Add(i);
+        }
     }
 
     /// <summary>Reconciles a whole file held in memory; use <see cref="Match"/> directly to stream.</summary>
     public static ReconResult Reconcile(
-        IEnumerable<ReconLine> lines, IEnumerable<ProviderCharge> expectedCharges, IEnumerable<string>? subscriptions = null)
+        IEnumerable<ReconLine> lines, IEnumerable<ProviderCharge> expectedCharges, IEnumerable<string>? subscriptions = null,
+        IEnumerable<ExpectedUsage>? expectedUsage = null)
     {
-        var matcher = new Matcher(expectedCharges, subscriptions);
+        var matcher = new Matcher(expectedCharges, subscriptions, expectedUsage);
         var outcomes = new List<LineMatch>();
         foreach (var line in lines)
         {
@@ -101,6 +121,11 @@ public sealed class Matcher
             return new LineMatch(line, ReconState.UnknownSubscription, null, RootCause.OrphanSubscription,
                 $"subscription {line.SubscriptionId} is not in Prorata: bought in Partner Center outside Prorata or never imported (orphan subscription)",
                 Math.Abs(actual));
+        }
+
+        if (IsAzurePlan(line))
+        {
+            return MatchUsage(line, actual);
         }
 
         if (line.ChargeType is { } type)
@@ -134,11 +159,29 @@ public sealed class Matcher
         return missing;
     }
 
+    /// <summary>Imported usage that no Azure plan line of the file billed: not on this invoice (yet).</summary>
+    public IReadOnlyList<ExpectedUsage> UnmatchedUsage()
+    {
+        var unmatched = new List<ExpectedUsage>();
+        for (var i = 0; i < usage.Length; i++)
+        {
+            if (!usageUsed[i])
+            {
+                unmatched.Add(usage[i]);
+            }
+        }
+        return unmatched;
+    }
+
     public ReconSummary Summarize()
     {
         var missingCount = 0;
         var missingMoney = 0m;
         var expectedTotal = 0m;
+        for (var i = 0; i < usage.Length; i++)
+        {
+            expectedTotal += usageUsed[i] ? usage[i].Cost : 0m;
+        }
         for (var i = 0; i < expected.Length; i++)
         {
             expectedTotal += expected[i].Total;
@@ -150,6 +193,71 @@ public sealed class Matcher
         }
         return new ReconSummary(matched, amountMismatch, quantityMismatch, priceMismatch, unexpectedCharge,
             unknownSubscription, missingCount, lineMoneyAtStake + missingMoney, actualTotal, expectedTotal);
+    }
+
+    // The file marks Azure plan lines by their description (microsoft-csp.md §2.1); a line of a plan with imported usage is one too.
+    private bool IsAzurePlan(ReconLine line) =>
+        line.SubscriptionDescription.Equals(AzurePlanDescription, StringComparison.OrdinalIgnoreCase)
+        || (usage.Length > 0 && usageBySubscription.ContainsKey(line.SubscriptionId));
+
+    private LineMatch MatchUsage(ReconLine line, decimal actual)
+    {
+        var month = new DateOnly(line.ChargeStartDate.Year, line.ChargeStartDate.Month, 1);
+        var chosen = -1;
+        if (usageBySubscription.TryGetValue(line.SubscriptionId, out var indexes))
+        {
+            foreach (var i in indexes)
+            {
+                var candidate = usage[i];
+                if (!usageUsed[i] && candidate.Month == month
+                    && candidate.ProductId.Equals(line.ProductId, StringComparison.OrdinalIgnoreCase)
+                    && candidate.SkuId.Equals(line.SkuId, StringComparison.OrdinalIgnoreCase))
+                {
+                    chosen = i;
+                    break;
+                }
+            }
+        }
+        if (chosen < 0)
+        {
+            unexpectedCharge++;
+            lineMoneyAtStake += Math.Abs(actual);
+            return new LineMatch(line, ReconState.UnexpectedCharge, null, RootCause.UsageNotImported,
+                $"no daily usage of Azure plan {line.SubscriptionId}, meter {line.ProductId}/{line.SkuId}, in {month:yyyy-MM} is imported: import that month's daily-rated usage file (usage not imported)",
+                Math.Abs(actual));
+        }
+        usageUsed[chosen] = true;
+        var expected = usage[chosen];
+        var difference = Math.Abs(actual - expected.Cost);
+        var quantity = line.BillableQuantity;
+        if (quantity != expected.Quantity)
+        {
+            quantityMismatch++;
+            lineMoneyAtStake += difference;
+            var (cause, reason) = quantity > expected.Quantity
+                ? (RootCause.UsageNotImported, "daily rows of the month are missing from the imported usage files (usage not imported)")
+                : (RootCause.Unexplained, "Microsoft billed fewer units than its daily file shows: check for a credit or a correction in Partner Center");
+            return new LineMatch(line, ReconState.QuantityMismatch, null, cause,
+                $"Microsoft billed {Format(quantity)} units of this meter in {month:yyyy-MM} where the {expected.Rows} imported daily rows add up to {Format(expected.Quantity)}: {reason}",
+                difference) { Usage = expected };
+        }
+        if (difference == 0m)
+        {
+            matched++;
+            return new LineMatch(line, ReconState.Matched, null, RootCause.None, null, 0m) { Usage = expected };
+        }
+        if (difference <= TolerancePerSeat * expected.Rows)
+        {
+            matched++;
+            return new LineMatch(line, ReconState.Matched, null, RootCause.RoundingConvention,
+                $"total {Format(actual)} is within ±0.01 per daily row of the {expected.Rows} imported rows' {Format(expected.Cost)}: Microsoft truncates the month once, the daily file every day (rounding convention)",
+                0m) { Usage = expected };
+        }
+        amountMismatch++;
+        lineMoneyAtStake += difference;
+        return new LineMatch(line, ReconState.AmountMismatch, null, RootCause.Unexplained,
+            $"Microsoft billed {Format(actual)} for {Format(quantity)} units where the imported daily rows add up to {Format(expected.Cost)}: re-rated after the daily file (a tier, partner earned credit); check PriceAdjustmentDescription",
+            difference) { Usage = expected };
     }
 
     private int Choose(int first, ChargeType type, ReconLine line, decimal actual)

@@ -11,14 +11,18 @@ namespace Prorata.Domain.Reconciliation;
 /// </summary>
 public static class PackedColumns
 {
-    private const char End = '\u001F';
-    private const char Escape = '\u001B';
+    internal const char End = '\u001F';
+    internal const char Escape = '\u001B';
 
     public static string PackValues(IReadOnlyList<KeyValuePair<string, string>> columns)
     {
         if (columns.Count == 0)
         {
             return "";
+        }
+        if (columns is ExtraColumns extra && extra.TryPackValues(out var packed))
+        {
+            return packed;
         }
         var length = 0;
         var plain = true;

@@ -11,5 +11,8 @@ public enum RootCause
     RoundingConvention,
     OrphanSubscription,
     NotYetBilled,
+
+    /// <summary>Azure usage Microsoft invoiced that the imported daily-rated usage files do not (fully) contain.</summary>
+    UsageNotImported,
     Unexplained,
 }

@@ -16,5 +16,6 @@ public sealed class ReconImportLineConfiguration : IEntityTypeConfiguration<Reco
         builder.HasIndex(l => new { l.ImportId, l.State });
         // The file's rate is kept as written (PCToBCExchangeRate has more than six decimals).
         builder.Property(l => l.PcToBcExchangeRate).HasPrecision(28, 12);
+        builder.Property(l => l.ExpectedUsageQuantity).HasPrecision(28, 12);
     }
 }

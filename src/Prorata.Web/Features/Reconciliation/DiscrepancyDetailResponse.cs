@@ -3,16 +3,21 @@ using Prorata.Domain.Reconciliation;
 
 namespace Prorata.Web.Features.Reconciliation;
 
-/// <summary>The drill-down: the whole Microsoft line, every column of it, and the charge Prorata expected.</summary>
+/// <summary>
+/// The drill-down: the whole Microsoft line, every column of it, and the charge Prorata expected — for an Azure plan
+/// line, what the imported daily usage adds up to.
+/// </summary>
 public sealed record DiscrepancyDetailResponse(
     DiscrepancyResponse Discrepancy,
     ReconLine Line,
     IReadOnlyDictionary<string, string> OtherColumns,
-    ProviderCharge? Expected)
+    ProviderCharge? Expected,
+    ExpectedUsage? ExpectedUsage)
 {
     public static DiscrepancyDetailResponse From(LineMatch match) => new(
         DiscrepancyResponse.From(match),
         match.Line with { Extra = [] },
         match.Line.Extra.GroupBy(p => p.Key, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().Value),
-        match.Expected);
+        match.Expected,
+        match.Usage);
 }

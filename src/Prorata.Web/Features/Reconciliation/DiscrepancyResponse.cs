@@ -19,6 +19,6 @@ public sealed record DiscrepancyResponse(
 {
     public static DiscrepancyResponse From(LineMatch match) => new(
         match.Line.Row, match.Line.CustomerId, match.Line.SubscriptionId, match.Line.ChargeTypeName, match.Line.ChargeStartDate,
-        match.Line.ChargeEndDate, ReconText.Camel(match.State), match.Expected?.Total, match.Line.Subtotal, match.MoneyAtStake,
+        match.Line.ChargeEndDate, ReconText.Camel(match.State), match.ExpectedTotal, match.Line.Subtotal, match.MoneyAtStake,
         ReconText.Camel(match.RootCause), match.Cause);
 }

@@ -44,7 +44,7 @@ public sealed class ReconciliationImportWorker(
     {
         var import = queued.Import;
         import.Start();
-        var matcher = new Matcher(expected.Charges, expected.Subscriptions);
+        var matcher = new Matcher(expected.Charges, expected.Subscriptions, expected.Usage);
         var unbilled = new UnbilledRevenue(expected.BilledPeriods);
         var discrepancies = new List<LineMatch>();
         long rows = 0;

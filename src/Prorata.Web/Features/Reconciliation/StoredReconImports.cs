@@ -8,8 +8,8 @@ namespace Prorata.Web.Features.Reconciliation;
 
 /// <summary>
 /// Imports read back from the database, for after a restart: the list takes headers only, an opened import also its
-/// discrepancies, missing charges and unbilled lines. A line keeps only the columns the matcher reads, so the other
-/// columns of a stored line (customer name, invoice number, …) read back empty.
+/// discrepancies, missing charges and unbilled lines, every column of each line as the file had it. Lines stored before
+/// all columns were kept read back with only the columns the matcher reads.
 /// </summary>
 internal static class StoredReconImports
 {
@@ -33,8 +33,9 @@ internal static class StoredReconImports
         var unbilled = await db.ReconImportUnbilled.AsNoTracking().Where(u => u.ImportId == row.Id)
             .Join(db.ReconImportLines.AsNoTracking(), u => new { u.ImportId, u.Row }, l => new { l.ImportId, l.Row }, (u, l) => new { u, l })
             .OrderBy(x => x.u.Row).ToListAsync(cancellationToken);
-        return Restore(row, [.. discrepancies.Select(Match)], [.. missing.Select(Missing)],
-            [.. unbilled.Select(x => new UnbilledCharge(Line(x.l), x.u.UncoveredDays, x.u.Amount))]);
+        IReadOnlyList<string> names = row.OtherColumnNames is null ? [] : PackedColumns.Unpack(row.OtherColumnNames);
+        return Restore(row, [.. discrepancies.Select(l => Match(l, names))], [.. missing.Select(Missing)],
+            [.. unbilled.Select(x => new UnbilledCharge(Line(x.l, names), x.u.UncoveredDays, x.u.Amount))]);
     }
 
     private static ReconciliationImport Restore(
@@ -47,21 +48,35 @@ internal static class StoredReconImports
         return import;
     }
 
-    private static ReconLine Line(ReconImportLine l) => new()
+    private static ReconLine Line(ReconImportLine l, IReadOnlyList<string> names) => new()
     {
         Row = l.Row, CustomerId = l.CustomerId, SubscriptionId = l.SubscriptionId, ProductId = l.ProductId, SkuId = l.SkuId, ChargeTypeName = l.ChargeType,
         ChargeType = ChargeTypeNames.TryParse(l.ChargeType, out var type) ? type : null, ChargeStartDate = l.ChargeStart, ChargeEndDate = l.ChargeEnd,
         UnitPrice = l.UnitPrice, EffectiveUnitPrice = l.EffectiveUnitPrice, BillableQuantity = l.BillableQuantity, Subtotal = l.Subtotal, Total = l.Total,
-        Currency = l.Currency, ReferenceId = l.ReferenceId, PromotionId = l.PromotionId,
+        Currency = l.Currency, ReferenceId = l.ReferenceId, PromotionId = l.PromotionId, PartnerId = l.PartnerId ?? "", CustomerName = l.CustomerName ?? "",
+        InvoiceNumber = l.InvoiceNumber ?? "", OrderId = l.OrderId ?? "", OrderDate = l.OrderDate, ProductName = l.ProductName ?? "", SkuName = l.SkuName ?? "",
+        SubscriptionDescription = l.SubscriptionDescription ?? "", Quantity = l.Quantity ?? l.BillableQuantity, TaxTotal = l.TaxTotal ?? 0m,
+        PcToBcExchangeRate = l.PcToBcExchangeRate ?? 1m, TermAndBillingCycle = l.TermAndBillingCycle ?? "", BillingFrequency = l.BillingFrequency ?? "",
+        Extra = Others(l.OtherColumns, names),
     };
 
-    private static LineMatch Match(ReconImportLine l)
+    private static IReadOnlyList<KeyValuePair<string, string>> Others(string? packed, IReadOnlyList<string> names) => packed switch
+    {
+        null => [],
+        [ReconImportLine.PairsMark, ..] => PackedColumns.UnpackPairs(packed[1..]),
+        _ => PackedColumns.UnpackValues(names, packed),
+    };
+
+    private static LineMatch Match(ReconImportLine l, IReadOnlyList<string> names)
     {
         ProviderCharge? expected = l.ExpectedTotal is { } total && ChargeTypeNames.TryParse(l.ExpectedChargeType, out var type)
             ? new ProviderCharge(l.SubscriptionId, type, l.ExpectedChargeStart!.Value, l.ExpectedChargeEnd!.Value, l.ExpectedUnitPrice!.Value,
                 l.ExpectedEffectiveUnitPrice!.Value, l.ExpectedQuantity!.Value, total, l.ExpectedReferenceId!, l.ProductId, l.SkuId, l.Currency)
             : null;
-        return new LineMatch(Line(l), Enum.Parse<ReconState>(l.State), expected, Cause(l.RootCause), l.Cause, l.MoneyAtStake);
+        var usage = l.ExpectedChargeType == ReconImportLine.UsageChargeType && l.ExpectedTotal is { } cost
+            ? new ExpectedUsage(l.SubscriptionId, l.ExpectedChargeStart!.Value, l.ProductId, l.SkuId, cost, l.ExpectedUsageQuantity!.Value, l.ExpectedUsageRows!.Value)
+            : null;
+        return new LineMatch(Line(l, names), Enum.Parse<ReconState>(l.State), expected, Cause(l.RootCause), l.Cause, l.MoneyAtStake) { Usage = usage };
     }
 
     private static MissingCharge Missing(ReconImportMissing m)

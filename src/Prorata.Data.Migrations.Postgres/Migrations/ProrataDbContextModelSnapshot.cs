@@ -1026,6 +1026,13 @@ namespace Prorata.Data.Migrations.Postgres.Migrations
                         .HasPrecision(18, 6)
                         .HasColumnType("numeric(18,6)");
 
+                    b.Property<decimal?>("ExpectedUsageQuantity")
+                        .HasPrecision(28, 12)
+                        .HasColumnType("numeric(28,12)");
+
+                    b.Property<int?>("ExpectedUsageRows")
+                        .HasColumnType("integer");
+
                     b.Property<string>("InvoiceNumber")
                         .HasColumnType("text");
 

@@ -1009,6 +1009,13 @@ namespace Prorata.Data.Migrations.Sqlite.Migrations
                         .HasPrecision(18, 6)
                         .HasColumnType("TEXT");
 
+                    b.Property<decimal?>("ExpectedUsageQuantity")
+                        .HasPrecision(28, 12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ExpectedUsageRows")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("InvoiceNumber")
                         .HasColumnType("TEXT");
 

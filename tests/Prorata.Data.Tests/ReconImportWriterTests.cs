@@ -88,7 +88,7 @@ public abstract class ReconImportWriterTests : IAsyncLifetime
                 PartnerId = "p-1", CustomerName = "Contoso Ltd", InvoiceNumber = "G012345678", OrderId = "o-1", OrderDate = new DateOnly(2026, 2, 27),
                 ProductName = "Microsoft 365 E3", SkuName = "E3", SubscriptionDescription = "E3 for Contoso", Quantity = 11m, TaxTotal = 12.00m,
                 PcToBcExchangeRate = 0.923456789012m, TermAndBillingCycle = "One-Year commitment for monthly/yearly billing", BillingFrequency = "Monthly",
-                Extra = new ExtraColumns(names, "6123456[\"15.0% Partner earned credit\"]x", [7, 41, 42]),
+                Extra = new ExtraColumns(names, "6123456[\"15.0% Partner earned credit\"]x", [7, 38, 39]),
             },
         };
         var usageLine = Match(2, ReconState.Matched, 2.13m, expected: null, atStake: 0m, cause: null) with

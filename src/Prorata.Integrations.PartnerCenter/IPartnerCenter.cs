@@ -31,7 +31,14 @@ public interface IPartnerCenter
     /// <summary>Sets (or with null clears) the changes applied at renewal; needs an active subscription with auto-renew on (§1.5).</summary>
     Task<PartnerCenterResult<PartnerCenterSubscription>> ScheduleRenewalAsync(SubscriptionKey subscription, RenewalInstructions? instructions, CancellationToken cancellationToken);
 
-    /// <summary>Cart → checkout → order, then polls the order until provisioning has produced the subscription ids (§4.3).</summary>
+    /// <summary>The catalog item id (<c>ProductId:SkuId:AvailabilityId</c>) under which a SKU is sold in a country; null when it is not (§4.3).</summary>
+    Task<string?> GetCatalogItemIdAsync(string productId, string skuId, string country, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Cart → checkout → order, then polls the order (a bounded number of times) until provisioning has produced the
+    /// subscription ids (§4.3). An order still provisioning after the polls is a success without subscriptions. The
+    /// checkout is sent once: when its answer is lost, <see cref="PurchaseOutcomeUnknownException"/> names the cart.
+    /// </summary>
     Task<PartnerCenterResult<PurchaseResult>> PurchaseAsync(string customerId, IReadOnlyList<PurchaseLine> lines, CancellationToken cancellationToken);
 
     Task<PartnerCenterResult<UpgradeResult>> UpgradeAsync(SubscriptionKey subscription, UpgradeRequest upgrade, CancellationToken cancellationToken);

@@ -96,6 +96,7 @@ public sealed class PartnerCenterClient(
             items.Add(item);
         }
         var customer = Escape(customerId);
+        // Creating a cart buys nothing (an unused one expires after 7 days), so a lost answer here is safe to repeat.
         using var cartResponse = await SendAsync(HttpMethod.Post, $"v1/customers/{customer}/carts", new JsonObject { ["lineItems"] = items }, null, cancellationToken);
         if (!cartResponse.IsSuccessStatusCode)
         {
@@ -107,31 +108,92 @@ public sealed class PartnerCenterClient(
             return PartnerCenterResult<PurchaseResult>.Refused(
                 new Refusal(RefusalCodes.PartnerCenterRefused, cartError.ErrorDescription ?? "The cart was refused.", PartnerCenterJson.ReadCode(cartError.ErrorCode)));
         }
-        using var checkoutResponse = await SendAsync(HttpMethod.Post, $"v1/customers/{customer}/carts/{Escape(cart.Id)}/checkout", new JsonObject(), null, cancellationToken);
-        if (!checkoutResponse.IsSuccessStatusCode)
+        var checkout = await CheckoutAsync(customer, cart.Id);
+        if (checkout.Refusal is { } refusal)
         {
-            return PartnerCenterResult<PurchaseResult>.Refused(await RefusalAsync(checkoutResponse, cancellationToken));
+            return PartnerCenterResult<PurchaseResult>.Refused(refusal);
         }
-        var checkout = await ReadAsync<WireCheckout>(checkoutResponse, cancellationToken);
-        if (checkout.OrderErrors is [var orderError, ..])
-        {
-            return PartnerCenterResult<PurchaseResult>.Refused(
-                new Refusal(RefusalCodes.PartnerCenterRefused, orderError.Description ?? "The order was refused.", PartnerCenterJson.ReadCode(orderError.Code)));
-        }
-        var order = checkout.Orders?.FirstOrDefault() ?? throw new PartnerCenterException("Checkout returned no order.");
-        // Provisioning is asynchronous: the subscription ids appear on the order once it completes (§4.3).
+        var order = checkout.Order!;
+        // Provisioning is asynchronous: the subscription ids appear on the order once it completes (§4.3). The order
+        // exists from here on, so a poll that fails or runs out leaves it pending rather than failing the purchase.
         for (var attempt = 0; !IsProvisioned(order); attempt++)
         {
             if (attempt >= _options.OrderPollAttempts)
             {
-                throw new PartnerCenterException($"Order {order.Id} was still {order.Status} after {attempt} polls; it will be picked up by the next sync.");
+                logger.LogWarning("Order {OrderId} was still {Status} after {Attempts} polls; sync links its subscriptions when they appear", order.Id, order.Status, attempt);
+                return PartnerCenterResult<PurchaseResult>.Success(new PurchaseResult(cart.Id, order.Id, []));
             }
-            await Task.Delay(_options.OrderPollInterval, time, cancellationToken);
-            order = await GetAsync<WireOrder>($"v1/customers/{customer}/orders/{Escape(order.Id)}", cancellationToken)
-                ?? throw new PartnerCenterException($"Order {order.Id} disappeared while provisioning.");
+            try
+            {
+                await Task.Delay(_options.OrderPollInterval, time, cancellationToken);
+                order = await GetAsync<WireOrder>($"v1/customers/{customer}/orders/{Escape(order.Id)}", cancellationToken) ?? order;
+            }
+            catch (Exception e) when (e is PartnerCenterException or HttpRequestException or OperationCanceledException or Polly.Timeout.TimeoutRejectedException)
+            {
+                logger.LogWarning(e, "Polling order {OrderId} failed; sync links its subscriptions when they appear", order.Id);
+                return PartnerCenterResult<PurchaseResult>.Success(new PurchaseResult(cart.Id, order.Id, []));
+            }
         }
         return PartnerCenterResult<PurchaseResult>.Success(new PurchaseResult(
-            order.Id, [.. order.LineItems!.Select(l => new PurchasedSubscription(l.SubscriptionId!, l.OfferId ?? "", l.Quantity))]));
+            cart.Id, order.Id, [.. order.LineItems!.Select(l => new PurchasedSubscription(l.SubscriptionId!, l.OfferId ?? "", l.Quantity))]));
+    }
+
+    /// <summary>
+    /// The one POST that buys. Sent once and not cancellable by the caller: once it has left, only Microsoft knows whether
+    /// the order was placed, and a caller giving up must not turn "placed" into "unknown". The pipeline's timeouts bound it,
+    /// and its retries cover only answers that prove Microsoft did not act (429, 409).
+    /// </summary>
+    private async Task<(WireOrder? Order, Refusal? Refusal)> CheckoutAsync(string customer, string cartId)
+    {
+        HttpResponseMessage response;
+        try
+        {
+            response = await SendAsync(HttpMethod.Post, $"v1/customers/{customer}/carts/{Escape(cartId)}/checkout", new JsonObject(), null, CancellationToken.None);
+        }
+        catch (PartnerCenterException e) when (e.StatusCode is null or >= 500)
+        {
+            throw new PurchaseOutcomeUnknownException(cartId, e);
+        }
+        catch (Exception e) when (e is HttpRequestException or OperationCanceledException or Polly.Timeout.TimeoutRejectedException)
+        {
+            throw new PurchaseOutcomeUnknownException(cartId, e);
+        }
+        using (response)
+        {
+            if (!response.IsSuccessStatusCode)
+            {
+                return (null, await RefusalAsync(response, CancellationToken.None));
+            }
+            WireCheckout checkout;
+            try
+            {
+                checkout = await ReadAsync<WireCheckout>(response, CancellationToken.None);
+            }
+            catch (Exception e) when (e is HttpRequestException or IOException or JsonException or PartnerCenterException)
+            {
+                throw new PurchaseOutcomeUnknownException(cartId, e);
+            }
+            if (checkout.OrderErrors is [var orderError, ..])
+            {
+                return (null, new Refusal(RefusalCodes.PartnerCenterRefused, orderError.Description ?? "The order was refused.", PartnerCenterJson.ReadCode(orderError.Code)));
+            }
+            return checkout.Orders?.FirstOrDefault() is { } order
+                ? (order, null)
+                : throw new PurchaseOutcomeUnknownException(cartId, new PartnerCenterException("Checkout returned no order."));
+        }
+    }
+
+    public async Task<string?> GetCatalogItemIdAsync(string productId, string skuId, string country, CancellationToken cancellationToken)
+    {
+        var uri = $"v1/products/{Escape(productId)}/skus/{Escape(skuId)}/availabilities?country={Escape(country)}";
+        await foreach (var availability in PageAsync<WireAvailability>(uri, cancellationToken, notFoundIsEmpty: true))
+        {
+            if (availability.CatalogItemId is { Length: > 0 } id)
+            {
+                return id;
+            }
+        }
+        return null;
     }
 
     public async Task<PartnerCenterResult<UpgradeResult>> UpgradeAsync(SubscriptionKey subscription, UpgradeRequest upgrade, CancellationToken cancellationToken)
@@ -277,7 +339,7 @@ public sealed class PartnerCenterClient(
     }
 
     /// <summary>Follows <c>links.next</c>, sending the headers it names (the MS-ContinuationToken), until there is no next page.</summary>
-    private async IAsyncEnumerable<T> PageAsync<T>(string firstPage, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<T> PageAsync<T>(string firstPage, [EnumeratorCancellation] CancellationToken cancellationToken, bool notFoundIsEmpty = false)
     {
         var request = new HttpRequestMessage(HttpMethod.Get, firstPage);
         var seenTokens = new HashSet<string>(StringComparer.Ordinal);
@@ -287,6 +349,10 @@ public sealed class PartnerCenterClient(
             using (request)
             {
                 using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+                if (notFoundIsEmpty && response.StatusCode == HttpStatusCode.NotFound)
+                {
+                    yield break;
+                }
                 await EnsureSuccessAsync(response, cancellationToken);
                 page = await ReadAsync<WireCollection<T>>(response, cancellationToken);
             }

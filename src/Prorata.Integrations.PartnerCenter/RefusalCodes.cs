@@ -10,6 +10,7 @@ public static class RefusalCodes
     public const string RenewalInProgress = "RenewalInProgress";
     public const string NotFound = "NotFound";
     public const string PartnerCenterRefused = "PartnerCenterRefused";
+    public const string NotInPartnerCenterCatalog = "NotInPartnerCenterCatalog";
 
     /// <summary>Microsoft's error codes (developer/error-codes.md, microsoft-csp.md §1.3) → ours.</summary>
     public static string FromMicrosoft(int? microsoftCode) => microsoftCode switch

@@ -14,4 +14,16 @@ public interface ISubscriptionChangePush
     /// <paramref name="subscription"/> is still in its state before the change.
     /// </summary>
     Task<Refusal?> PushAsync(CustomerSubscription subscription, LicenseChangeEntry entry, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Places a purchase of <paramref name="quantity"/> seats of <paramref name="subscription"/> for the customer, when the
+    /// customer is linked to a Partner Center tenant; <see cref="PurchasePlacement.NotSent"/> otherwise.
+    /// </summary>
+    Task<PurchasePlacement> PlaceAsync(Guid customerId, CustomerSubscription subscription, int quantity, bool autoRenew, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Sets Microsoft's seat count to the subscription's current quantity (increases that waited for a credit hold to lift).
+    /// Null when done or when the subscription is not linked; otherwise the refusal.
+    /// </summary>
+    Task<Refusal?> SetQuantityAsync(CustomerSubscription subscription, CancellationToken cancellationToken);
 }

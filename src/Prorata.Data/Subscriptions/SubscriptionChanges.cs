@@ -11,7 +11,8 @@ namespace Prorata.Data.Subscriptions;
 /// engine up to the change's timestamp, the change is applied there, and only if the engine accepts it is it appended
 /// to the log (one new entry) with the subscriptions' snapshots — in one SaveChanges. A refusal writes nothing. With a
 /// <see cref="ISubscriptionChangePush"/> registered, an accepted change of an existing subscription is sent on before it is
-/// logged, and a refusal there writes nothing either.
+/// logged, and a refusal there writes nothing either; a purchase for a customer linked to Partner Center is placed there
+/// (cart → checkout → order) and saved with its provisioning record and the link to the subscription it produced.
 /// </summary>
 public sealed class SubscriptionChanges(ProrataDbContext db, BillingOptions options, TimeProvider time, ISubscriptionChangePush? push = null)
 {
@@ -90,11 +91,21 @@ public sealed class SubscriptionChanges(ProrataDbContext db, BillingOptions opti
             entry.AwaitingProvisioning = true;
             subscription.Provisioning = ProvisioningState.AwaitingProvisioning;
         }
-        // A purchase is not linked to Partner Center yet, and what waits for provisioning must not reach Microsoft while the hold lasts.
-        if (push is not null && !isNew && !entry.AwaitingProvisioning
-            && await push.PushAsync(subscription, entry, cancellationToken) is { } pushRefusal)
+        // What waits for provisioning must not reach Microsoft while the hold lasts.
+        PurchasePlacement? placement = null;
+        if (push is not null && !entry.AwaitingProvisioning)
         {
-            return ChangeOutcome.Refused(pushRefusal);
+            if (isNew)
+            {
+                placement = await push.PlaceAsync(contract.CustomerId, subscription, entry.Quantity ?? 0, entry.Enabled ?? true, cancellationToken);
+                if (placement.Refusal is { } purchaseRefusal) return ChangeOutcome.Refused(purchaseRefusal);
+                // Placed but not provisioned yet (or its answer lost): sync links the subscription when Microsoft shows it.
+                if (placement.Record is { ProvisionedAt: null }) subscription.Provisioning = ProvisioningState.AwaitingProvisioning;
+            }
+            else if (await push.PushAsync(subscription, entry, cancellationToken) is { } pushRefusal)
+            {
+                return ChangeOutcome.Refused(pushRefusal);
+            }
         }
         entry.Sequence = subscription.ChangeCount + 1;
         subscription.ChangeCount = entry.Sequence;
@@ -110,9 +121,21 @@ public sealed class SubscriptionChanges(ProrataDbContext db, BillingOptions opti
         foreach (var member in await db.Subscriptions.Where(s => s.ParentId == subscription.Id).ToListAsync(cancellationToken))
             if (run.Book.Find(StoredTimeline.IdOf(member.Id)) is { } child) Snapshot(member, child);
         db.LicenseChangeLog.Add(entry);
+        if (placement?.Record is { } record)
+        {
+            record.Entry = entry;
+            record.SubscriptionId = subscription.Id;
+            db.ProvisioningRecords.Add(record);
+        }
+        if (placement?.Link is { } link)
+        {
+            link.SubscriptionId = subscription.Id;
+            db.PartnerCenterSubscriptions.Add(link);
+        }
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            // Once Microsoft has an order, giving up before it is recorded would leave seats bought and never billed.
+            await db.SaveChangesAsync(placement?.Record is null ? cancellationToken : CancellationToken.None);
         }
         catch (DbUpdateException)
         {

@@ -1,4 +1,10 @@
 namespace Prorata.Integrations.PartnerCenter.Models;
 
-/// <summary>A provisioned order: the subscriptions it created, one per cart line.</summary>
-public sealed record PurchaseResult(string OrderId, IReadOnlyList<PurchasedSubscription> Subscriptions);
+/// <summary>
+/// A placed order and the subscriptions it created, one per cart line. <see cref="Subscriptions"/> is empty while
+/// Microsoft is still provisioning the order: the subscriptions then appear later, carrying <see cref="OrderId"/>.
+/// </summary>
+public sealed record PurchaseResult(string CartId, string OrderId, IReadOnlyList<PurchasedSubscription> Subscriptions)
+{
+    public bool IsProvisioned => Subscriptions.Count > 0;
+}

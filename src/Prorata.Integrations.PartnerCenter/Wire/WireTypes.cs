@@ -68,6 +68,8 @@ internal sealed record WireOrder(string Id, string? Status, List<WireOrderLine>?
 
 internal sealed record WireOrderLine(int LineItemNumber, string? OfferId, string? SubscriptionId, int Quantity);
 
+internal sealed record WireAvailability(string? Id, string? ProductId, string? SkuId, string? CatalogItemId);
+
 internal sealed record WireTransition(string? FromSubscriptionId, string? ToSubscriptionId, int Quantity);
 
 internal sealed record WireAuditRecord(

@@ -98,6 +98,13 @@ public static class AdminEndpoints
             return Results.NoContent();
         });
 
+        sim.MapPost("/faults/lose-checkout-answer", async (HttpRequest request, Faults faults) =>
+        {
+            var body = await JsonNode.ParseAsync(request.Body) as JsonObject ?? [];
+            faults.LoseCheckoutAnswers((int)Number(body["requests"]));
+            return Results.NoContent();
+        });
+
         sim.MapPost("/tokens/expire", (TokenIssuer issuer) =>
         {
             issuer.ExpireAllAccessTokens();

@@ -1,10 +1,14 @@
 namespace PartnerCenterSimulator.Api;
 
-/// <summary>Faults injected by tests and demos: 429 storms with Retry-After, and extra 409s as during renewal processing.</summary>
+/// <summary>
+/// Faults injected by tests and demos: 429 storms with Retry-After, extra 409s as during renewal processing, and
+/// checkouts whose order is placed but whose answer is lost on the way back.
+/// </summary>
 public sealed class Faults
 {
     private int _throttled;
     private int _conflicts;
+    private int _lostCheckoutAnswers;
 
     public int RetryAfterSeconds { get; private set; } = 1;
 
@@ -16,7 +20,11 @@ public sealed class Faults
 
     public void Conflict(int requests) => Interlocked.Exchange(ref _conflicts, requests);
 
+    public void LoseCheckoutAnswers(int requests) => Interlocked.Exchange(ref _lostCheckoutAnswers, requests);
+
     public bool TakeThrottle() => TakeOne(ref _throttled);
+
+    public bool TakeLostCheckoutAnswer() => TakeOne(ref _lostCheckoutAnswers);
 
     public bool TakeConflict() => TakeOne(ref _conflicts);
 

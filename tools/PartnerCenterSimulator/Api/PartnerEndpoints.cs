@@ -127,12 +127,18 @@ public static class PartnerEndpoints
             return error is not null ? Error(error) : Results.Json(Cart(cart!), statusCode: 201);
         });
 
-        v1.MapPost("/customers/{customerId}/carts/{cartId}/checkout", (string customerId, string cartId, HttpContext context, SimulatorState state) =>
+        v1.MapPost("/customers/{customerId}/carts/{cartId}/checkout", (string customerId, string cartId, HttpContext context, SimulatorState state, Faults faults) =>
         {
             var (order, error) = state.Checkout(customerId, cartId, Actor(context));
             if (error is not null)
             {
                 return Error(error);
+            }
+            if (faults.TakeLostCheckoutAnswer())
+            {
+                // The order is placed; the answer never reaches the caller.
+                context.Abort();
+                return Results.Empty;
             }
             var result = new JsonObject
             {
@@ -145,6 +151,25 @@ public static class PartnerEndpoints
 
         v1.MapGet("/customers/{customerId}/orders/{orderId}", (string customerId, string orderId, SimulatorState state) =>
             state.PollOrder(customerId, orderId) is { } order ? Results.Json(Shapes.Order(order)) : Error(SimError.NotFound("Order")));
+
+        v1.MapGet("/products/{productId}/skus/{skuId}/availabilities", (string productId, string skuId, SimulatorState state) =>
+        {
+            if (state.Catalog.FindByProductSku($"{productId}:{skuId}") is not { } offer)
+            {
+                return Error(SimError.NotFound("Product"));
+            }
+            var availability = new JsonObject
+            {
+                ["id"] = offer.AvailabilityId,
+                ["productId"] = offer.ProductId,
+                ["skuId"] = offer.SkuId,
+                ["catalogItemId"] = offer.CatalogItemId,
+                ["country"] = "US",
+                ["isPurchasable"] = true,
+                ["attributes"] = Shapes.Attributes("Availability"),
+            };
+            return Results.Json(Shapes.Collection([availability], 1));
+        });
 
         v1.MapGet("/auditrecords", (HttpRequest request, SimulatorState state) =>
             state.Read(now =>

@@ -1,21 +1,27 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Prorata.Data;
+using Prorata.Data.PartnerCenter;
 using Prorata.Data.Subscriptions;
 using Prorata.Domain.Simulation;
 using Prorata.Integrations.PartnerCenter;
 using Prorata.Integrations.PartnerCenter.Models;
 using Prorata.Integrations.PartnerCenter.Sync;
 using Refusal = Prorata.Domain.Subscriptions.Refusal;
+using SubscriptionStatus = Prorata.Integrations.PartnerCenter.Models.SubscriptionStatus;
 
 namespace Prorata.Web.Features.PartnerCenter;
 
 /// <summary>
-/// A staff change of a subscription linked to Partner Center goes to Microsoft before Prorata logs it. Sent with our
-/// application's token, the change comes back in the activity log under our application id, which
-/// <see cref="SyncPlanner"/> skips, and the logged change already matches Partner Center's state: the next sync imports
-/// nothing. Upgrades are not sent here (Partner Center gives the upgraded seats a new subscription to link).
+/// Staff changes and purchases go to Microsoft before Prorata logs them. Sent with our application's token, they come
+/// back in the activity log under our application id, which <see cref="SyncPlanner"/> skips, and the logged change
+/// already matches Partner Center's state: the next sync imports nothing. A purchase for a customer whose tenant is
+/// linked is placed as cart → checkout → order and linked to the subscription the order produced; an upgrade is a
+/// transition (in place for all seats; a partial one gives the moved seats a new Partner Center subscription, which the
+/// next sync lists to be linked).
 /// </summary>
-public sealed class PartnerCenterChangePush(ProrataDbContext db, IPartnerCenter partnerCenter) : ISubscriptionChangePush
+public sealed class PartnerCenterChangePush(ProrataDbContext db, IPartnerCenter partnerCenter, IOptions<PartnerCenterSyncOptions> options, TimeProvider time)
+    : ISubscriptionChangePush
 {
     public async Task<Refusal?> PushAsync(CustomerSubscription subscription, LicenseChangeEntry entry, CancellationToken cancellationToken)
     {
@@ -28,13 +34,90 @@ public sealed class PartnerCenterChangePush(ProrataDbContext db, IPartnerCenter 
         {
             return null;
         }
+        UpgradeRequest? upgrade = null;
+        if (kind == PushKind.Upgrade)
+        {
+            var productId = entry.ProductId ?? subscription.ProductId;
+            if (await partnerCenter.GetCatalogItemIdAsync(productId, entry.SkuId!, options.Value.Market, cancellationToken) is not { } target)
+            {
+                return NotInCatalog(productId, entry.SkuId!);
+            }
+            upgrade = new UpgradeRequest(target, entry.Quantity ?? subscription.Quantity);
+        }
         // Credit hold was decided by the caller: an increase on hold is logged as awaiting provisioning and never reaches here.
         var push = new PendingPush(kind, link.PartnerCenterCustomerId, CustomerOnCreditHold: false,
             new SubscriptionKey(link.PartnerCenterCustomerId, link.PartnerCenterSubscriptionId),
-            entry.Quantity, entry.Enabled, kind == PushKind.ScheduleRenewal ? Renewal(subscription, entry) : null);
+            entry.Quantity, entry.Enabled, kind == PushKind.ScheduleRenewal ? Renewal(subscription, entry) : null, Upgrade: upgrade);
         var outcome = await new PartnerCenterPush(partnerCenter).PushAsync(push, cancellationToken);
         return outcome.Refusal is { } refusal ? new Refusal(refusal.Code, refusal.Message) : null;
     }
+
+    public async Task<PurchasePlacement> PlaceAsync(Guid customerId, CustomerSubscription subscription, int quantity, bool autoRenew, CancellationToken cancellationToken)
+    {
+        var tenant = await db.PartnerCenterCustomers.AsNoTracking().Where(c => c.CustomerId == customerId)
+            .Select(c => c.PartnerCenterCustomerId).FirstOrDefaultAsync(cancellationToken);
+        // Only license-based NCE subscriptions (a term and a billing plan) are bought in Partner Center.
+        if (tenant is null || subscription.Term is not { } term || subscription.BillingPlan is not { } plan)
+        {
+            return PurchasePlacement.NotSent;
+        }
+        if (await partnerCenter.GetCatalogItemIdAsync(subscription.ProductId, subscription.SkuId, options.Value.Market, cancellationToken) is not { } catalogItemId)
+        {
+            return PurchasePlacement.Refused(NotInCatalog(subscription.ProductId, subscription.SkuId));
+        }
+        var record = new ProvisioningRecord { AttemptedAt = time.GetUtcNow(), PartnerCenterCustomerId = tenant };
+        PartnerCenterResult<PurchaseResult> result;
+        try
+        {
+            result = await partnerCenter.PurchaseAsync(tenant, [new PurchaseLine(catalogItemId, quantity, term.ToString(), plan.ToString().ToLowerInvariant())], cancellationToken);
+        }
+        catch (PurchaseOutcomeUnknownException e)
+        {
+            // Microsoft may have the order: the purchase is recorded as waiting, with the cart, never placed again.
+            record.PartnerCenterCartId = e.CartId;
+            record.Failure = e.Message;
+            return new PurchasePlacement(null, record, null);
+        }
+        if (!result.IsSuccess)
+        {
+            return PurchasePlacement.Refused(new Refusal(result.Refusal.Code, result.Refusal.Message));
+        }
+        record.PartnerCenterCartId = result.Value.CartId;
+        record.PartnerCenterOrderId = result.Value.OrderId;
+        if (!result.Value.IsProvisioned)
+        {
+            return new PurchasePlacement(null, record, null);
+        }
+        var bought = result.Value.Subscriptions[0];
+        if (!autoRenew)
+        {
+            // New commerce subscriptions start with auto-renew on; the purchase asked for it off.
+            await partnerCenter.SetAutoRenewAsync(new SubscriptionKey(tenant, bought.SubscriptionId), false, cancellationToken);
+        }
+        record.ProvisionedAt = time.GetUtcNow();
+        record.PartnerCenterSubscriptionId = bought.SubscriptionId;
+        var link = new PartnerCenterSubscriptionLink
+        {
+            PartnerCenterSubscriptionId = bought.SubscriptionId, PartnerCenterCustomerId = tenant, OfferId = bought.OfferId, OfferName = subscription.Title,
+            Quantity = bought.Quantity, Status = SubscriptionStatus.Active.ToString(), AutoRenew = autoRenew, FirstSeenAt = record.ProvisionedAt.Value,
+            UpdatedAt = record.ProvisionedAt.Value,
+        };
+        return new PurchasePlacement(null, record, link);
+    }
+
+    public async Task<Refusal?> SetQuantityAsync(CustomerSubscription subscription, CancellationToken cancellationToken)
+    {
+        var link = await db.PartnerCenterSubscriptions.AsNoTracking().FirstOrDefaultAsync(l => l.SubscriptionId == subscription.Id, cancellationToken);
+        if (link is null)
+        {
+            return null;
+        }
+        var result = await partnerCenter.SetQuantityAsync(new SubscriptionKey(link.PartnerCenterCustomerId, link.PartnerCenterSubscriptionId), subscription.Quantity, cancellationToken);
+        return result.IsSuccess ? null : new Refusal(result.Refusal.Code, result.Refusal.Message);
+    }
+
+    private Refusal NotInCatalog(string productId, string skuId) => new(RefusalCodes.NotInPartnerCenterCatalog,
+        $"Partner Center sells no {productId}/{skuId} in market {options.Value.Market}; nothing was bought.");
 
     private static PushKind? KindOf(CustomerSubscription subscription, LicenseChangeEntry entry) => entry.Type switch
     {
@@ -44,6 +127,7 @@ public sealed class PartnerCenterChangePush(ProrataDbContext db, IPartnerCenter 
         ScenarioEventType.Reactivate => PushKind.Reactivate,
         ScenarioEventType.SetAutoRenew => PushKind.SetAutoRenew,
         ScenarioEventType.ScheduleRenewal => PushKind.ScheduleRenewal,
+        ScenarioEventType.Upgrade when entry.SkuId is not null => PushKind.Upgrade,
         _ => null,
     };
 

@@ -18,4 +18,8 @@ public sealed class PartnerCenterSyncOptions
     /// <summary>Change-log entries written per transaction, each transaction with the cursor that covers them.</summary>
     [Range(1, 10000)]
     public int BatchSize { get; set; } = 200;
+
+    /// <summary>The country whose Partner Center catalog purchases are placed from (the partner's market).</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string Market { get; set; } = "US";
 }

@@ -11,7 +11,11 @@ public sealed record ChangeOutcome(CustomerSubscription? Subscription, LicenseCh
 {
     public CustomerSubscription? Created { get; init; }
 
-    public static ChangeOutcome Accepted(CustomerSubscription subscription, LicenseChangeEntry entry) => new(subscription, entry, null, null, false);
+    /// <summary>For a purchase placed in Partner Center: its order, and whether Microsoft has provisioned it yet.</summary>
+    public ProvisioningRecord? Provisioning { get; init; }
+
+    public static ChangeOutcome Accepted(CustomerSubscription subscription, LicenseChangeEntry entry, ProvisioningRecord? provisioning = null) =>
+        new(subscription, entry, null, null, false) { Provisioning = provisioning };
 
     public static ChangeOutcome Refused(Refusal refusal) => new(null, null, refusal, null, false);
 

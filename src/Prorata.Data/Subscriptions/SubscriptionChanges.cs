@@ -143,7 +143,7 @@ public sealed class SubscriptionChanges(ProrataDbContext db, BillingOptions opti
             db.ChangeTracker.Clear();
             return ChangeOutcome.Raced();
         }
-        return ChangeOutcome.Accepted(subscription, entry) with { Created = created };
+        return ChangeOutcome.Accepted(subscription, entry, placement?.Record) with { Created = created };
     }
 
     /// <summary>The contract's log up to <paramref name="until"/> (inclusive) played on the engine, in time order.</summary>

@@ -1,14 +1,18 @@
 using Microsoft.EntityFrameworkCore;
 using Prorata.Data;
 using Prorata.Data.Customers;
+using Prorata.Data.Subscriptions;
 using Prorata.Domain.Contracts;
 using Prorata.Domain.Customers;
 using Prorata.Web.Infrastructure.Persistence;
 
 namespace Prorata.Web.Features.Customers;
 
-/// <summary>Creates and changes customers for both the API and the pages: the rules, then the checks that need the database.</summary>
-public sealed class SaveCustomer(ProrataDbContext db, TimeProvider time)
+/// <summary>
+/// Creates and changes customers for both the API and the pages: the rules, then the checks that need the database.
+/// Lifting a credit hold sends what waited for it to Microsoft once the customer is saved (<see cref="SubscriptionProvisioning"/>).
+/// </summary>
+public sealed class SaveCustomer(ProrataDbContext db, TimeProvider time, SubscriptionProvisioning provisioning)
 {
     // A group deeper than this is a data error, not a real corporate structure; it also bounds the cycle walk.
     private const int MaxParentDepth = 32;
@@ -79,6 +83,7 @@ public sealed class SaveCustomer(ProrataDbContext db, TimeProvider time)
             return SaveResult<Customer>.Conflict($"A customer named '{details.Name}' already exists.");
         }
 
+        var holdLifted = customer.CreditHold && !details.CreditHold;
         customer.Name = details.Name;
         customer.Currency = details.Currency.Code;
         customer.BillingEmail = details.BillingEmail;
@@ -93,6 +98,11 @@ public sealed class SaveCustomer(ProrataDbContext db, TimeProvider time)
         catch (DbUpdateConcurrencyException)
         {
             return SaveResult<Customer>.Conflict($"Customer '{details.Name}' was changed by someone else while saving; reload and try again.");
+        }
+        if (holdLifted)
+        {
+            // After the save: a failure at Microsoft leaves the entry waiting and visible, and does not undo the lift.
+            await provisioning.ReleaseAsync(customer.Id, cancellationToken);
         }
         return SaveResult<Customer>.Saved(customer);
     }

@@ -29,6 +29,8 @@ public static class PartnerCenterEndpoints
         group.MapPost("/issues/{id:long}/resolve", ResolveAsync).WithName("ResolvePartnerCenterIssue").RequireAuthorization(Policies.OwnerOnly);
         group.MapPut("/subscriptions/{partnerCenterSubscriptionId}/link", LinkAsync).WithName("LinkPartnerCenterSubscription")
             .RequireAuthorization(Policies.OwnerOnly).ProducesValidationProblem();
+        group.MapPut("/customers/{partnerCenterCustomerId}/link", LinkCustomerAsync).WithName("LinkPartnerCenterCustomer")
+            .RequireAuthorization(Policies.OwnerOnly).ProducesValidationProblem();
         group.MapGet("/consent", StartConsent).WithName("StartPartnerCenterConsent").RequireAuthorization(Policies.OwnerOnly);
         group.MapGet("/consent/callback", CompleteConsentAsync).WithName("CompletePartnerCenterConsent").RequireAuthorization(Policies.OwnerOnly);
 
@@ -168,6 +170,39 @@ public static class PartnerCenterEndpoints
             issue.ResolvedAt = time.GetUtcNow();
             issue.ResolvedBy = user.Identity?.Name ?? "staff";
         }
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok();
+    }
+
+    /// <summary>
+    /// Maps a Partner Center tenant (seen by a sync) to the Prorata customer it is billed as: from then on, that customer's
+    /// purchases in Prorata are placed in the tenant. A tenant maps to one customer and a customer to one tenant.
+    /// </summary>
+    private static async Task<Results<Ok, ValidationProblem, ProblemHttpResult>> LinkCustomerAsync(string partnerCenterCustomerId, CustomerLinkRequest request,
+        ProrataDbContext db, CancellationToken cancellationToken)
+    {
+        if (request.CustomerId is not { } customerId)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["customerId"] = ["customerId is required; got nothing."] },
+                title: "One or more fields are invalid; nothing was saved.");
+        }
+        var tenant = await db.PartnerCenterCustomers.FirstOrDefaultAsync(c => c.PartnerCenterCustomerId == partnerCenterCustomerId, cancellationToken);
+        if (tenant is null)
+        {
+            return SaveResultHttp.NotFound($"No Partner Center customer has id '{partnerCenterCustomerId}'; run a sync first.");
+        }
+        if (!await db.Customers.AnyAsync(c => c.Id == customerId, cancellationToken))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["customerId"] = [$"No customer has id '{customerId}'."] },
+                title: "One or more fields are invalid; nothing was saved.");
+        }
+        if (await db.PartnerCenterCustomers.AnyAsync(c => c.CustomerId == customerId && c.PartnerCenterCustomerId != partnerCenterCustomerId, cancellationToken)
+            || (tenant.CustomerId is { } current && current != customerId))
+        {
+            return TypedResults.Problem($"Customer '{customerId}' or tenant '{partnerCenterCustomerId}' is already linked to another.", statusCode: StatusCodes.Status409Conflict,
+                title: "Conflict; nothing was saved.");
+        }
+        tenant.CustomerId = customerId;
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok();
     }

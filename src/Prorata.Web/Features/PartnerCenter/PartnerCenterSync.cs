@@ -27,12 +27,14 @@ public sealed class PartnerCenterSync(
     PartnerCenterCredentials credentials,
     PartnerCenterConnection connection,
     IOptions<PartnerCenterSyncOptions> options,
+    SubscriptionProvisioning provisioning,
     TimeProvider time)
 {
     private const string SyncActor = "Partner Center";
 
     public async Task<SyncOutcome> RunAsync(bool full, IProgress<SyncProgress>? progress, CancellationToken cancellationToken)
     {
+        await RetryWaitingAsync(cancellationToken);
         var cursor = await ReadCursorAsync(cancellationToken);
         var pull = new PartnerCenterPull(partnerCenter, time);
         var pulled = full || cursor.LastOperationDate is null
@@ -49,6 +51,23 @@ public sealed class PartnerCenterSync(
         var logged = await ApplyChangesAsync(plan, pulled.AuditRecords, cursor, progress, cancellationToken);
         var raised = await FinishAsync(plan, issues, cancellationToken);
         return new SyncOutcome(pulled.IsFull, plan.NewCustomers.Count, plan.NewSubscriptions.Count, logged, raised);
+    }
+
+    /// <summary>What still waits for provisioning although its customer is off hold (a failure at the lift) goes out again.</summary>
+    private async Task RetryWaitingAsync(CancellationToken cancellationToken)
+    {
+        var customers = await (
+                from e in db.LicenseChangeLog
+                join s in db.Subscriptions on e.SubscriptionId equals s.Id
+                join c in db.BillingContracts on s.ContractId equals c.Id
+                where e.AwaitingProvisioning && !c.Customer!.CreditHold
+                    && !db.ProvisioningRecords.Any(r => r.LicenseChangeEntryId == e.Id && (r.ProvisionedAt != null || r.PartnerCenterOrderId != null || r.PartnerCenterCartId != null))
+                select c.CustomerId)
+            .Distinct().ToListAsync(cancellationToken);
+        foreach (var customer in customers)
+        {
+            await provisioning.ReleaseAsync(customer, cancellationToken);
+        }
     }
 
     private async Task<SyncCursor> ReadCursorAsync(CancellationToken cancellationToken)
@@ -195,8 +214,18 @@ public sealed class PartnerCenterSync(
             db.PartnerCenterCustomers.Add(new PartnerCenterCustomerLink { PartnerCenterCustomerId = customer.Id, CompanyName = customer.CompanyName, Domain = customer.Domain, FirstSeenAt = now });
         }
         var knownSubscriptions = (await db.PartnerCenterSubscriptions.Select(s => s.PartnerCenterSubscriptionId).ToListAsync(cancellationToken)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var orders = await PendingOrdersAsync(cancellationToken);
+        var claimed = new Dictionary<string, ProvisioningRecord>(StringComparer.OrdinalIgnoreCase);
         foreach (var s in plan.NewSubscriptions.Where(s => knownSubscriptions.Add(s.Id)))
         {
+            if (orders.Claim(s) is { } record)
+            {
+                record.ProvisionedAt = now;
+                record.PartnerCenterSubscriptionId = s.Id;
+                record.PartnerCenterOrderId ??= s.OrderId;
+                record.Failure = null;
+                claimed[s.Id] = record;
+            }
             if (knownCustomers.Add(s.CustomerId))
             {
                 // An incremental pull can meet a subscription before its customer was listed.
@@ -206,13 +235,16 @@ public sealed class PartnerCenterSync(
             {
                 PartnerCenterSubscriptionId = s.Id, PartnerCenterCustomerId = s.CustomerId, OfferId = s.OfferId, OfferName = s.OfferName,
                 Quantity = s.Quantity, Status = s.Status.ToString(), AutoRenew = s.AutoRenewEnabled, FirstSeenAt = now, UpdatedAt = now,
+                SubscriptionId = claimed.GetValueOrDefault(s.Id)?.SubscriptionId,
             });
         }
         var open = await db.PartnerCenterSyncIssues.Where(i => i.ResolvedAt == null)
             .Select(i => new { i.Kind, i.PartnerCenterCustomerId, i.PartnerCenterSubscriptionId }).ToListAsync(cancellationToken);
         var openKeys = open.Select(i => (i.Kind, i.PartnerCenterCustomerId, i.PartnerCenterSubscriptionId ?? "")).ToHashSet();
         var raised = 0;
-        foreach (var issue in issues.Where(i => openKeys.Add((i.Kind.ToString(), i.CustomerId, i.SubscriptionId ?? ""))))
+        // A subscription that is the order of a Prorata purchase is on that purchase's contract already.
+        foreach (var issue in issues.Where(i => i.SubscriptionId is null || !claimed.ContainsKey(i.SubscriptionId))
+                     .Where(i => openKeys.Add((i.Kind.ToString(), i.CustomerId, i.SubscriptionId ?? ""))))
         {
             db.PartnerCenterSyncIssues.Add(new PartnerCenterSyncIssue
             {
@@ -223,7 +255,51 @@ public sealed class PartnerCenterSync(
         await WriteCursorAsync(plan.Cursor, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        foreach (var record in claimed.Values)
+        {
+            await provisioning.ResolveIssuesAsync(record.SubscriptionId, cancellationToken);
+            await provisioning.SettleAsync(record.SubscriptionId, cancellationToken);
+        }
         return raised;
+    }
+
+    /// <summary>
+    /// Orders Prorata placed whose subscriptions were not known when it recorded them: still provisioning, or the
+    /// checkout's answer was lost. A new Partner Center subscription carrying the order's id is its order's; one after a
+    /// lost answer (no order id known) is the first unclaimed subscription of that tenant, SKU and seat count created from
+    /// the attempt on — so the purchase is linked, not imported a second time as a subscription without a contract.
+    /// </summary>
+    private async Task<PendingOrders> PendingOrdersAsync(CancellationToken cancellationToken)
+    {
+        var records = await db.ProvisioningRecords
+            .Where(r => r.ProvisionedAt == null && (r.PartnerCenterOrderId != null || r.PartnerCenterCartId != null))
+            .ToListAsync(cancellationToken);
+        var ids = records.Select(r => r.SubscriptionId).ToList();
+        var subscriptions = await db.Subscriptions.AsNoTracking().Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, cancellationToken);
+        return new PendingOrders(records, subscriptions);
+    }
+
+    private sealed class PendingOrders(List<ProvisioningRecord> records, Dictionary<Guid, CustomerSubscription> subscriptions)
+    {
+        // Clocks of two systems: a subscription stamped a little before our attempt is still the attempt's.
+        private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
+
+        public ProvisioningRecord? Claim(PartnerCenterSubscription s)
+        {
+            var match = records.FirstOrDefault(r => r.PartnerCenterOrderId is { } order && string.Equals(order, s.OrderId, StringComparison.OrdinalIgnoreCase))
+                ?? records.FirstOrDefault(r => r.PartnerCenterOrderId is null
+                    && string.Equals(r.PartnerCenterCustomerId, s.CustomerId, StringComparison.OrdinalIgnoreCase)
+                    && subscriptions.TryGetValue(r.SubscriptionId, out var bought)
+                    && string.Equals(bought.ProductId, s.ProductId, StringComparison.OrdinalIgnoreCase)
+                    && string.Equals(bought.SkuId, s.SkuId, StringComparison.OrdinalIgnoreCase)
+                    && bought.Quantity == s.Quantity
+                    && s.CreationDate >= r.AttemptedAt - ClockSkew);
+            if (match is not null)
+            {
+                records.Remove(match);
+            }
+            return match;
+        }
     }
 
     private async Task WriteCursorAsync(SyncCursor cursor, CancellationToken cancellationToken)

@@ -52,7 +52,8 @@ public static class SubscriptionEndpoints
         // A subscription made by a partial upgrade begins with the source's upgrade entry.
         var entries = await db.LicenseChangeLog.AsNoTracking().Where(e => e.SubscriptionId == id || e.NewSubscriptionId == id)
             .OrderBy(e => e.At).ThenBy(e => e.Id).ToListAsync(cancellationToken);
-        return TypedResults.Ok(entries.Select(ChangeLogEntryResponse.From).ToList());
+        var records = await db.ProvisioningRecords.AsNoTracking().Where(r => r.SubscriptionId == id).ToDictionaryAsync(r => r.LicenseChangeEntryId, cancellationToken);
+        return TypedResults.Ok(entries.Select(e => ChangeLogEntryResponse.From(e, records.GetValueOrDefault(e.Id))).ToList());
     }
 
     private static async Task<Results<Created<ChangeAcceptedResponse>, ValidationProblem, ProblemHttpResult>> PurchaseAsync(
@@ -62,7 +63,7 @@ public static class SubscriptionEndpoints
         if (request.ToPurchase(errors) is not { } purchase) return Invalid(errors);
         var outcome = await changes.PurchaseAsync(purchase, ChangeOutcomeHttp.StaffActor(user), cancellationToken);
         return outcome.Subscription is { } s
-            ? TypedResults.Created($"/api/v1/subscriptions/{s.Id}", new ChangeAcceptedResponse(SubscriptionResponse.From(s), ChangeLogEntryResponse.From(outcome.Entry!)))
+            ? TypedResults.Created($"/api/v1/subscriptions/{s.Id}", new ChangeAcceptedResponse(SubscriptionResponse.From(s), ChangeLogEntryResponse.From(outcome.Entry!, outcome.Provisioning)))
             : outcome.ToProblem();
     }
 

@@ -5,5 +5,5 @@ namespace Prorata.Web.Features.Subscriptions;
 public static class SubscriptionsFeature
 {
     public static IServiceCollection AddSubscriptions(this IServiceCollection services) =>
-        services.AddScoped<SubscriptionChanges>();
+        services.AddScoped<SubscriptionChanges>().AddScoped<SubscriptionProvisioning>();
 }

@@ -404,7 +404,8 @@ public sealed class PartnerCenterClient(
             request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
         }
         var response = await http.SendAsync(request, cancellationToken);
-        if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.TooManyRequests || (int)response.StatusCode >= 500)
+        // Authentication, authorization (MFA), throttling and server failures are not answers about the change itself.
+        if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden or HttpStatusCode.TooManyRequests || (int)response.StatusCode >= 500)
         {
             using (response)
             {
@@ -449,6 +450,11 @@ public sealed class PartnerCenterClient(
             return;
         }
         var error = await ReadErrorAsync(response, cancellationToken);
+        if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden
+            && PartnerCenterJson.ReadCode(error?.Code ?? default) == PartnerCenterMfaRequiredException.MicrosoftCode)
+        {
+            throw new PartnerCenterMfaRequiredException((int)response.StatusCode);
+        }
         throw new PartnerCenterException(
             $"Partner Center answered {(int)response.StatusCode} to {response.RequestMessage?.Method} {response.RequestMessage?.RequestUri?.AbsolutePath}: {error?.Description}",
             (int)response.StatusCode);

@@ -18,8 +18,8 @@ public sealed class InMemoryLedger
         new(Customers, [.. Known.Values], pull.Customers, pull.Subscriptions, pull.AuditRecords, pull.IsFull, Cursor, ourApplicationId, pull.StateReadAt);
 
     /// <summary>
-    /// Applies the plan in order, storing the cursor with each change as one transaction would. With
-    /// <paramref name="stopAfter"/> it stops there, as a process killed half-way.
+    /// Applies the plan in order, storing the cursor with each record's changes as one transaction would. With
+    /// <paramref name="stopAfter"/> it stops at the first transaction boundary from there, as a process killed half-way.
     /// </summary>
     public void Apply(SyncPlan plan, IReadOnlyList<PartnerCenterAuditRecord> records, int? stopAfter = null)
     {
@@ -33,25 +33,28 @@ public sealed class InMemoryLedger
         }
         var ordered = records.OrderBy(r => r.OperationDate).ThenBy(r => r.Id, StringComparer.Ordinal).ToList();
         var applied = 0;
-        foreach (var change in plan.Changes)
+        foreach (var batch in SyncPlanner.Batches(plan.Changes, 1))
         {
-            if (applied == stopAfter)
+            if (applied >= stopAfter)
             {
                 return;
             }
-            ChangeLog.Add(change);
-            Known[change.SubscriptionId] = Known[change.SubscriptionId] with
+            foreach (var change in batch)
             {
-                Quantity = change.ToQuantity, Status = change.ToStatus, AutoRenewEnabled = change.AutoRenewEnabled,
-            };
-            if (change.AuditRecordId is { } id)
+                ChangeLog.Add(change);
+                Known[change.SubscriptionId] = Known[change.SubscriptionId] with
+                {
+                    Quantity = change.ToQuantity, Status = change.ToStatus, AutoRenewEnabled = change.AutoRenewEnabled,
+                };
+                applied++;
+            }
+            if (batch[^1].AuditRecordId is { } id)
             {
                 foreach (var record in ordered.TakeWhile(r => r.Id != id).Append(ordered.First(r => r.Id == id)))
                 {
                     Cursor = Cursor.Advance(record);
                 }
             }
-            applied++;
         }
         Cursor = plan.Cursor;
     }

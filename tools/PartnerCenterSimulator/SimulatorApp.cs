@@ -26,6 +26,7 @@ public static class SimulatorApp
         builder.Services.AddSingleton<SimulatorState>();
         builder.Services.AddSingleton<Faults>();
         builder.Services.AddSingleton<TokenIssuer>();
+        builder.Services.AddSingleton<PartnerRateLimit>();
         builder.Services.AddSingleton<OutOfBandActor>();
         builder.Services.AddSingleton<OutOfBandTimer>();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.WriteIndented = false);

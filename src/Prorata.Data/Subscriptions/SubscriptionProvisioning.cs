@@ -16,6 +16,7 @@ namespace Prorata.Data.Subscriptions;
 /// </summary>
 public sealed class SubscriptionProvisioning(ProrataDbContext db, TimeProvider time, ISubscriptionChangePush? push = null)
 {
+    /// <summary>The Partner Center exception kind (SyncExceptionKind.ProvisioningFailed, named here as Data does not see it).</summary>
     public const string FailureIssueKind = "ProvisioningFailed";
 
     private const string OrderPending = "OrderNotProvisionedYet";

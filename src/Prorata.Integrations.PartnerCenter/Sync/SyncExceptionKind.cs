@@ -12,4 +12,8 @@ public enum SyncExceptionKind
     CatalogShift,
     /// <summary>The stored refresh token is 80 days old or more (§4.8).</summary>
     CredentialExpiring,
+    /// <summary>Partner Center refused the token: the consent was given without multi-factor authentication (§4.8).</summary>
+    MfaRequired,
+    /// <summary>A purchase or increase that waited for a credit hold could not be sent when the hold lifted.</summary>
+    ProvisioningFailed,
 }

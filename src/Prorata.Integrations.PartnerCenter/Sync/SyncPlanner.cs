@@ -101,6 +101,30 @@ public static class SyncPlanner
         return new SyncPlan(newCustomers, newSubscriptions, changes, issues, cursor.Compact(input.AuditRecords));
     }
 
+    /// <summary>
+    /// The changes in batches of about <paramref name="size"/>, each written with the cursor in one transaction. A batch
+    /// never ends between two changes of one activity-log record (a suspension is a status and an auto-renew change):
+    /// the cursor passes a record once, and a sync stopped between its two changes would lose the second on the rerun.
+    /// </summary>
+    public static IEnumerable<IReadOnlyList<ImportedChange>> Batches(IReadOnlyList<ImportedChange> changes, int size)
+    {
+        var batch = new List<ImportedChange>(size);
+        for (var i = 0; i < changes.Count; i++)
+        {
+            batch.Add(changes[i]);
+            var sameRecordNext = i + 1 < changes.Count && changes[i].AuditRecordId is { } id && changes[i + 1].AuditRecordId == id;
+            if (batch.Count >= size && !sameRecordNext)
+            {
+                yield return batch;
+                batch = new List<ImportedChange>(size);
+            }
+        }
+        if (batch.Count > 0)
+        {
+            yield return batch;
+        }
+    }
+
     private static IEnumerable<ImportedChange> Differences(
         string customerId, string subscriptionId, Replay before, Replay after, DateTimeOffset at, bool outOfBand, string? recordId, string? by)
     {

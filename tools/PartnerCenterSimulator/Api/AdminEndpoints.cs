@@ -143,11 +143,20 @@ public static class AdminEndpoints
             {
                 settings.OrderPendingPolls = (int)Number(body["orderPendingPolls"]);
             }
+            if (body["requestsPerMinute"] is not null)
+            {
+                settings.RequestsPerMinute = (int)Number(body["requestsPerMinute"]);
+            }
+            if (body["consentWithMfa"] is JsonValue mfa && mfa.TryGetValue<bool>(out var withMfa))
+            {
+                settings.ConsentWithMfa = withMfa;
+            }
             return Results.NoContent();
         });
 
-        sim.MapGet("/stats", (SimulatorState state, TokenIssuer issuer) => state.Read(_ => Results.Json(new
+        sim.MapGet("/stats", (SimulatorState state, TokenIssuer issuer, PartnerRateLimit rateLimit) => state.Read(_ => Results.Json(new
         {
+            apiRequests = rateLimit.Requests,
             customers = state.Customers.Count,
             subscriptions = state.AllSubscriptions.Count,
             auditRecords = state.AuditRecords.Count,

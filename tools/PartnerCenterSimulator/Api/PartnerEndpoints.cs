@@ -284,7 +284,7 @@ public static class PartnerEndpoints
     }
 
     private static SimActor Actor(HttpContext context) =>
-        context.Items[ActorItem] as SimActor ?? new SimActor(TokenIssuer.ConsentingUser, "00000000-0000-0000-0000-0000000000aa");
+        context.Items[ActorItem] as SimActor ?? new SimActor(TokenIssuer.ConsentingUser, TokenIssuer.AnyApplication);
 
     private static async Task<JsonObject?> ReadObjectAsync(HttpRequest request)
     {

@@ -1,3 +1,5 @@
+using PartnerCenterSimulator.State;
+
 namespace PartnerCenterSimulator.Api;
 
 /// <summary>The Entra ID v1 authorize and token endpoints, as far as the secure application model uses them.</summary>
@@ -5,8 +7,8 @@ public static class TokenEndpoints
 {
     public static void MapTokenEndpoints(this IEndpointRouteBuilder app)
     {
-        // Consent happens here at once, as if an Admin Agent had signed in with MFA and accepted.
-        app.MapGet("/{tenant}/oauth2/authorize", (HttpRequest request, TokenIssuer issuer) =>
+        // Consent happens here at once, as if an Admin Agent had signed in and accepted: with MFA unless the settings say otherwise.
+        app.MapGet("/{tenant}/oauth2/authorize", (HttpRequest request, TokenIssuer issuer, SimulatorSettings settings) =>
         {
             var clientId = request.Query["client_id"].ToString();
             var redirect = request.Query["redirect_uri"].ToString();
@@ -14,7 +16,7 @@ public static class TokenEndpoints
             {
                 return Results.BadRequest(new { error = "invalid_request" });
             }
-            var code = issuer.IssueCode(clientId);
+            var code = issuer.IssueCode(clientId, settings.ConsentWithMfa);
             var state = Uri.EscapeDataString(request.Query["state"].ToString());
             var separator = redirectUri.Query.Length > 0 ? '&' : '?';
             return Results.Redirect($"{redirectUri}{separator}code={Uri.EscapeDataString(code)}&state={state}");

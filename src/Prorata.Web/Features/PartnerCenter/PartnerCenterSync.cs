@@ -34,6 +34,35 @@ public sealed class PartnerCenterSync(
 
     public async Task<SyncOutcome> RunAsync(bool full, IProgress<SyncProgress>? progress, CancellationToken cancellationToken)
     {
+        try
+        {
+            return await SyncAsync(full, progress, cancellationToken);
+        }
+        catch (PartnerCenterMfaRequiredException e)
+        {
+            // Not retried: every token from this consent lacks the claim. An exception tells the Owner to consent again.
+            await RaiseAsync(new SyncIssue(SyncExceptionKind.MfaRequired, "", null, e.Message), CancellationToken.None);
+            throw;
+        }
+    }
+
+    private async Task RaiseAsync(SyncIssue issue, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        var kind = issue.Kind.ToString();
+        if (await db.PartnerCenterSyncIssues.AnyAsync(i => i.ResolvedAt == null && i.Kind == kind && i.PartnerCenterCustomerId == issue.CustomerId, cancellationToken))
+        {
+            return;
+        }
+        db.PartnerCenterSyncIssues.Add(new PartnerCenterSyncIssue
+        {
+            Kind = kind, PartnerCenterCustomerId = issue.CustomerId, PartnerCenterSubscriptionId = issue.SubscriptionId, Message = issue.Message, RaisedAt = time.GetUtcNow(),
+        });
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task<SyncOutcome> SyncAsync(bool full, IProgress<SyncProgress>? progress, CancellationToken cancellationToken)
+    {
         await RetryWaitingAsync(cancellationToken);
         var cursor = await ReadCursorAsync(cancellationToken);
         var pull = new PartnerCenterPull(partnerCenter, time);
@@ -108,7 +137,7 @@ public sealed class PartnerCenterSync(
         var ordered = records.OrderBy(r => r.OperationDate).ThenBy(r => r.Id, StringComparer.Ordinal).ToList();
         var logged = 0;
         var done = 0;
-        foreach (var batch in plan.Changes.Chunk(options.Value.BatchSize))
+        foreach (var batch in SyncPlanner.Batches(plan.Changes, options.Value.BatchSize))
         {
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -154,7 +183,7 @@ public sealed class PartnerCenterSync(
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             logged += imported.Count;
-            done += batch.Length;
+            done += batch.Count;
             progress?.Report(new SyncProgress("applying", done, plan.Changes.Count));
         }
         return logged;

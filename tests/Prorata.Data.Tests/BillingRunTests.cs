@@ -216,10 +216,21 @@ public abstract class BillingRunTests : IAsyncLifetime
         UnitPrice = unitPrice, ErpPrice = erp, EffectiveFrom = new DateOnly(2025, 12, 1), Publisher = Publisher.Microsoft,
     };
 
-    /// <summary>Kills the run at its n-th database command or commit, as a crash of the process would.</summary>
-    private sealed class FaultInjector(int failAt) : DbCommandInterceptor, IDbTransactionInterceptor
+    /// <summary>
+    /// Kills the run at its n-th database command, commit or connection opening, as a crash of the process would. The
+    /// PostgreSQL write path sends each invoice as one Npgsql batch on a connection it opens through EF Core, so the
+    /// opening is where a crash between two invoices lands there.
+    /// </summary>
+    private sealed class FaultInjector(int failAt) : DbCommandInterceptor, IDbTransactionInterceptor, IDbConnectionInterceptor
     {
         private int _count;
+
+        public ValueTask<InterceptionResult> ConnectionOpeningAsync(DbConnection connection, ConnectionEventData eventData, InterceptionResult result,
+            CancellationToken cancellationToken = default)
+        {
+            Tick();
+            return ValueTask.FromResult(result);
+        }
 
         public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
             InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)

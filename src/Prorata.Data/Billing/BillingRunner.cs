@@ -214,71 +214,84 @@ public sealed class BillingRunner(ProrataDbContext db, BillingOptions options, T
         return true;
     }
 
+    private const string InsertInvoiceSql = """
+        INSERT INTO "Invoices" ("Id", "ContractId", "BillingDate", "Kind", "Status", "LegalEntityName", "Currency", "Total", "DueDate", "CreatedAt")
+        VALUES ($1, $2, $3, 'Invoice', 'Draft', $4, $5, $6, $7, $8)
+        """;
+
+    private const string InsertLinesSql = """
+        INSERT INTO "InvoiceLines" ("InvoiceId", "Position", "SubscriptionId", "Kind", "PeriodStart", "PeriodEnd", "Quantity", "UnitPrice", "Amount", "Days", "PeriodDays", "ProductId", "SkuId", "Origin")
+        SELECT $1, * FROM unnest($2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+        """;
+
+    private const string IssueSql = """
+        WITH n AS (
+            INSERT INTO "InvoiceNumberSequences" AS s ("LegalEntityName", "LastNumber") VALUES ($1, 1)
+            ON CONFLICT ("LegalEntityName") DO UPDATE SET "LastNumber" = s."LastNumber" + 1 RETURNING "LastNumber")
+        UPDATE "Invoices" SET "Status" = 'Issued', "Number" = (SELECT "LastNumber" FROM n), "IssuedAt" = $2 WHERE "Id" = $3
+        """;
+
     /// <summary>
-    /// PostgreSQL's write path, for runs of thousands of invoices: the invoice, all its lines (arrays unnested in one INSERT)
-    /// and its number and issue go to the server as one multi-statement batch, then the commit — two round trips per
-    /// invoice, still one transaction each. EF Core's change-tracked inserts take about ten round trips per invoice, and a
-    /// binary COPY per invoice needs its own start/finish exchange for only tens of rows; COPY is what loads bulk data.
-    /// The batch goes through EF Core, so its interceptors and logging see it.
+    /// PostgreSQL's write path, for runs of thousands of invoices: the invoice, all its lines (arrays unnested in one
+    /// INSERT) and its number and issue go to the server as one batch with no transaction of its own, which PostgreSQL
+    /// runs as one implicit transaction ending at the batch's single Sync — one round trip per invoice, committed whole
+    /// or not at all. The statements are prepared once per connection, so the server does not parse and plan them for
+    /// every invoice. EF Core's change-tracked inserts take about ten round trips per invoice, and a binary COPY per
+    /// invoice needs its own start/finish exchange for only tens of rows; COPY is what loads bulk data.
     /// </summary>
     private static async Task<bool> StoreWithBatchAsync(ProrataDbContext db, CustomerInvoice row, bool issue, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var lines = row.Lines;
-        var parameters = new object[]
-        {
-            new NpgsqlParameter("id", NpgsqlDbType.Uuid) { Value = row.Id },
-            new NpgsqlParameter("contract", NpgsqlDbType.Uuid) { Value = row.ContractId },
-            new NpgsqlParameter("date", NpgsqlDbType.Date) { Value = row.BillingDate },
-            new NpgsqlParameter("entity", NpgsqlDbType.Varchar) { Value = row.LegalEntityName },
-            new NpgsqlParameter("currency", NpgsqlDbType.Char) { Value = row.Currency },
-            new NpgsqlParameter("total", NpgsqlDbType.Numeric) { Value = row.Total },
-            new NpgsqlParameter("due", NpgsqlDbType.Date) { Value = (object?)row.DueDate ?? DBNull.Value },
-            new NpgsqlParameter("now", NpgsqlDbType.TimestampTz) { Value = now },
-            Array("position", NpgsqlDbType.Integer, lines.Select(l => l.Position).ToArray()),
-            Array("subscription", NpgsqlDbType.Uuid, lines.Select(l => l.SubscriptionId).ToArray()),
-            Array("kind", NpgsqlDbType.Varchar, lines.Select(l => l.Kind.ToString()).ToArray()),
-            Array("start", NpgsqlDbType.Date, lines.Select(l => l.PeriodStart).ToArray()),
-            Array("end", NpgsqlDbType.Date, lines.Select(l => l.PeriodEnd).ToArray()),
-            Array("quantity", NpgsqlDbType.Numeric, lines.Select(l => l.Quantity).ToArray()),
-            Array("price", NpgsqlDbType.Numeric, lines.Select(l => l.UnitPrice).ToArray()),
-            Array("amount", NpgsqlDbType.Numeric, lines.Select(l => l.Amount).ToArray()),
-            Array("days", NpgsqlDbType.Integer, lines.Select(l => l.Days).ToArray()),
-            Array("periodDays", NpgsqlDbType.Integer, lines.Select(l => l.PeriodDays).ToArray()),
-            Array("product", NpgsqlDbType.Varchar, lines.Select(l => l.ProductId).ToArray()),
-            Array("sku", NpgsqlDbType.Varchar, lines.Select(l => l.SkuId).ToArray()),
-            Array("origin", NpgsqlDbType.Varchar, lines.Select(l => l.Origin).ToArray()),
-        };
-        // Lines go in while the invoice is a draft (the trigger refuses lines of an issued invoice); then it takes its number and is issued.
-        var sql = """
-            INSERT INTO "Invoices" ("Id", "ContractId", "BillingDate", "Kind", "Status", "LegalEntityName", "Currency", "Total", "DueDate", "CreatedAt")
-            VALUES (@id, @contract, @date, 'Invoice', 'Draft', @entity, @currency, @total, @due, @now);
-            INSERT INTO "InvoiceLines" ("InvoiceId", "Position", "SubscriptionId", "Kind", "PeriodStart", "PeriodEnd", "Quantity", "UnitPrice", "Amount", "Days", "PeriodDays", "ProductId", "SkuId", "Origin")
-            SELECT @id, * FROM unnest(@position, @subscription, @kind, @start, @end, @quantity, @price, @amount, @days, @periodDays, @product, @sku, @origin);
-            """;
-        if (issue)
-            sql += """
-
-                WITH n AS (
-                    INSERT INTO "InvoiceNumberSequences" AS s ("LegalEntityName", "LastNumber") VALUES (@entity, 1)
-                    ON CONFLICT ("LegalEntityName") DO UPDATE SET "LastNumber" = s."LastNumber" + 1 RETURNING "LastNumber")
-                UPDATE "Invoices" SET "Status" = 'Issued', "Number" = (SELECT "LastNumber" FROM n), "IssuedAt" = @now WHERE "Id" = @id;
-                """;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            await db.Database.ExecuteSqlRawAsync(sql, parameters, cancellationToken);
+            await using var batch = new NpgsqlBatch((NpgsqlConnection)db.Database.GetDbConnection());
+            batch.BatchCommands.Add(Command(InsertInvoiceSql,
+                Value(NpgsqlDbType.Uuid, row.Id), Value(NpgsqlDbType.Uuid, row.ContractId), Value(NpgsqlDbType.Date, row.BillingDate),
+                Value(NpgsqlDbType.Varchar, row.LegalEntityName), Value(NpgsqlDbType.Char, row.Currency), Value(NpgsqlDbType.Numeric, row.Total),
+                Value(NpgsqlDbType.Date, (object?)row.DueDate ?? DBNull.Value), Value(NpgsqlDbType.TimestampTz, now)));
+            // Lines go in while the invoice is a draft (the trigger refuses lines of an issued invoice); then it takes its number and is issued.
+            batch.BatchCommands.Add(Command(InsertLinesSql,
+                Value(NpgsqlDbType.Uuid, row.Id),
+                Array(NpgsqlDbType.Integer, lines.Select(l => l.Position).ToArray()),
+                Array(NpgsqlDbType.Uuid, lines.Select(l => l.SubscriptionId).ToArray()),
+                Array(NpgsqlDbType.Varchar, lines.Select(l => l.Kind.ToString()).ToArray()),
+                Array(NpgsqlDbType.Date, lines.Select(l => l.PeriodStart).ToArray()),
+                Array(NpgsqlDbType.Date, lines.Select(l => l.PeriodEnd).ToArray()),
+                Array(NpgsqlDbType.Numeric, lines.Select(l => l.Quantity).ToArray()),
+                Array(NpgsqlDbType.Numeric, lines.Select(l => l.UnitPrice).ToArray()),
+                Array(NpgsqlDbType.Numeric, lines.Select(l => l.Amount).ToArray()),
+                Array(NpgsqlDbType.Integer, lines.Select(l => l.Days).ToArray()),
+                Array(NpgsqlDbType.Integer, lines.Select(l => l.PeriodDays).ToArray()),
+                Array(NpgsqlDbType.Varchar, lines.Select(l => l.ProductId).ToArray()),
+                Array(NpgsqlDbType.Varchar, lines.Select(l => l.SkuId).ToArray()),
+                Array(NpgsqlDbType.Varchar, lines.Select(l => l.Origin).ToArray())));
+            if (issue)
+                batch.BatchCommands.Add(Command(IssueSql, Value(NpgsqlDbType.Varchar, row.LegalEntityName), Value(NpgsqlDbType.TimestampTz, now), Value(NpgsqlDbType.Uuid, row.Id)));
+            await batch.PrepareAsync(cancellationToken);
+            await batch.ExecuteNonQueryAsync(cancellationToken);
+            return true;
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.ConstraintName == "UX_Invoices_Contract_BillingDate")
         {
-            // Another run stored this contract's invoice for the date first: ours rolls back whole.
-            await transaction.RollbackAsync(cancellationToken);
+            // Another run stored this contract's invoice for the date first: the whole batch rolled back.
             return false;
         }
-        await transaction.CommitAsync(cancellationToken);
-        return true;
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
 
-        static NpgsqlParameter Array<T>(string name, NpgsqlDbType type, T[] values) =>
-            new(name, NpgsqlDbType.Array | type) { Value = values };
+        static NpgsqlBatchCommand Command(string sql, params NpgsqlParameter[] parameters)
+        {
+            var command = new NpgsqlBatchCommand(sql);
+            command.Parameters.AddRange(parameters);
+            return command;
+        }
+
+        static NpgsqlParameter Value(NpgsqlDbType type, object value) => new() { NpgsqlDbType = type, Value = value };
+
+        static NpgsqlParameter Array<T>(NpgsqlDbType type, T[] values) => new() { NpgsqlDbType = NpgsqlDbType.Array | type, Value = values };
     }
 
     private static async Task<bool> BilledElsewhereAsync(ProrataDbContext db, Guid contractId, DateOnly date, CancellationToken cancellationToken)

@@ -8,6 +8,7 @@ namespace Prorata.Web.Tests;
 public sealed class ReconciliationReadBackTests(ProrataApp app)
 {
     private static readonly string Files = Path.Combine(AppContext.BaseDirectory, "Files");
+    private static readonly KeyValuePair<string, string>[] NoColumns = [];
 
     [Fact]
     public async Task FindAsync_AfterARestart_SummaryDiscrepanciesAndLineReadFromTheDatabase()
@@ -33,6 +34,12 @@ public sealed class ReconciliationReadBackTests(ProrataApp app)
         var detail = DiscrepancyDetailResponse.From(stored.Discrepancies[0]);
         Assert.Equal(imported.Discrepancies[0].Expected, detail.Expected);
         Assert.Equal((12.00m, 10, 120.00m, 13.20m, 132.00m), (detail.Expected!.UnitPrice, detail.Expected.Quantity, detail.Expected.Total, detail.Line.UnitPrice, detail.Line.Subtotal));
+        // Every column of the line, the typed ones and those the matcher has no field for, as the file had it.
+        var original = imported.Discrepancies[0].Line;
+        var restored = stored.Discrepancies[0].Line;
+        Assert.Equal(original with { Extra = NoColumns }, restored with { Extra = NoColumns });
+        Assert.Equal(original.Extra, restored.Extra);
+        Assert.Equal(19, restored.Extra.Count);
         Assert.Equal(imported.Missing, stored.Missing);
         Assert.Equal((15, 180.00m), (stored.Missing[0].Expected.Quantity, stored.Missing[0].Expected.Total));
         Assert.Equal(imported.Unbilled.Select(UnbilledChargeResponse.From), stored.Unbilled.Select(UnbilledChargeResponse.From));

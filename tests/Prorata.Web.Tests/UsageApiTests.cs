@@ -73,6 +73,49 @@ public sealed class UsageApiTests(ProrataApp app)
     }
 
     [Fact]
+    public async Task InvoiceReconFile_AzurePlanLines_MatchedAgainstTheImportedUsage()
+    {
+        var client = await app.SignedInAsAsync(StaffRoles.BillingAdmin);
+        var contractId = await BillingSeed.ContractAsync(app, billingDay: 27);
+        var plan = await client.PostAsJsonAsync("/api/v1/subscriptions", new { contractId, productId = "AZURE-PLAN", skuId = "DZH318Z0BPS6", quantity = 1 });
+        var planId = (await plan.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("subscription").GetProperty("id").GetGuid();
+        var usage = Encoding.UTF8.GetBytes(string.Join("\n",
+            "CustomerId,SubscriptionId,UsageDate,ProductId,SkuId,MeterName,Quantity,BillingPreTaxTotal,BillingCurrency,PricingPreTaxTotal",
+            $"c-1,{planId},2026-01-10,DZH318Z0BQ3Q,0009,D2s v5,24,61.20,USD,72.00",
+            $"c-1,{planId},2026-01-11,DZH318Z0BQ3Q,0009,D2s v5,24,61.20,USD,72.00",
+            $"c-1,{planId},2026-01-11,DZH318Z0BQ3Q,000F,LRS Data Stored,100,2.13,USD,2.50") + "\n");
+        Assert.Equal(HttpStatusCode.Created, (await ImportAsync(client, usage, "january-usage.csv")).StatusCode);
+        // Microsoft's January invoice: the VM meter 0.01 over the two daily rows (the month truncated once), storage 1.00 over, and a meter never imported.
+        var invoice = Encoding.UTF8.GetBytes(string.Join("\n",
+            "CustomerId,SubscriptionId,SubscriptionDescription,ProductId,SkuId,ChargeType,ChargeStartDate,ChargeEndDate,UnitPrice,BillableQuantity,Subtotal,Total,Currency,MeterDescription",
+            $"c-1,{planId},Azure plan,DZH318Z0BQ3Q,0009,new,2026-01-01,2026-01-31,2.55,48,122.41,122.41,USD,D2s v5",
+            $"c-1,{planId},Azure plan,DZH318Z0BQ3Q,000F,new,2026-01-01,2026-01-31,0.0213,100,3.13,3.13,USD,LRS Data Stored",
+            $"c-1,{planId},Azure plan,DZH318Z0BQ3Q,0042,new,2026-01-01,2026-01-31,0.50,10,5.00,5.00,USD,Bandwidth") + "\n");
+        var content = new ByteArrayContent(invoice);
+        content.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        var id = (await (await client.PostAsync("/api/v1/reconciliations?fileName=january.csv", content)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var import = await client.GetFromJsonAsync<JsonElement>($"/api/v1/reconciliations/{id}");
+        for (var attempt = 0; attempt < 100 && import.GetProperty("status").GetString() is "queued" or "running"; attempt++)
+        {
+            await Task.Delay(50);
+            import = await client.GetFromJsonAsync<JsonElement>($"/api/v1/reconciliations/{id}");
+        }
+
+        var summary = import.GetProperty("summary");
+        Assert.Equal((1, 1, 1, 0), (summary.GetProperty("matched").GetInt32(), summary.GetProperty("amountMismatch").GetInt32(),
+            summary.GetProperty("unexpectedCharge").GetInt32(), summary.GetProperty("unknownSubscription").GetInt32()));
+        var discrepancies = await client.GetFromJsonAsync<JsonElement>($"/api/v1/reconciliations/{id}/discrepancies");
+        Assert.Equal([(3L, "amountMismatch", (decimal?)2.13m, 1.00m, "unexplained"), (4L, "unexpectedCharge", null, 5.00m, "usageNotImported")],
+            discrepancies.EnumerateArray().Select(d => (d.GetProperty("row").GetInt64(), d.GetProperty("state").GetString(),
+                d.GetProperty("expectedTotal").ValueKind == JsonValueKind.Null ? (decimal?)null : d.GetProperty("expectedTotal").GetDecimal(),
+                d.GetProperty("moneyAtStake").GetDecimal(), d.GetProperty("rootCause").GetString())));
+        var detail = await client.GetFromJsonAsync<JsonElement>($"/api/v1/reconciliations/{id}/discrepancies/3");
+        var expected = detail.GetProperty("expectedUsage");
+        Assert.Equal((100m, 1, "LRS Data Stored"), (expected.GetProperty("quantity").GetDecimal(), expected.GetProperty("rows").GetInt32(),
+            detail.GetProperty("otherColumns").GetProperty("MeterDescription").GetString()));
+    }
+
+    [Fact]
     public async Task Import_BadDateOnRowThree_400NamingRowColumnAndValueAndNothingStored()
     {
         var client = await app.SignedInAsAsync(StaffRoles.BillingAdmin);

@@ -1120,7 +1120,9 @@ namespace Prorata.Data.Migrations.Postgres.Migrations
 
                     b.HasKey("ImportId", "Row");
 
-                    b.HasIndex("ImportId", "State");
+                    b.HasIndex("ImportId", "Row")
+                        .HasDatabaseName("IX_ReconImportLines_Discrepancies")
+                        .HasFilter("\"State\" <> 'Matched'");
 
                     b.ToTable("ReconImportLines", (string)null);
                 });
@@ -1755,15 +1757,6 @@ namespace Prorata.Data.Migrations.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("SubscriptionId")
                         .OnDelete(DeleteBehavior.Restrict);
-                });
-
-            modelBuilder.Entity("Prorata.Data.Reconciliation.ReconImportLine", b =>
-                {
-                    b.HasOne("Prorata.Data.Reconciliation.ReconImport", null)
-                        .WithMany()
-                        .HasForeignKey("ImportId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("Prorata.Data.Reconciliation.ReconImportMissing", b =>

@@ -26,6 +26,14 @@ public sealed class SyncPlannerTests
     }
 
     [Fact]
+    public void Plan_FullPullWithEmptyActivityLog_CursorMovesToWhenTheStateWasRead()
+    {
+        var plan = SyncPlanner.Plan(Input(known: [], current: [Current("S1", 12)], records: []));
+
+        Assert.Equal((T0.AddDays(1), 0), (plan.Cursor.LastOperationDate, plan.Cursor.RecentRecordIds.Count));
+    }
+
+    [Fact]
     public void Plan_ChangeProrataPushedItself_NotImportedAgain()
     {
         var plan = SyncPlanner.Plan(Input(

@@ -98,7 +98,14 @@ public static class SyncPlanner
             }
         }
 
-        return new SyncPlan(newCustomers, newSubscriptions, changes, issues, cursor.Compact(input.AuditRecords));
+        var next = cursor.Compact(input.AuditRecords);
+        if (input.IsFullPull && next.LastOperationDate is null)
+        {
+            // The whole state was read at Now: with nothing in the activity log the cursor still moves there, or every
+            // later sync would list every customer again.
+            next = next with { LastOperationDate = input.Now };
+        }
+        return new SyncPlan(newCustomers, newSubscriptions, changes, issues, next);
     }
 
     /// <summary>

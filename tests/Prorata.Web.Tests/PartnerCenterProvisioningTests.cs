@@ -18,12 +18,14 @@ namespace Prorata.Web.Tests;
 /// <summary>
 /// Purchases and credit-hold lifts of a customer linked to a Partner Center tenant, through the API, against the
 /// simulator over HTTP: what Microsoft ends up with, the link the sync uses, the provisioning records, and the bill.
-/// Its own app and simulator (<see cref="PartnerCenterSyncTests.Fixture"/>); the clock does not move here.
+/// Its own app and simulator (<see cref="PartnerCenterSyncTests.Fixture"/>); the clocks move only a minute, within the day billed.
 /// </summary>
 public sealed class PartnerCenterProvisioningTests(PartnerCenterSyncTests.Fixture fixture) : IClassFixture<PartnerCenterSyncTests.Fixture>
 {
     private const string E3Product = "CFQ7TTC0LFLX";
     private const string E3Sku = "0001";
+    private const string E5Product = "CFQ7TTC0LFLZ";
+    private const string E5Sku = "0002";
     private static readonly CancellationToken None = CancellationToken.None;
 
     [Fact]
@@ -48,6 +50,30 @@ public sealed class PartnerCenterProvisioningTests(PartnerCenterSyncTests.Fixtur
 
         Assert.Equal((0, 0), (sync.ChangesImported, sync.IssuesRaised));
         Assert.Single(await LogAsync(subscriptionId));
+    }
+
+    [Fact]
+    public async Task PartialUpgrade_LinkedSubscription_TransitionMovesSeatsToANewPartnerCenterSubscriptionLinkedToTheNewOne()
+    {
+        var client = await SignedInOwnerAsync();
+        var (tenant, contractId, _) = await LinkedCustomerAsync(client, "Tailspin Toys");
+        using var purchase = await client.PostAsJsonAsync("/api/v1/subscriptions",
+            new { contractId, productId = E3Product, skuId = E3Sku, term = "P1Y", billingPlan = "monthly", quantity = 10 });
+        var subscriptionId = Guid.Parse((string)(await purchase.Content.ReadFromJsonAsync<JsonObject>())!["subscription"]!["id"]!);
+        // A minute later, on both clocks: the activity log orders records by time, and the upgrade follows the purchase.
+        fixture.App.Time.Advance(TimeSpan.FromMinutes(1));
+        await PostSimAsync("_sim/clock/advance", new { minutes = 1 });
+
+        using var upgrade = await client.PostAsJsonAsync($"/api/v1/subscriptions/{subscriptionId}/changes",
+            new { type = "upgrade", productId = E5Product, skuId = E5Sku, quantity = 4 });
+
+        Assert.Equal(HttpStatusCode.OK, upgrade.StatusCode);
+        var moved = Guid.Parse((string)(await upgrade.Content.ReadFromJsonAsync<JsonObject>())!["entry"]!["newSubscriptionId"]!);
+        var atMicrosoft = (await PartnerCenter.GetSubscriptionsAsync(tenant, None)).OrderByDescending(s => s.Quantity).ToList();
+        Assert.Equal([($"{E3Product}:{E3Sku}", 6), ($"{E5Product}:{E5Sku}", 4)], atMicrosoft.Select(s => (s.OfferId[..17], s.Quantity)));
+        Assert.Equal((subscriptionId, moved), (await LinkedSubscriptionAsync(atMicrosoft[0].Id), await LinkedSubscriptionAsync(atMicrosoft[1].Id)));
+        var sync = await SyncAsync(client);
+        Assert.Equal((0, 0), (sync.ChangesImported, sync.IssuesRaised));
     }
 
     [Fact]
@@ -92,7 +118,7 @@ public sealed class PartnerCenterProvisioningTests(PartnerCenterSyncTests.Fixtur
         await using var scope = fixture.Web.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ProrataDbContext>();
         var record = await db.ProvisioningRecords.AsNoTracking().SingleAsync(r => r.SubscriptionId == subscriptionId);
-        Assert.Equal((ProrataApp.Now, placed.Id, placed.OrderId, null), (record.ProvisionedAt, record.PartnerCenterSubscriptionId, record.PartnerCenterOrderId, record.Failure));
+        Assert.Equal((fixture.App.Time.GetUtcNow(), placed.Id, placed.OrderId, null), (record.ProvisionedAt, record.PartnerCenterSubscriptionId, record.PartnerCenterOrderId, record.Failure));
         Assert.Equal(ProvisioningState.Provisioned, (await db.Subscriptions.AsNoTracking().SingleAsync(s => s.Id == subscriptionId)).Provisioning);
         Assert.Single(await PartnerCenter.GetSubscriptionsAsync(tenant, None));
     }
@@ -161,7 +187,7 @@ public sealed class PartnerCenterProvisioningTests(PartnerCenterSyncTests.Fixtur
         return (tenant, contractId, customerId);
     }
 
-    /// <summary>E3 at the same cost as the seed's product (72.00 a year), so the bill reads 6.60 per seat and month.</summary>
+    /// <summary>E3 at the same cost as the seed's product (72.00 a year), so the bill reads 6.60 per seat and month; E5 above it.</summary>
     private async Task SeedE3PriceAsync()
     {
         await using var scope = fixture.Web.Services.CreateAsyncScope();
@@ -179,6 +205,11 @@ public sealed class PartnerCenterProvisioningTests(PartnerCenterSyncTests.Fixtur
                 {
                     ProductId = E3Product, SkuId = E3Sku, Title = "Microsoft 365 E3", Term = TermDuration.P1Y, BillingPlan = BillingPlan.Monthly, Market = "US",
                     Currency = "USD", UnitPrice = 72m, ErpPrice = 86.4m, EffectiveFrom = new DateOnly(2026, 1, 1), Publisher = Publisher.Microsoft,
+                },
+                new PriceListEntry
+                {
+                    ProductId = E5Product, SkuId = E5Sku, Title = "Microsoft 365 E5", Term = TermDuration.P1Y, BillingPlan = BillingPlan.Monthly, Market = "US",
+                    Currency = "USD", UnitPrice = 144m, ErpPrice = 172.8m, EffectiveFrom = new DateOnly(2026, 1, 1), Publisher = Publisher.Microsoft,
                 },
             ],
         });

@@ -459,6 +459,11 @@ public sealed class SimulatorState(SimulatedClock clock, OfferCatalog catalog, S
                 ["attributes"] = Shapes.Attributes("Transition"),
             };
             _transitions.Add(transition);
+            if (!ReferenceEquals(destination, source))
+            {
+                // The seats left the source: the activity log shows that change of the source as well as the destination's.
+                Audit(customer, actor, "subscription", before, Shapes.Subscription(source, now).ToJsonString(), "update_subscription", now, SubscriptionData(source));
+            }
             Audit(customer, actor, "subscription", before, Shapes.Subscription(destination, now).ToJsonString(), "upgrade_subscription", now,
                 SubscriptionData(destination));
             return (transition, null);

@@ -17,8 +17,8 @@ namespace Prorata.Web.Features.PartnerCenter;
 /// back in the activity log under our application id, which <see cref="SyncPlanner"/> skips, and the logged change
 /// already matches Partner Center's state: the next sync imports nothing. A purchase for a customer whose tenant is
 /// linked is placed as cart → checkout → order and linked to the subscription the order produced; an upgrade is a
-/// transition (in place for all seats; a partial one gives the moved seats a new Partner Center subscription, which the
-/// next sync lists to be linked).
+/// transition (in place for all seats; a partial one gives the moved seats a new Partner Center subscription, linked to
+/// the new Prorata subscription that bills them).
 /// </summary>
 public sealed class PartnerCenterChangePush(ProrataDbContext db, IPartnerCenter partnerCenter, IOptions<PartnerCenterSyncOptions> options, TimeProvider time)
     : ISubscriptionChangePush
@@ -49,7 +49,23 @@ public sealed class PartnerCenterChangePush(ProrataDbContext db, IPartnerCenter 
             new SubscriptionKey(link.PartnerCenterCustomerId, link.PartnerCenterSubscriptionId),
             entry.Quantity, entry.Enabled, kind == PushKind.ScheduleRenewal ? Renewal(subscription, entry) : null, Upgrade: upgrade);
         var outcome = await new PartnerCenterPush(partnerCenter).PushAsync(push, cancellationToken);
-        return outcome.Refusal is { } refusal ? new Refusal(refusal.Code, refusal.Message) : null;
+        if (outcome.Refusal is { } refusal)
+        {
+            return new Refusal(refusal.Code, refusal.Message);
+        }
+        if (upgrade is not null && entry.NewSubscriptionId is { } moved && outcome.SubscriptionIds is [_, var to] && to != link.PartnerCenterSubscriptionId)
+        {
+            // A partial upgrade: the moved seats are a new subscription on both sides. Tracked here, the link is saved with the
+            // upgrade's log entry and the new Prorata subscription, so the next sync knows it and imports nothing.
+            var now = time.GetUtcNow();
+            db.PartnerCenterSubscriptions.Add(new PartnerCenterSubscriptionLink
+            {
+                PartnerCenterSubscriptionId = to, PartnerCenterCustomerId = link.PartnerCenterCustomerId, OfferId = upgrade.ToCatalogItemId,
+                Quantity = upgrade.Quantity, Status = SubscriptionStatus.Active.ToString(), AutoRenew = subscription.AutoRenew, SubscriptionId = moved,
+                FirstSeenAt = now, UpdatedAt = now,
+            });
+        }
+        return null;
     }
 
     public async Task<PurchasePlacement> PlaceAsync(Guid customerId, CustomerSubscription subscription, int quantity, bool autoRenew, CancellationToken cancellationToken)

@@ -218,8 +218,8 @@ public abstract class BillingRunTests : IAsyncLifetime
 
     /// <summary>
     /// Kills the run at its n-th database command, commit or connection opening, as a crash of the process would. The
-    /// PostgreSQL write path sends each invoice as one Npgsql batch on a connection it opens through EF Core, so the
-    /// opening is where a crash between two invoices lands there.
+    /// PostgreSQL write path sends each invoice as one Npgsql batch, past EF Core's command interceptors: crashes between
+    /// its invoices are what the process-kill test of Prorata.Cli.Tests covers.
     /// </summary>
     private sealed class FaultInjector(int failAt) : DbCommandInterceptor, IDbTransactionInterceptor, IDbConnectionInterceptor
     {

@@ -1,6 +1,4 @@
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using Prorata.Data;
 using Prorata.Data.Billing;
 
 namespace Prorata.Cli.Bill;
@@ -36,15 +34,8 @@ public static class BillCommand
             error.WriteLine($"--date must be yyyy-MM-dd; got '{dateText}'. {Usage}");
             return 2;
         }
-        if (string.IsNullOrWhiteSpace(connection))
-        {
-            error.WriteLine($"no database: pass --connection or set ConnectionStrings__Prorata. {Usage}");
-            return 2;
-        }
-
-        ProrataDatabase.EnsureSqliteFolder(connection);
-        await using var db = new ProrataDbContext(ProrataDatabase.CreateOptions(connection));
-        await db.Database.MigrateAsync(cancellationToken);
+        await using var db = await CommandDatabase.OpenAsync(connection, Usage, error, cancellationToken);
+        if (db is null) return 2;
         var lastShown = -1;
         var progress = new ConsoleProgress(p =>
         {

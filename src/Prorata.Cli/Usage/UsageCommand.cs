@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Prorata.Data;
 using Prorata.Data.Reconciliation;
 using Prorata.Integrations.ReconFiles;
 
@@ -39,15 +37,8 @@ public static class UsageCommand
             error.WriteLine($"no usage file at '{path}'. {Usage}");
             return 2;
         }
-        if (string.IsNullOrWhiteSpace(connection))
-        {
-            error.WriteLine($"no database: pass --connection or set ConnectionStrings__Prorata. {Usage}");
-            return 2;
-        }
-
-        ProrataDatabase.EnsureSqliteFolder(connection);
-        await using var db = new ProrataDbContext(ProrataDatabase.CreateOptions(connection));
-        await db.Database.MigrateAsync(cancellationToken);
+        await using var db = await CommandDatabase.OpenAsync(connection, Usage, error, cancellationToken);
+        if (db is null) return 2;
         string sha256;
         await using (var hashed = File.OpenRead(path))
         {

@@ -1,0 +1,33 @@
+using Microsoft.EntityFrameworkCore;
+using Prorata.Data;
+
+namespace Prorata.Cli;
+
+/// <summary>
+/// The database a command works on: the --connection string, else env ConnectionStrings__Prorata; migrated before use,
+/// as the app does at start.
+/// </summary>
+public static class CommandDatabase
+{
+    /// <summary>Null, with the reason written to <paramref name="error"/>, when no connection string was given.</summary>
+    public static async Task<ProrataDbContext?> OpenAsync(string? connection, string usage, TextWriter error, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(connection))
+        {
+            error.WriteLine($"no database: pass --connection or set ConnectionStrings__Prorata. {usage}");
+            return null;
+        }
+        ProrataDatabase.EnsureSqliteFolder(connection);
+        var db = new ProrataDbContext(ProrataDatabase.CreateOptions(connection));
+        try
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+            return db;
+        }
+        catch
+        {
+            await db.DisposeAsync();
+            throw;
+        }
+    }
+}

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
 using System.Threading.Channels;
 using Prorata.Data;
 using Prorata.Domain.Simulation;
@@ -40,19 +39,7 @@ public sealed class ReconciliationImports(IServiceScopeFactory scopes, TimeProvi
     {
         var scenario = scenarioJson is null ? null : ScenarioJson.Parse(scenarioJson);
         var path = Path.Combine(Path.GetTempPath(), $"prorata-recon-{Guid.NewGuid():N}.upload");
-        string sha256;
-        await using (var spool = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous))
-        {
-            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-            var buffer = new byte[1 << 16];
-            int read;
-            while ((read = await content.ReadAsync(buffer, cancellationToken)) > 0)
-            {
-                hash.AppendData(buffer, 0, read);
-                await spool.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
-            }
-            sha256 = Convert.ToHexStringLower(hash.GetHashAndReset());
-        }
+        var sha256 = await UploadSpool.WriteAsync(content, path, cancellationToken);
 
         // One admission at a time, so that two uploads of the same file cannot both pass the duplicate check.
         await admission.WaitAsync(cancellationToken);

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Prorata.Data.Reconciliation;
 using Prorata.Integrations.ReconFiles;
 
@@ -16,19 +15,7 @@ public sealed class UsageFiles(UsageImporter importer)
         var path = Path.Combine(Path.GetTempPath(), $"prorata-usage-{Guid.NewGuid():N}.upload");
         try
         {
-            string sha256;
-            await using (var spool = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous))
-            {
-                using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-                var buffer = new byte[1 << 16];
-                int read;
-                while ((read = await content.ReadAsync(buffer, cancellationToken)) > 0)
-                {
-                    hash.AppendData(buffer, 0, read);
-                    await spool.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
-                }
-                sha256 = Convert.ToHexStringLower(hash.GetHashAndReset());
-            }
+            var sha256 = await UploadSpool.WriteAsync(content, path, cancellationToken);
             await using var file = File.OpenRead(path);
             var head = new byte[2];
             var headLength = await file.ReadAsync(head, cancellationToken);

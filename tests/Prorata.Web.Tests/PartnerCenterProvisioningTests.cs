@@ -170,6 +170,29 @@ public sealed class PartnerCenterProvisioningTests(PartnerCenterSyncTests.Fixtur
             lines.Select(l => (l.Quantity, l.PeriodStart, l.PeriodEnd, l.Amount)).OrderBy(l => l.Item2));
     }
 
+    [Fact]
+    public async Task CreditHold_LiftedTwiceForASkuPartnerCenterDoesNotSell_StaysAwaitingWithOneExceptionNamingTheSubscription()
+    {
+        var client = await SignedInOwnerAsync();
+        var (tenant, contractId, customerId) = await LinkedCustomerAsync(client, "Wide World Importers");
+        var version = await PutCustomerAsync(client, customerId, "Wide World Importers", creditHold: true, version: 1);
+        using var purchase = await client.PostAsJsonAsync("/api/v1/subscriptions",
+            new { contractId, productId = BillingSeed.Product, skuId = BillingSeed.Sku, term = "P1Y", billingPlan = "monthly", quantity = 3 });
+        var subscriptionId = Guid.Parse((string)(await purchase.Content.ReadFromJsonAsync<JsonObject>())!["subscription"]!["id"]!);
+
+        version = await PutCustomerAsync(client, customerId, "Wide World Importers", creditHold: false, version);
+        version = await PutCustomerAsync(client, customerId, "Wide World Importers", creditHold: true, version);
+        await PutCustomerAsync(client, customerId, "Wide World Importers", creditHold: false, version);
+
+        Assert.Empty(await PartnerCenter.GetSubscriptionsAsync(tenant, None));
+        Assert.Equal("awaitingProvisioning", (string?)(await client.GetFromJsonAsync<JsonObject>($"/api/v1/subscriptions/{subscriptionId}"))!["provisioning"]);
+        await using var scope = fixture.Web.Services.CreateAsyncScope();
+        var issue = Assert.Single(await scope.ServiceProvider.GetRequiredService<ProrataDbContext>().PartnerCenterSyncIssues.AsNoTracking()
+            .Where(i => i.SubscriptionId == subscriptionId).ToListAsync());
+        Assert.Equal((SubscriptionProvisioning.FailureIssueKind, tenant, (DateTimeOffset?)null), (issue.Kind, issue.PartnerCenterCustomerId, issue.ResolvedAt));
+        Assert.StartsWith($"Test Basic ({subscriptionId}) waits for provisioning: NotInPartnerCenterCatalog: Partner Center sells no TEST-BASIC/0001", issue.Message);
+    }
+
     private IPartnerCenter PartnerCenter => fixture.Web.Services.GetRequiredService<IPartnerCenter>();
 
     /// <summary>A tenant in the simulator, seen by a full sync and linked to a new Prorata customer with a USD contract.</summary>

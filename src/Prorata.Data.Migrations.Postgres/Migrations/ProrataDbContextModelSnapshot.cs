@@ -817,6 +817,9 @@ namespace Prorata.Data.Migrations.Postgres.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<Guid?>("SubscriptionId")
+                        .HasColumnType("uuid");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Kind", "PartnerCenterCustomerId", "PartnerCenterSubscriptionId");

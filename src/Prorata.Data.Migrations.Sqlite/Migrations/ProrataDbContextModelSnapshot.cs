@@ -800,6 +800,9 @@ namespace Prorata.Data.Migrations.Sqlite.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("SubscriptionId")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Kind", "PartnerCenterCustomerId", "PartnerCenterSubscriptionId");

@@ -15,6 +15,9 @@ public sealed class PartnerCenterSyncIssue
 
     public string? PartnerCenterSubscriptionId { get; set; }
 
+    /// <summary>The Prorata subscription it is about, when there is one (a provisioning failure): provisioning it later resolves it.</summary>
+    public Guid? SubscriptionId { get; set; }
+
     public required string Message { get; set; }
 
     public DateTimeOffset RaisedAt { get; set; }

@@ -134,26 +134,21 @@ public sealed class SubscriptionProvisioning(ProrataDbContext db, TimeProvider t
 
     private async Task RaiseIssueAsync(ProvisioningRecord record, CustomerSubscription subscription, Refusal failure, CancellationToken cancellationToken)
     {
-        var marker = Marker(subscription.Id);
         if (record.PartnerCenterCustomerId is not { } tenant
-            || await db.PartnerCenterSyncIssues.AnyAsync(i => i.Kind == FailureIssueKind && i.ResolvedAt == null && i.Message.Contains(marker), cancellationToken))
+            || await db.PartnerCenterSyncIssues.AnyAsync(i => i.Kind == FailureIssueKind && i.ResolvedAt == null && i.SubscriptionId == subscription.Id, cancellationToken))
         {
             return;
         }
         db.PartnerCenterSyncIssues.Add(new PartnerCenterSyncIssue
         {
-            Kind = FailureIssueKind, PartnerCenterCustomerId = tenant, PartnerCenterSubscriptionId = record.PartnerCenterSubscriptionId,
-            Message = $"{subscription.Title} {marker} waits for provisioning: {failure.Code}: {failure.Message}", RaisedAt = time.GetUtcNow(),
+            Kind = FailureIssueKind, PartnerCenterCustomerId = tenant, PartnerCenterSubscriptionId = record.PartnerCenterSubscriptionId, SubscriptionId = subscription.Id,
+            Message = $"{subscription.Title} ({subscription.Id}) waits for provisioning: {failure.Code}: {failure.Message}", RaisedAt = time.GetUtcNow(),
         });
     }
 
-    /// <summary>How an exception names the Prorata subscription it is about, so provisioning it later resolves it.</summary>
-    public static string Marker(Guid subscriptionId) => $"({subscriptionId})";
-
     public async Task ResolveIssuesAsync(Guid subscriptionId, CancellationToken cancellationToken)
     {
-        var marker = Marker(subscriptionId);
-        foreach (var issue in await db.PartnerCenterSyncIssues.Where(i => i.Kind == FailureIssueKind && i.ResolvedAt == null && i.Message.Contains(marker)).ToListAsync(cancellationToken))
+        foreach (var issue in await db.PartnerCenterSyncIssues.Where(i => i.Kind == FailureIssueKind && i.ResolvedAt == null && i.SubscriptionId == subscriptionId).ToListAsync(cancellationToken))
         {
             issue.ResolvedAt = time.GetUtcNow();
             issue.ResolvedBy = "provisioned";

@@ -1,0 +1,29 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Prorata.Data.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class SyncIssueSubscription : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<Guid>(
+                name: "SubscriptionId",
+                table: "PartnerCenterSyncIssues",
+                type: "TEXT",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "SubscriptionId",
+                table: "PartnerCenterSyncIssues");
+        }
+    }
+}

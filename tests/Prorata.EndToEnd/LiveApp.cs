@@ -35,6 +35,9 @@ public sealed class LiveApp : IAsyncLifetime
         _factory.StartServer();
         BaseUrl = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
 
+        // Addresses are checked with Expect(page).ToHaveURLAsync, never WaitForURLAsync: the latter checks the URL, then
+        // subscribes to load events, and loses a "load" that arrives in between (microsoft/playwright-dotnet#3364).
+        Assertions.SetDefaultExpectTimeout(30_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -67,7 +70,7 @@ public sealed class LiveApp : IAsyncLifetime
         await page.FillAsync("#email", OwnerEmail);
         await page.FillAsync("#password", OwnerPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync($"{BaseUrl}/");
+        await Assertions.Expect(page).ToHaveURLAsync($"{BaseUrl}/");
         return page;
     }
 

@@ -20,8 +20,11 @@ namespace Prorata.Data.Billing;
 /// </summary>
 public sealed class BillingRunner(ProrataDbContext db, BillingOptions options, TimeProvider time)
 {
-    /// <summary>Contracts read and billed per round: bounded memory with few queries.</summary>
-    private const int ChunkSize = 500;
+    /// <summary>
+    /// Contracts read and billed per round: bounded memory with few queries, and few enough that PostgreSQL finds a
+    /// round's change log through its index (with 500 of 10,000 contracts per round it scanned the whole log each round).
+    /// </summary>
+    private const int ChunkSize = 200;
 
     /// <summary>
     /// Invoices stored at once on PostgreSQL, each on its own connection and in its own transaction: a run waits on the
@@ -130,8 +133,11 @@ public sealed class BillingRunner(ProrataDbContext db, BillingOptions options, T
     {
         var contracts = await db.BillingContracts.AsNoTracking().Where(c => chunk.Contains(c.Id)).ToListAsync(cancellationToken);
         var subscriptions = await db.Subscriptions.AsNoTracking().Where(s => chunk.Contains(s.ContractId)).ToDictionaryAsync(s => s.Id, cancellationToken);
+        // By the chunk's subscription ids, which the log's index finds; joined to subscriptions by contract, the planner
+        // scanned the whole log for every chunk.
+        var subscriptionIds = subscriptions.Keys.ToArray();
         var entries = (await db.LicenseChangeLog.AsNoTracking()
-                .Where(e => e.At < midnight && db.Subscriptions.Any(s => s.Id == e.SubscriptionId && chunk.Contains(s.ContractId)))
+                .Where(e => e.At < midnight && subscriptionIds.Contains(e.SubscriptionId))
                 .ToListAsync(cancellationToken))
             .GroupBy(e => subscriptions[e.SubscriptionId].ContractId)
             .ToDictionary(g => g.Key, g => g.OrderBy(e => e.At).ThenBy(e => e.Id).ToList());

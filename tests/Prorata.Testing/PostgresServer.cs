@@ -80,8 +80,12 @@ public static class PostgresServer
         await RunAsync(Path.Combine(bin, "pg_ctl"),
             ["-D", data, "-l", Path.Combine(dir, "log"), "-w", "-o", $"-p {port} -k {dir} -c listen_addresses=127.0.0.1 -c fsync=off", "start"],
             asUser, cancellationToken);
+        // Thrown away at exit, files too: a benchmark's cluster holds a gigabyte, and runs add up until the disk is full.
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
             RunAsync(Path.Combine(bin, "pg_ctl"), ["-D", data, "-m", "immediate", "stop"], asUser, CancellationToken.None).GetAwaiter().GetResult();
+            Directory.Delete(dir, recursive: true);
+        };
         return $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres";
     }
 

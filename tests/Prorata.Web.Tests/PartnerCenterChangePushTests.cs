@@ -65,6 +65,54 @@ public sealed class PartnerCenterChangePushTests(PartnerCenterSyncTests.Fixture 
         Assert.Equal(12, await ProrataQuantityAsync(subscriptionId));
     }
 
+    [Fact]
+    public async Task Change_LinkedSubscription_ConsentWithoutMfa_502NamingTheConsentNothingLoggedOrSent()
+    {
+        await ConsentWithMfaAsync(true);
+        var client = await SignedInOwnerAsync();
+        await ConsentAsync(client);
+        var customer = (string)(await PostSimAsync("_sim/customers", new { companyName = "Litware Inc", domain = "litware.onmicrosoft.com", country = "US" }))["id"]!;
+        var partnerCenter = fixture.Web.Services.GetRequiredService<IPartnerCenter>();
+        var purchase = await partnerCenter.PurchaseAsync(customer, [new PurchaseLine(E3, 10, "P1Y", "monthly")], None);
+        Assert.True(purchase.IsSuccess, purchase.ToString());
+        var key = new SubscriptionKey(customer, purchase.Value.Subscriptions[0].SubscriptionId);
+        var subscriptionId = await PurchaseInProrataAsync(await BillingSeed.ContractAsync(fixture.App, billingDay: 15));
+        await SyncAsync(client);
+        using (var link = await client.PutAsJsonAsync($"/api/v1/partner-center/subscriptions/{key.SubscriptionId}/link", new { subscriptionId }))
+        {
+            Assert.Equal(HttpStatusCode.OK, link.StatusCode);
+        }
+
+        HttpStatusCode status;
+        JsonObject problem;
+        try
+        {
+            // An Admin Agent consents again, without MFA: Partner Center refuses every call made with that consent (900421).
+            await ConsentWithMfaAsync(false);
+            await ConsentAsync(client);
+            using var increase = await client.PostAsJsonAsync($"/api/v1/subscriptions/{subscriptionId}/changes", new { type = "setQuantity", quantity = 12 });
+            (status, problem) = (increase.StatusCode, (await increase.Content.ReadFromJsonAsync<JsonObject>())!);
+        }
+        finally
+        {
+            await ConsentWithMfaAsync(true);
+            await ConsentAsync(client);
+        }
+
+        Assert.Equal((HttpStatusCode.BadGateway, "PartnerCenterMfaRequired",
+                "Partner Center requires multi-factor authentication (error 900421): the stored consent was given without MFA. "
+                + "An Admin Agent must consent again on the Partner Center page, signing in with MFA."),
+            (status, (string?)problem["code"], (string?)problem["detail"]));
+        Assert.Equal((10, 10, 1), (await ProrataQuantityAsync(subscriptionId), (await partnerCenter.GetSubscriptionAsync(customer, key.SubscriptionId, None))!.Quantity,
+            (await LogAsync(subscriptionId)).Count));
+    }
+
+    private async Task ConsentWithMfaAsync(bool withMfa)
+    {
+        using var settings = await fixture.Simulator.PutAsJsonAsync("_sim/settings", new { consentWithMfa = withMfa });
+        settings.EnsureSuccessStatusCode();
+    }
+
     private async Task<int> ProrataQuantityAsync(Guid subscriptionId)
     {
         await using var scope = fixture.Web.Services.CreateAsyncScope();

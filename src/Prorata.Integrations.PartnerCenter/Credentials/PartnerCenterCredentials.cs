@@ -49,6 +49,10 @@ public sealed class PartnerCenterCredentials(
                 tokens.RefreshToken ?? throw new PartnerCenterException("The token endpoint returned no refresh token; check the app's offline access."),
                 time.GetUtcNow());
             await store.SaveAsync(record, cancellationToken);
+            // Calls go out under the new consent from now on: an access token of the old one (say, given without MFA)
+            // would otherwise keep failing until it expired.
+            _accessToken = tokens.AccessToken;
+            _accessTokenExpiresAt = time.GetUtcNow().AddSeconds(tokens.ExpiresInSeconds);
             logger.LogInformation("Partner Center consent completed; refresh token stored");
             return CredentialStatus.Of(record, time.GetUtcNow());
         }

@@ -2,7 +2,7 @@ using PartnerCenterSimulator.Rules;
 
 namespace PartnerCenterSimulator.State;
 
-/// <summary>Knobs of the simulated Microsoft; all can be changed at run time through <c>POST /_sim/settings</c>.</summary>
+/// <summary>Knobs of the simulated Microsoft; all can be changed at run time through <c>PUT /_sim/settings</c>.</summary>
 public sealed class SimulatorSettings
 {
     public WindowPolicy WindowPolicy { get; set; } = WindowPolicy.Days;

@@ -25,6 +25,18 @@ public sealed class PartnerCenterChangePush(ProrataDbContext db, IPartnerCenter 
 {
     public async Task<Refusal?> PushAsync(CustomerSubscription subscription, LicenseChangeEntry entry, CancellationToken cancellationToken)
     {
+        try
+        {
+            return await SendAsync(subscription, entry, cancellationToken);
+        }
+        catch (Exception e) when (Unreachable(e) is { } failure)
+        {
+            return failure;
+        }
+    }
+
+    private async Task<Refusal?> SendAsync(CustomerSubscription subscription, LicenseChangeEntry entry, CancellationToken cancellationToken)
+    {
         if (KindOf(subscription, entry) is not { } kind)
         {
             return null;
@@ -70,6 +82,18 @@ public sealed class PartnerCenterChangePush(ProrataDbContext db, IPartnerCenter 
 
     public async Task<PurchasePlacement> PlaceAsync(Guid customerId, CustomerSubscription subscription, int quantity, bool autoRenew, CancellationToken cancellationToken)
     {
+        try
+        {
+            return await PlaceOrderAsync(customerId, subscription, quantity, autoRenew, cancellationToken);
+        }
+        catch (Exception e) when (Unreachable(e) is { } failure)
+        {
+            return PurchasePlacement.Refused(failure);
+        }
+    }
+
+    private async Task<PurchasePlacement> PlaceOrderAsync(Guid customerId, CustomerSubscription subscription, int quantity, bool autoRenew, CancellationToken cancellationToken)
+    {
         var tenant = await db.PartnerCenterCustomers.AsNoTracking().Where(c => c.CustomerId == customerId)
             .Select(c => c.PartnerCenterCustomerId).FirstOrDefaultAsync(cancellationToken);
         // Only license-based NCE subscriptions (a term and a billing plan) are bought in Partner Center.
@@ -105,17 +129,27 @@ public sealed class PartnerCenterChangePush(ProrataDbContext db, IPartnerCenter 
             return new PurchasePlacement(null, record, null);
         }
         var bought = result.Value.Subscriptions[0];
+        var renewsAtMicrosoft = true;
         if (!autoRenew)
         {
-            // New commerce subscriptions start with auto-renew on; the purchase asked for it off.
-            await partnerCenter.SetAutoRenewAsync(new SubscriptionKey(tenant, bought.SubscriptionId), false, cancellationToken);
+            // New commerce subscriptions start with auto-renew on; the purchase asked for it off. The order stands if
+            // that fails: it is recorded (never bought twice), and the next sync flags the auto-renew mismatch.
+            try
+            {
+                await partnerCenter.SetAutoRenewAsync(new SubscriptionKey(tenant, bought.SubscriptionId), false, cancellationToken);
+                renewsAtMicrosoft = false;
+            }
+            catch (Exception e) when (Unreachable(e) is { } failure)
+            {
+                record.Failure = $"Bought, but auto-renew could not be turned off: {failure.Message}";
+            }
         }
         record.ProvisionedAt = time.GetUtcNow();
         record.PartnerCenterSubscriptionId = bought.SubscriptionId;
         var link = new PartnerCenterSubscriptionLink
         {
             PartnerCenterSubscriptionId = bought.SubscriptionId, PartnerCenterCustomerId = tenant, OfferId = bought.OfferId, OfferName = subscription.Title,
-            Quantity = bought.Quantity, Status = SubscriptionStatus.Active.ToString(), AutoRenew = autoRenew, FirstSeenAt = record.ProvisionedAt.Value,
+            Quantity = bought.Quantity, Status = SubscriptionStatus.Active.ToString(), AutoRenew = renewsAtMicrosoft, FirstSeenAt = record.ProvisionedAt.Value,
             UpdatedAt = record.ProvisionedAt.Value,
         };
         return new PurchasePlacement(null, record, link);
@@ -128,9 +162,28 @@ public sealed class PartnerCenterChangePush(ProrataDbContext db, IPartnerCenter 
         {
             return null;
         }
-        var result = await partnerCenter.SetQuantityAsync(new SubscriptionKey(link.PartnerCenterCustomerId, link.PartnerCenterSubscriptionId), subscription.Quantity, cancellationToken);
-        return result.IsSuccess ? null : new Refusal(result.Refusal.Code, result.Refusal.Message);
+        try
+        {
+            var result = await partnerCenter.SetQuantityAsync(new SubscriptionKey(link.PartnerCenterCustomerId, link.PartnerCenterSubscriptionId), subscription.Quantity, cancellationToken);
+            return result.IsSuccess ? null : new Refusal(result.Refusal.Code, result.Refusal.Message);
+        }
+        catch (Exception e) when (Unreachable(e) is { } failure)
+        {
+            return failure;
+        }
     }
+
+    /// <summary>
+    /// Partner Center's own failures, after the client's retries, as refusals: the caller writes nothing and the staff
+    /// member reads why. A change Microsoft applied before its answer was lost comes back with the next sync.
+    /// </summary>
+    private static Refusal? Unreachable(Exception e) => e switch
+    {
+        PartnerCenterMfaRequiredException => new Refusal(RefusalCodes.PartnerCenterMfaRequired, e.Message),
+        PartnerCenterException or HttpRequestException or Polly.Timeout.TimeoutRejectedException => new Refusal(RefusalCodes.PartnerCenterUnavailable,
+            $"Partner Center could not be reached: {e.Message} Nothing was changed in Prorata; if Microsoft applied the change, the next sync brings it in."),
+        _ => null,
+    };
 
     private Refusal NotInCatalog(string productId, string skuId) => new(RefusalCodes.NotInPartnerCenterCatalog,
         $"Partner Center sells no {productId}/{skuId} in market {options.Value.Market}; nothing was bought.");

@@ -1,16 +1,23 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Prorata.Data.Subscriptions;
+using Prorata.Integrations.PartnerCenter;
 using Prorata.Web.Infrastructure.Persistence;
 
 namespace Prorata.Web.Features.Subscriptions;
 
-/// <summary>A refused change is 422 with the rule's stable code (STYLE: expected failures are values); nothing was written.</summary>
+/// <summary>
+/// A refused change is 422 with the rule's stable code (STYLE: expected failures are values); Partner Center unreachable
+/// or refusing our consent is 502 with its code. Either way nothing was written.
+/// </summary>
 public static class ChangeOutcomeHttp
 {
     public static ProblemHttpResult ToProblem(this ChangeOutcome outcome) =>
         outcome switch
         {
+            { Refusal: { Code: RefusalCodes.PartnerCenterUnavailable or RefusalCodes.PartnerCenterMfaRequired } failure } => TypedResults.Problem(failure.Message,
+                statusCode: StatusCodes.Status502BadGateway, title: "Partner Center did not take the change; nothing was changed.",
+                extensions: new Dictionary<string, object?> { ["code"] = failure.Code }),
             { Refusal: { } refusal } => TypedResults.Problem(refusal.Message, statusCode: StatusCodes.Status422UnprocessableEntity,
                 title: "The change breaks a commerce rule; nothing was changed.", extensions: new Dictionary<string, object?> { ["code"] = refusal.Code }),
             { NotFound: { } message } => SaveResultHttp.NotFound(message),

@@ -23,9 +23,10 @@ public static class SubscriptionEndpoints
         group.MapGet("/{id:guid}", GetAsync).WithName("GetSubscription");
         group.MapGet("/{id:guid}/changes", ChangesAsync).WithName("ListSubscriptionChanges");
         group.MapPost("/", PurchaseAsync).WithName("CreateSubscription").RequireAuthorization(Policies.SubscriptionsWrite)
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status502BadGateway);
         group.MapPost("/{id:guid}/changes", ChangeAsync).WithName("ChangeSubscription").RequireAuthorization(Policies.SubscriptionsWrite)
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status502BadGateway);
 
         // The pages' plain HTML forms post here and are sent back to the page with the outcome in the query string.
         var forms = app.MapGroup("/subscriptions").RequireAuthorization(Policies.SubscriptionsWrite).ExcludeFromDescription();

@@ -14,6 +14,7 @@ using PartnerCenterSimulator.Clock;
 using Prorata.Integrations.PartnerCenter;
 using Prorata.Integrations.PartnerCenter.Credentials;
 using Prorata.Data;
+using Prorata.Data.Reconciliation;
 using Prorata.Data.Subscriptions;
 using Prorata.Integrations.PartnerCenter.Sync;
 using Prorata.Testing;
@@ -205,6 +206,7 @@ public static class PartnerCenterSyncBenchmark
         services.AddSingleton(new PartnerCenterConnection(true, "prorata-bench"));
         services.AddOptions<PartnerCenterSyncOptions>().Configure(o => o.Parallelism = Math.Min(parallelism, 16));
         services.AddScoped<SubscriptionProvisioning>();
+        services.AddScoped<UsageAssignment>();
         services.AddScoped<PartnerCenterSync>();
         return services.BuildServiceProvider();
     }

@@ -3,7 +3,10 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Prorata.Data;
 using Prorata.Data.Identity;
+using Prorata.Data.PartnerCenter;
 
 namespace Prorata.Web.Tests;
 
@@ -113,6 +116,62 @@ public sealed class UsageApiTests(ProrataApp app)
         var expected = detail.GetProperty("expectedUsage");
         Assert.Equal((100m, 1, "LRS Data Stored"), (expected.GetProperty("quantity").GetDecimal(), expected.GetProperty("rows").GetInt32(),
             detail.GetProperty("otherColumns").GetProperty("MeterDescription").GetString()));
+    }
+
+    [Fact]
+    public async Task Import_PlanNotLinkedYet_RowsWaitThenLinkingThePartnerCenterSubscriptionBillsThemOnce()
+    {
+        var client = await app.SignedInAsAsync(StaffRoles.Owner);
+        var contractId = await BillingSeed.ContractAsync(app, billingDay: 28);
+        var plan = await client.PostAsJsonAsync("/api/v1/subscriptions", new { contractId, productId = "AZURE-PLAN", skuId = "DZH318Z0BPS6", quantity = 1 });
+        var planId = (await plan.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("subscription").GetProperty("id").GetGuid();
+        // Microsoft names the plan by its Partner Center subscription id, which no sync has linked to Prorata's plan yet.
+        var partnerCenterId = Guid.NewGuid().ToString();
+        var file = Csv(
+            $"c-7,{partnerCenterId},e-1,2026-02-10,m-vm,D2s v5,Virtual Machines,/vm1,new,3.00,24,61.20,USD,72.00,USD,1,15,2.55,",
+            $"c-7,{partnerCenterId},e-1,2026-02-11,m-lrs,LRS Data Stored,Storage,/sa1,new,0.025,100,2.13,USD,2.50,USD,1,0,0.0213,");
+        var stored = await (await ImportAsync(client, file, "unlinked-plan.csv")).Content.ReadFromJsonAsync<JsonElement>();
+        var importId = stored.GetProperty("id").GetGuid();
+        Assert.Equal(2L, stored.GetProperty("unassignedRows").GetInt64());
+        Assert.Equal("noSubscription", (await client.GetFromJsonAsync<JsonElement>($"/api/v1/usage-imports/{importId}/rows/2")).GetProperty("state").GetString());
+        await SeenBySyncAsync(partnerCenterId, "c-7");
+
+        using (var link = await client.PutAsJsonAsync($"/api/v1/partner-center/subscriptions/{partnerCenterId}/link", new { subscriptionId = planId }))
+        {
+            Assert.Equal(HttpStatusCode.OK, link.StatusCode);
+        }
+        using (var again = await client.PutAsJsonAsync($"/api/v1/partner-center/subscriptions/{partnerCenterId}/link", new { subscriptionId = planId }))
+        {
+            Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        }
+
+        var import = Assert.Single((await client.GetFromJsonAsync<JsonElement>("/api/v1/usage-imports")).EnumerateArray(), i => i.GetProperty("id").GetGuid() == importId);
+        Assert.Equal(0L, import.GetProperty("unassignedRows").GetInt64());
+        Assert.Equal("notBilledYet", (await client.GetFromJsonAsync<JsonElement>($"/api/v1/usage-imports/{importId}/rows/2")).GetProperty("state").GetString());
+        var run = await client.PostAsJsonAsync("/api/v1/billing-runs?wait=true", new { date = "2026-04-28" });
+        Assert.Equal(HttpStatusCode.OK, run.StatusCode);
+        var invoice = Assert.Single((await client.GetFromJsonAsync<JsonElement>($"/api/v1/invoices?contractId={contractId}")).EnumerateArray());
+        var invoiceId = invoice.GetProperty("id").GetGuid();
+        var line = Assert.Single((await client.GetFromJsonAsync<JsonElement>($"/api/v1/invoices/{invoiceId}")).GetProperty("lines").EnumerateArray());
+        // Linked twice, billed once: February at cost 61.20 + 2.13 = 63.33, +10 % = 69.66.
+        Assert.Equal(("usage", 69.66m), (line.GetProperty("kind").GetString(), line.GetProperty("amount").GetDecimal()));
+        var back = await client.GetFromJsonAsync<JsonElement>($"/api/v1/usage-lines/{invoiceId}/{line.GetProperty("position").GetInt32()}");
+        Assert.Equal([2L, 3L], back.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("row").GetInt64()));
+        Assert.Equal("billed", (await client.GetFromJsonAsync<JsonElement>($"/api/v1/usage-imports/{importId}/rows/3")).GetProperty("state").GetString());
+    }
+
+    /// <summary>The Partner Center tenant and subscription as a sync stores them before anyone links them.</summary>
+    private async Task SeenBySyncAsync(string partnerCenterSubscriptionId, string partnerCenterCustomerId)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ProrataDbContext>();
+        db.PartnerCenterCustomers.Add(new PartnerCenterCustomerLink { PartnerCenterCustomerId = partnerCenterCustomerId, CompanyName = "Tailspin Toys", FirstSeenAt = ProrataApp.Now });
+        db.PartnerCenterSubscriptions.Add(new PartnerCenterSubscriptionLink
+        {
+            PartnerCenterSubscriptionId = partnerCenterSubscriptionId, PartnerCenterCustomerId = partnerCenterCustomerId, OfferId = "DZH318Z0BPS6:0001",
+            OfferName = "Azure plan", Quantity = 1, Status = "Active", AutoRenew = true, FirstSeenAt = ProrataApp.Now, UpdatedAt = ProrataApp.Now,
+        });
+        await db.SaveChangesAsync();
     }
 
     [Fact]

@@ -1289,6 +1289,9 @@ namespace Prorata.Data.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<DateTimeOffset?>("LoggedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("MeterCategory")
                         .IsRequired()
                         .HasColumnType("text");

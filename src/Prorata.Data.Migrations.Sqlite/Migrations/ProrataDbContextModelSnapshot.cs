@@ -1272,6 +1272,9 @@ namespace Prorata.Data.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("LoggedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("MeterCategory")
                         .IsRequired()
                         .HasColumnType("TEXT");

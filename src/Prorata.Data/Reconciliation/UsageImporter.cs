@@ -1,9 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Prorata.Data.Billing;
-using Prorata.Data.Subscriptions;
 using Prorata.Domain.Reconciliation;
-using Prorata.Domain.Simulation;
-using Prorata.Domain.Subscriptions;
 
 namespace Prorata.Data.Reconciliation;
 
@@ -25,7 +21,7 @@ public sealed class UsageImporter(ProrataDbContext db, TimeProvider time)
         {
             return UsageImportOutcome.Again(earlier);
         }
-        var plans = await PlansAsync(cancellationToken);
+        var plans = await AzurePlanIds.ByFileIdAsync(db, cancellationToken);
         var now = time.GetUtcNow();
         var import = new UsageImport { Id = Guid.CreateVersion7(now), FileName = Path.GetFileName(fileName), Sha256 = sha256, ReceivedAt = now };
         var days = new Dictionary<(Guid Plan, DateOnly Day, string Meter), (decimal Cost, decimal Retail)>();
@@ -51,7 +47,7 @@ public sealed class UsageImporter(ProrataDbContext db, TimeProvider time)
                 }
                 else
                 {
-                    var key = (plan.Value, line.UsageDate, line.MeterId.Length > 0 ? line.MeterId : line.MeterName);
+                    var key = (plan.Value, line.UsageDate, UsageLogEntries.MeterOf(line.MeterId, line.MeterName));
                     var sum = days.GetValueOrDefault(key);
                     days[key] = (sum.Cost + line.BillingPreTaxTotal, sum.Retail + retail);
                 }
@@ -69,7 +65,7 @@ public sealed class UsageImporter(ProrataDbContext db, TimeProvider time)
             {
                 return UsageImportOutcome.Refused(overlap);
             }
-            await AppendToChangeLogAsync(import, days, cancellationToken);
+            await UsageLogEntries.AppendAsync(db, days, import.ReceivedAt, $"usage file {import.FileName}", cancellationToken);
             db.UsageImports.Update(import);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
@@ -85,28 +81,6 @@ public sealed class UsageImporter(ProrataDbContext db, TimeProvider time)
         {
             db.ChangeTracker.Clear();
         }
-    }
-
-    /// <summary>
-    /// Prorata's Azure plans by the id a usage file names them with: the Partner Center subscription linked by sync, or
-    /// the Prorata id itself for a plan not linked (as reconciliation names subscriptions).
-    /// </summary>
-    private async Task<Dictionary<string, Guid?>> PlansAsync(CancellationToken cancellationToken)
-    {
-        var azurePlan = PurchaseOrder.AzurePlan.ToUpperInvariant();
-        var ids = await db.Subscriptions.AsNoTracking().Where(s => s.ProductId.ToUpper() == azurePlan).Select(s => s.Id).ToListAsync(cancellationToken);
-        var plans = new Dictionary<string, Guid?>(StringComparer.OrdinalIgnoreCase);
-        foreach (var id in ids)
-        {
-            plans[StoredTimeline.IdOf(id)] = id;
-        }
-        var links = await db.PartnerCenterSubscriptions.AsNoTracking().Where(l => l.SubscriptionId != null && ids.Contains(l.SubscriptionId.Value))
-            .Select(l => new { l.PartnerCenterSubscriptionId, l.SubscriptionId }).ToListAsync(cancellationToken);
-        foreach (var link in links)
-        {
-            plans[link.PartnerCenterSubscriptionId] = link.SubscriptionId;
-        }
-        return plans;
     }
 
     /// <summary>
@@ -140,36 +114,6 @@ public sealed class UsageImporter(ProrataDbContext db, TimeProvider time)
         return new UsageFileRefusal(row, "UsageDate", clash.UsageDate.ToString("yyyy-MM-dd"),
             $"row {row}, column UsageDate: usage of Azure plan {clash.Plan} on {clash.UsageDate:yyyy-MM-dd} is already stored by '{other.FileName}' "
             + $"(imported {other.ReceivedAt:yyyy-MM-dd HH:mm} UTC); importing it again would bill it twice.");
-    }
-
-    /// <summary>One usage entry per plan, day and meter, dated when the file was stored, each plan's sequence continued.</summary>
-    private async Task AppendToChangeLogAsync(UsageImport import, Dictionary<(Guid Plan, DateOnly Day, string Meter), (decimal Cost, decimal Retail)> days,
-        CancellationToken cancellationToken)
-    {
-        var planIds = days.Keys.Select(k => k.Plan).Distinct().ToList();
-        var subscriptions = await db.Subscriptions.Where(s => planIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, cancellationToken);
-        foreach (var ((plan, day, meter), (cost, retail)) in days.OrderBy(d => d.Key.Plan).ThenBy(d => d.Key.Day).ThenBy(d => d.Key.Meter, StringComparer.Ordinal))
-        {
-            var subscription = subscriptions[plan];
-            subscription.ChangeCount++;
-            subscription.UpdatedAt = import.ReceivedAt;
-            db.LicenseChangeLog.Add(new LicenseChangeEntry
-            {
-                SubscriptionId = plan,
-                Sequence = subscription.ChangeCount,
-                Type = ScenarioEventType.Usage,
-                At = import.ReceivedAt,
-                RecordedAt = import.ReceivedAt,
-                Actor = $"usage file {import.FileName}",
-                Source = ChangeSource.UsageFile,
-                UsageDate = day,
-                Meter = meter,
-                Cost = cost,
-                Retail = retail,
-            });
-        }
-        await db.SaveChangesAsync(cancellationToken);
-        db.ChangeTracker.Clear();
     }
 
     private static UsageRow Row(Guid importId, UsageLine line, Guid? plan, decimal retail) => new()

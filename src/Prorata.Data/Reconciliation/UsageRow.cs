@@ -3,7 +3,7 @@ namespace Prorata.Data.Reconciliation;
 /// <summary>
 /// One row of a stored daily-rated usage file (microsoft-csp.md §2.2): one meter, one resource, one day, with every
 /// column of the file (the typed ones here, the others in <see cref="OtherColumns"/>). <see cref="PlanSubscriptionId"/>
-/// is the Prorata Azure plan subscription the row is billed under, null when the file's plan is not in Prorata.
+/// is the Prorata Azure plan subscription the row is billed under, null while the file's plan is not in Prorata.
 /// The billing engine does not read rows: the import sums them per subscription, day and meter into change-log usage
 /// entries (<see cref="UsageImporter"/>); a usage invoice line is traced back to its rows by subscription, month and
 /// import time (<see cref="UsageTrace"/>).
@@ -21,6 +21,12 @@ public sealed class UsageRow
     public required string SubscriptionId { get; set; }
 
     public Guid? PlanSubscriptionId { get; set; }
+
+    /// <summary>
+    /// When the row's usage entered the change log, if after its import: its plan became known to Prorata later
+    /// (<see cref="UsageAssignment"/>). Null: at the import.
+    /// </summary>
+    public DateTimeOffset? LoggedAt { get; set; }
 
     public required string EntitlementId { get; set; }
 

@@ -11,9 +11,10 @@ namespace Prorata.Data.Reconciliation;
 
 /// <summary>
 /// Usage traced both ways between Microsoft's rows and customer invoice lines. Exact because of how usage is billed: the
-/// rows of one import enter the change log at one timestamp (<see cref="UsageImport.ReceivedAt"/>), a billing run dated D
-/// bills the log before D 00:00, and each run bills the month's difference — so the rows of a usage line are those of its
-/// plan and month imported between the previous usage line's billing date and its own. Void invoices bill nothing.
+/// rows of one import enter the change log at one timestamp (<see cref="UsageImport.ReceivedAt"/>, or
+/// <see cref="UsageRow.LoggedAt"/> for rows whose plan Prorata learned of later), a billing run dated D bills the log
+/// before D 00:00, and each run bills the month's difference — so the rows of a usage line are those of its plan and
+/// month logged between the previous usage line's billing date and its own. Void invoices bill nothing.
 /// </summary>
 public sealed class UsageTrace(ProrataDbContext db)
 {
@@ -31,7 +32,7 @@ public sealed class UsageTrace(ProrataDbContext db)
         var from = earlier.Count == 0 ? DateTimeOffset.MinValue : Midnight(earlier[^1].BillingDate);
         var until = Midnight(invoice.BillingDate);
         var monthRows = await RowsAsync(line.SubscriptionId, month, until, cancellationToken);
-        var rows = monthRows.Where(r => r.ReceivedAt >= from).Select(r => r.Row).ToList();
+        var rows = monthRows.Where(r => r.LoggedAt >= from).Select(r => r.Row).ToList();
         var monthCost = monthRows.Sum(r => r.Row.BillingPreTaxTotal);
         var monthRetail = monthRows.Sum(r => r.Row.Retail);
 
@@ -57,12 +58,14 @@ public sealed class UsageTrace(ProrataDbContext db)
                 $"Azure plan {stored.SubscriptionId} is not a Prorata subscription: the row is stored but billed to no customer.", null, null, null, null, null);
         }
         var month = MonthArithmetic.FirstOfMonth(stored.UsageDate);
-        var line = (await UsageLinesAsync(plan, month, cancellationToken)).FirstOrDefault(l => Midnight(l.BillingDate) > import.ReceivedAt);
+        var logged = stored.LoggedAt ?? import.ReceivedAt;
+        var line = (await UsageLinesAsync(plan, month, cancellationToken)).FirstOrDefault(l => Midnight(l.BillingDate) > logged);
         if (line is null)
         {
             var end = MonthArithmetic.LastOfMonth(month);
+            var since = stored.LoggedAt is null ? "the import" : "its plan was known";
             return new UsageRowTrace(stored, import, "notBilledYet",
-                $"Not billed yet: usage of {month:yyyy-MM} is billed in arrears by the first billing run dated after {end:yyyy-MM-dd} and after the import ({import.ReceivedAt:yyyy-MM-dd HH:mm} UTC).",
+                $"Not billed yet: usage of {month:yyyy-MM} is billed in arrears by the first billing run dated after {end:yyyy-MM-dd} and after {since} ({logged:yyyy-MM-dd HH:mm} UTC).",
                 null, null, null, null, null);
         }
         return new UsageRowTrace(stored, import, "billed", $"Billed on {line.Number ?? "draft invoice"} of {line.BillingDate:yyyy-MM-dd}, line {line.Position + 1}.",
@@ -80,7 +83,8 @@ public sealed class UsageTrace(ProrataDbContext db)
         return [.. lines.OrderBy(l => l.BillingDate).Select(l => new BilledUsage(l.Id, l.BillingDate, l.Number is { } n ? $"INV-{n:D6}" : null, l.Position, l.Amount))];
     }
 
-    private async Task<List<(UsageRow Row, DateTimeOffset ReceivedAt)>> RowsAsync(Guid subscription, DateOnly month, DateTimeOffset until, CancellationToken cancellationToken)
+    /// <summary>The plan's rows of the month that entered the change log before <paramref name="until"/>, in the order they did.</summary>
+    private async Task<List<(UsageRow Row, DateTimeOffset LoggedAt)>> RowsAsync(Guid subscription, DateOnly month, DateTimeOffset until, CancellationToken cancellationToken)
     {
         var end = MonthArithmetic.LastOfMonth(month);
         var rows = await db.UsageRows.AsNoTracking()
@@ -88,7 +92,7 @@ public sealed class UsageTrace(ProrataDbContext db)
             .Join(db.UsageImports, r => r.ImportId, i => i.Id, (r, i) => new { Row = r, i.ReceivedAt })
             .ToListAsync(cancellationToken);
         // The import time is compared here, not in SQL: SQLite stores it as a sortable integer the provider converts.
-        return [.. rows.Where(r => r.ReceivedAt < until).OrderBy(r => r.ReceivedAt).ThenBy(r => r.Row.Row).Select(r => (r.Row, r.ReceivedAt))];
+        return [.. rows.Select(r => (r.Row, LoggedAt: r.Row.LoggedAt ?? r.ReceivedAt)).Where(r => r.LoggedAt < until).OrderBy(r => r.LoggedAt).ThenBy(r => r.Row.Row)];
     }
 
     private static string Describe(PricingRule? rule, decimal cost, decimal retail, decimal rated, Currency currency) => rule switch

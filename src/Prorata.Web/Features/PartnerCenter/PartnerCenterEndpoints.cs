@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Prorata.Data;
 using Prorata.Data.PartnerCenter;
+using Prorata.Data.Reconciliation;
 using Prorata.Integrations.PartnerCenter;
 using Prorata.Integrations.PartnerCenter.Credentials;
 using Prorata.Web.Infrastructure.Auth;
@@ -135,7 +136,7 @@ public static class PartnerCenterEndpoints
     /// Its open "missing contract" exception is resolved.
     /// </summary>
     private static async Task<Results<Ok, ValidationProblem, ProblemHttpResult>> LinkAsync(string partnerCenterSubscriptionId, SubscriptionLinkRequest request,
-        ProrataDbContext db, TimeProvider time, ClaimsPrincipal user, CancellationToken cancellationToken)
+        ProrataDbContext db, UsageAssignment usage, TimeProvider time, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         if (request.SubscriptionId is not { } subscriptionId)
         {
@@ -171,6 +172,8 @@ public static class PartnerCenterEndpoints
             issue.ResolvedBy = user.Identity?.Name ?? "staff";
         }
         await db.SaveChangesAsync(cancellationToken);
+        // An Azure plan's usage imported while its Partner Center id was unknown is billed from now on.
+        await usage.AssignWaitingAsync(cancellationToken);
         return TypedResults.Ok();
     }
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Prorata.Data;
 using Prorata.Data.Contracts;
 using Prorata.Data.PartnerCenter;
+using Prorata.Data.Reconciliation;
 using Prorata.Data.Subscriptions;
 using Prorata.Domain.Simulation;
 using Prorata.Integrations.PartnerCenter;
@@ -28,6 +29,7 @@ public sealed class PartnerCenterSync(
     PartnerCenterConnection connection,
     IOptions<PartnerCenterSyncOptions> options,
     SubscriptionProvisioning provisioning,
+    UsageAssignment usage,
     TimeProvider time)
 {
     private const string SyncActor = "Partner Center";
@@ -36,7 +38,10 @@ public sealed class PartnerCenterSync(
     {
         try
         {
-            return await SyncAsync(full, progress, cancellationToken);
+            var outcome = await SyncAsync(full, progress, cancellationToken);
+            // Azure plans the sync linked bill the usage imported before Prorata knew them.
+            await usage.AssignWaitingAsync(cancellationToken);
+            return outcome;
         }
         catch (PartnerCenterMfaRequiredException e)
         {

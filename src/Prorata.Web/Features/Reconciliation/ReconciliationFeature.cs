@@ -9,6 +9,7 @@ public static class ReconciliationFeature
             .AddSingleton<ReconciliationImports>()
             .AddScoped<StoredExpectedCharges>()
             .AddScoped<UsageImporter>()
+            .AddScoped<UsageAssignment>()
             .AddScoped<UsageTrace>()
             .AddScoped<UsageFiles>()
             .AddHostedService<ReconciliationImportWorker>();

@@ -110,6 +110,9 @@ public sealed class PartnerCenterProvisioningTests(PartnerCenterSyncTests.Fixtur
         Assert.StartsWith("The checkout of cart ", (string?)body["entry"]!["provisioning"]!["failure"]);
         // Microsoft placed the order although Prorata never heard back; it is not placed a second time.
         var placed = Assert.Single(await PartnerCenter.GetSubscriptionsAsync(tenant, None));
+        var waiting = Assert.Single((await client.GetFromJsonAsync<List<SyncIssueResponse>>("/api/v1/partner-center/issues?state=open"))!,
+            i => i.Kind == SubscriptionProvisioning.FailureIssueKind && i.Message.Contains(subscriptionId.ToString(), StringComparison.Ordinal));
+        Assert.StartsWith($"Microsoft 365 E3 ({subscriptionId}) waits for provisioning: The checkout of cart ", waiting.Message);
 
         var sync = await SyncAsync(client);
 
@@ -121,6 +124,8 @@ public sealed class PartnerCenterProvisioningTests(PartnerCenterSyncTests.Fixtur
         Assert.Equal((fixture.App.Time.GetUtcNow(), placed.Id, placed.OrderId, null), (record.ProvisionedAt, record.PartnerCenterSubscriptionId, record.PartnerCenterOrderId, record.Failure));
         Assert.Equal(ProvisioningState.Provisioned, (await db.Subscriptions.AsNoTracking().SingleAsync(s => s.Id == subscriptionId)).Provisioning);
         Assert.Single(await PartnerCenter.GetSubscriptionsAsync(tenant, None));
+        var settled = await db.PartnerCenterSyncIssues.AsNoTracking().SingleAsync(i => i.SubscriptionId == subscriptionId);
+        Assert.Equal((fixture.App.Time.GetUtcNow(), "provisioned"), (settled.ResolvedAt, settled.ResolvedBy));
     }
 
     [Fact]

@@ -126,6 +126,9 @@ public sealed class SubscriptionChanges(ProrataDbContext db, BillingOptions opti
             record.Entry = entry;
             record.SubscriptionId = subscription.Id;
             db.ProvisioningRecords.Add(record);
+            // The checkout's answer was lost: Microsoft may have the order, which only a sync can tell, so it is on the exceptions view until then.
+            if (record is { ProvisionedAt: null, Failure: { } failure, PartnerCenterCustomerId: { } tenant })
+                db.PartnerCenterSyncIssues.Add(SubscriptionProvisioning.FailureIssue(tenant, record, subscription, failure, entry.RecordedAt));
         }
         if (placement?.Link is { } link)
         {

@@ -139,12 +139,18 @@ public sealed class SubscriptionProvisioning(ProrataDbContext db, TimeProvider t
         {
             return;
         }
-        db.PartnerCenterSyncIssues.Add(new PartnerCenterSyncIssue
-        {
-            Kind = FailureIssueKind, PartnerCenterCustomerId = tenant, PartnerCenterSubscriptionId = record.PartnerCenterSubscriptionId, SubscriptionId = subscription.Id,
-            Message = $"{subscription.Title} ({subscription.Id}) waits for provisioning: {failure.Code}: {failure.Message}", RaisedAt = time.GetUtcNow(),
-        });
+        db.PartnerCenterSyncIssues.Add(FailureIssue(tenant, record, subscription, $"{failure.Code}: {failure.Message}", time.GetUtcNow()));
     }
+
+    /// <summary>
+    /// The exception a subscription waiting for Microsoft raises on the exceptions view; resolved by
+    /// <see cref="ResolveIssuesAsync"/> when the sync links or a later attempt places it.
+    /// </summary>
+    public static PartnerCenterSyncIssue FailureIssue(string tenant, ProvisioningRecord record, CustomerSubscription subscription, string failure, DateTimeOffset at) => new()
+    {
+        Kind = FailureIssueKind, PartnerCenterCustomerId = tenant, PartnerCenterSubscriptionId = record.PartnerCenterSubscriptionId, SubscriptionId = subscription.Id,
+        Message = $"{subscription.Title} ({subscription.Id}) waits for provisioning: {failure}", RaisedAt = at,
+    };
 
     public async Task ResolveIssuesAsync(Guid subscriptionId, CancellationToken cancellationToken)
     {

@@ -35,9 +35,10 @@ public sealed class UsageAssignment(ProrataDbContext db, TimeProvider time)
                 row.PlanSubscriptionId = plans[row.SubscriptionId];
                 row.LoggedAt = now;
             }
-            foreach (var import in rows.GroupBy(r => r.ImportId))
+            var assigned = rows.GroupBy(r => r.ImportId).ToDictionary(g => g.Key, g => g.Count());
+            foreach (var import in await db.UsageImports.Where(i => assigned.Keys.Contains(i.Id)).ToListAsync(cancellationToken))
             {
-                (await db.UsageImports.SingleAsync(i => i.Id == import.Key, cancellationToken)).UnassignedRows -= import.Count();
+                import.UnassignedRows -= assigned[import.Id];
             }
             var days = rows
                 .GroupBy(r => (Plan: r.PlanSubscriptionId!.Value, Day: r.UsageDate, Meter: UsageLogEntries.MeterOf(r.MeterId, r.MeterName)))

@@ -31,12 +31,16 @@ public sealed record RandomTimeline(Scenario Scenario, DateOnly PurchaseDate, Da
 
     public BillingContract Contract => Scenario.Contracts[0];
 
-    /// <summary>The customer's price per month on a day: the row locked at purchase, or the latest newer row rolled out by then.</summary>
+    /// <summary>
+    /// The customer's price per month on a day: the row locked at purchase, or the newer row rolled out last by then;
+    /// of two rolled out the same day, the later list.
+    /// </summary>
     public decimal CustomerPriceOn(DateOnly day)
     {
         var rows = Scenario.PriceList;
         var locked = rows.Where(r => r.InForceOn(PurchaseDate)).MaxBy(r => r.EffectiveFrom)!;
-        var customer = rows.Where(r => r.EffectiveFrom > locked.EffectiveFrom && r.CustomerPriceFrom <= day).MaxBy(r => r.CustomerPriceFrom) ?? locked;
+        var customer = rows.Where(r => r.EffectiveFrom > locked.EffectiveFrom && r.CustomerPriceFrom <= day)
+            .OrderBy(r => r.CustomerPriceFrom).ThenBy(r => r.EffectiveFrom).LastOrDefault() ?? locked;
         return Math.Round(customer.CyclePrice * Markup, 2, MidpointRounding.AwayFromZero);
     }
 

@@ -123,6 +123,32 @@ public sealed class SubscriptionChangeTests
     }
 
     [Fact]
+    public async Task Cancel_WithinADayOfASeatAddTheNextDay_RefundsExactlyWhatWasCharged()
+    {
+        await using var pc = await PartnerCenterHarness.StartAsync();
+        var customer = await pc.AddCustomerAsync();
+        var s = await pc.PurchaseAsync(customer, E3, 10);
+        await pc.AdvanceAsync(TimeSpan.FromHours(20));
+        Assert.True((await pc.Client.SetQuantityAsync(new SubscriptionKey(customer, s.Id), 14, None)).IsSuccess);
+        await pc.AdvanceAsync(TimeSpan.FromHours(2));
+
+        var result = await pc.Client.CancelAsync(new SubscriptionKey(customer, s.Id), None);
+
+        Assert.True(result.IsSuccess, result.ToString());
+        // 37.80 per cycle Jan 15..Feb 14 (31 days); the seats went from 10 to 14 on Jan 16, 30 billing days:
+        // −10 × 37.80 × 30/31 = −365.80 and +14 × 37.80 × 30/31 = 512.12 (truncated). Cancelled 22 hours after the
+        // purchase, the full refund is what was charged, 378.00 − 365.80 + 512.12 = 524.32, not 14 × 37.80 = 529.20.
+        await pc.AdvanceAsync(new DateTimeOffset(2026, 2, 6, 12, 0, 0, TimeSpan.Zero) - pc.Clock.GetUtcNow());
+        var invoice = Assert.Single(await pc.Client.GetInvoicesAsync(None));
+        var lines = await pc.Client.GetInvoiceLineItemsAsync(invoice.Id, None).ToListAsync();
+        Assert.Equal(
+            [("new", 10, 378.00m), ("addQuantity", -10, -365.80m), ("addQuantity", 14, 512.12m), ("cancelImmediate", -14, -524.32m)],
+            lines.Select(l => (l.ChargeType, l.BillableQuantity, l.Total)));
+        Assert.Equal((new DateOnly(2026, 1, 15), new DateOnly(2026, 2, 14)), (lines[3].ChargeStartDate!.Value, lines[3].ChargeEndDate!.Value));
+        Assert.Equal(0m, invoice.TotalCharges);
+    }
+
+    [Fact]
     public async Task Suspend_Then_SetQuantity_RefusedAsSubscriptionSuspendedAndAutoRenewTurnedOff()
     {
         await using var pc = await PartnerCenterHarness.StartAsync();

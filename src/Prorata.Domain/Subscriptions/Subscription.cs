@@ -26,6 +26,9 @@ public sealed class Subscription(string id, string contractId, SubscriptionKind 
     /// <summary>Cancelled within 24 hours of purchase: everything billed is credited.</summary>
     public bool FullyRefunded { get; internal set; }
 
+    /// <summary>What Microsoft has charged net for the current term so far: the amount a full refund returns.</summary>
+    public decimal ChargedThisTerm { get; internal set; }
+
     public List<SubscriptionTerm> Terms { get; } = new();
     public List<OfferSegment> Segments { get; } = new();
     public List<LicenseChange> Changes { get; } = new();

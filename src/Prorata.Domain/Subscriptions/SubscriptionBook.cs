@@ -320,6 +320,7 @@ public sealed class SubscriptionBook(PriceList prices, Currency partnerCurrency,
     private void StartTerm(Subscription subscription, SubscriptionTerm term, OfferSegment offer, int quantity, ChargeType chargeType)
     {
         subscription.Terms.Add(term);
+        subscription.ChargedThisTerm = 0;
         subscription.Segments.Add(offer);
         subscription.Quantity = quantity;
         subscription.SeatBatches.Clear();
@@ -390,11 +391,18 @@ public sealed class SubscriptionBook(PriceList prices, Currency partnerCurrency,
             var term = subscription.CurrentTerm;
             var full = at <= term.StartedAt + FullRefundWindow;
             var cycle = term.CycleContaining(day);
-            var billed = full ? cycle : new Period(day, cycle.End);
-            Post(subscription, ChargeType.CancelImmediate, billed, term.FullCycleContaining(day).Days, subscription.CurrentOffer,
-                subscription.Quantity, -1, $"{subscription.Id}:{eventId}");
-            if (full && term.Index == 0) subscription.FullyRefunded = true;
-            if (full) effective = term.Period.Start;
+            var reference = $"{subscription.Id}:{eventId}";
+            if (full)
+            {
+                PostFullRefund(subscription, new Period(term.Period.Start, cycle.End), term.FullCycleContaining(day).Days, reference);
+                if (term.Index == 0) subscription.FullyRefunded = true;
+                effective = term.Period.Start;
+            }
+            else
+            {
+                Post(subscription, ChargeType.CancelImmediate, new Period(day, cycle.End), term.FullCycleContaining(day).Days, subscription.CurrentOffer,
+                    subscription.Quantity, -1, reference);
+            }
         }
         subscription.Changes.Add(new LicenseChange(eventId, LicenseChangeKind.Cancellation, at, effective, -subscription.Quantity, subscription.Segments.Count - 1));
         subscription.CancelledOn = effective;
@@ -435,6 +443,27 @@ public sealed class SubscriptionBook(PriceList prices, Currency partnerCurrency,
         var (unit, total) = ProviderChargeCalculator.Prorate(offer.CyclePrice, billed, fullCycleDays, quantity, sign, partnerCurrency, rounding);
         _charges.Add(new ProviderCharge(subscription.Id, type, billed.Start, billed.End, offer.CyclePrice, unit, quantity, total, reference,
             offer.ProductId, offer.SkuId, partnerCurrency.Code));
+        subscription.ChargedThisTerm += total;
+    }
+
+    /// <summary>
+    /// A cancellation within 24 hours returns exactly what the term has been charged. That is the current seats at the
+    /// cycle price unless seats changed since the term began: seats added a day later were charged for fewer days, and
+    /// seats removed were charged for some. Then the line carries the charged total and its average per seat.
+    /// </summary>
+    private void PostFullRefund(Subscription subscription, Period billed, int fullCycleDays, string reference)
+    {
+        var offer = subscription.CurrentOffer;
+        var quantity = subscription.Quantity;
+        var (unit, total) = ProviderChargeCalculator.Prorate(offer.CyclePrice, billed, fullCycleDays, quantity, -1, partnerCurrency, rounding);
+        if (total != -subscription.ChargedThisTerm)
+        {
+            total = -subscription.ChargedThisTerm;
+            unit = total / quantity;
+        }
+        _charges.Add(new ProviderCharge(subscription.Id, ChargeType.CancelImmediate, billed.Start, billed.End, offer.CyclePrice, unit, quantity, total, reference,
+            offer.ProductId, offer.SkuId, partnerCurrency.Code));
+        subscription.ChargedThisTerm = 0;
     }
 
     private void Schedule(Subscription subscription, DateOnly nextCycleStart)

@@ -682,12 +682,21 @@ public sealed class SimulatorState(SimulatedClock clock, OfferCatalog catalog, S
         var cycleStart = TermCalendar.CycleStart(s.TermStart, index, cycleMonths);
         var cycleEnd = Min(TermCalendar.CycleEnd(s.TermStart, index, cycleMonths), s.TermEnd);
         // Full refund within 24 hours of purchase or renewal, prorated from the cancellation day afterwards (§1.3).
-        var from = now < s.TermStartedAt.AddHours(24) ? cycleStart : today;
+        var full = now < s.TermStartedAt.AddHours(24);
+        var from = full ? cycleStart : today;
         var unit = CycleUnitPrice(s);
         var cycleDays = cycleEnd.DayNumber - cycleStart.DayNumber + 1;
         var billingDays = cycleEnd.DayNumber - from.DayNumber + 1;
         var effective = unit / cycleDays * billingDays;
         var total = -Truncate(unit * billingDays / cycleDays * s.Quantity);
+        // A full refund returns what the term was charged, which differs from the seats at the cycle price once seats
+        // were changed after the purchase or renewal; the line then shows the average per seat.
+        var charged = full ? _charges.Where(c => c.SubscriptionId == s.Id && c.ChargeStartDate >= s.TermStart).Sum(c => c.Total) : -total;
+        if (charged != -total)
+        {
+            total = -charged;
+            effective = charged / s.Quantity;
+        }
         AddCharge(s, customer, "cancelImmediate", now, from, cycleEnd, unit, -effective, s.Quantity, -s.Quantity, total, System.Guid.NewGuid().ToString());
         s.Status = "deleted";
         s.AutoRenew = false;

@@ -1,4 +1,5 @@
 using Prorata.Cli.Bill;
+using Prorata.Cli.Exceptions;
 using Prorata.Cli.Reconcile;
 using Prorata.Cli.Simulate;
 using Prorata.Cli.Usage;
@@ -9,11 +10,12 @@ return args.FirstOrDefault() switch
     "reconcile" => ReconcileCommand.Run(args[1..], Console.Out, Console.Error),
     "bill" => await BillCommand.RunAsync(args[1..], Console.Out, Console.Error, CancellationToken.None),
     "usage" => await UsageCommand.RunAsync(args[1..], Console.Out, Console.Error, CancellationToken.None),
+    "exceptions" => await ExceptionsCommand.RunAsync(args[1..], Console.Out, Console.Error, CancellationToken.None),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: prorata simulate FILE.json | reconcile … | bill --date … | usage import FILE");
+    Console.Error.WriteLine("usage: prorata simulate FILE.json | reconcile … | bill --date … | usage import FILE | exceptions");
     return 2;
 }

@@ -5,6 +5,7 @@ using Prorata.Web.Features.Catalog;
 using Prorata.Web.Features.Contracts;
 using Prorata.Web.Features.Customers;
 using Prorata.Web.Features.Demo;
+using Prorata.Web.Features.Exceptions;
 using Prorata.Web.Features.Invoices;
 using Prorata.Web.Features.PartnerCenter;
 using Prorata.Web.Features.Reconciliation;
@@ -41,6 +42,7 @@ app.MapCatalog();
 app.MapSimulations();
 app.MapReconciliation();
 app.MapPartnerCenter();
+app.MapExceptions();
 
 app.MapProrataPages<App>();
 app.Run();

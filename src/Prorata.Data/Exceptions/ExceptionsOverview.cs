@@ -1,0 +1,31 @@
+namespace Prorata.Data.Exceptions;
+
+/// <summary>
+/// Everything that needs a person, across Prorata: open Partner Center exceptions, what the latest reconciliation
+/// found, Azure usage no Prorata plan takes, and changes waiting for provisioning. <see cref="Open"/> counts the items
+/// a person has to act on.
+/// </summary>
+public sealed record ExceptionsOverview(
+    int Open,
+    int PartnerCenterOpen,
+    IReadOnlyList<PartnerCenterException> PartnerCenter,
+    LatestReconciliation? Reconciliation,
+    UnassignedUsage? Usage,
+    IReadOnlyList<WaitingProvisioning> Provisioning);
+
+/// <summary>An open sync exception; <see cref="Kind"/> is e.g. <c>Orphan</c> or <c>ProvisioningFailed</c>.</summary>
+public sealed record PartnerCenterException(long Id, string Kind, string PartnerCenterCustomerId, string? PartnerCenterSubscriptionId, string Message, DateTimeOffset RaisedAt);
+
+/// <summary>
+/// The last stored recon import: Microsoft charges no customer invoice line covers (the revenue leak, shown first) and
+/// the lines that did not match, with the money at stake. <see cref="Items"/> counts each line to act on once: every
+/// discrepancy, and the matched lines that are unbilled (an unbilled line of an unknown subscription is a discrepancy).
+/// </summary>
+public sealed record LatestReconciliation(Guid ImportId, string FileName, DateTimeOffset FinishedAt, int UnbilledLines, decimal UnbilledTotal,
+    int Discrepancies, decimal MoneyAtStake, int Items);
+
+/// <summary>Imported Azure usage rows of plans no Prorata subscription is linked to: not billed until one is.</summary>
+public sealed record UnassignedUsage(int Plans, long Rows, decimal Cost);
+
+/// <summary>A customer's subscriptions whose purchase or seat increase has not reached Microsoft yet.</summary>
+public sealed record WaitingProvisioning(Guid CustomerId, string CustomerName, bool CreditHold, int Subscriptions);

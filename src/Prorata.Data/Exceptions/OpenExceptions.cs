@@ -1,0 +1,61 @@
+using Microsoft.EntityFrameworkCore;
+using Prorata.Data.Subscriptions;
+using Prorata.Domain.Reconciliation;
+
+namespace Prorata.Data.Exceptions;
+
+/// <summary>Reads the <see cref="ExceptionsOverview"/>: one query per source, nothing written.</summary>
+public static class OpenExceptions
+{
+    /// <summary>The exceptions listed one by one; the count covers them all.</summary>
+    public const int Listed = 200;
+
+    public static async Task<ExceptionsOverview> LoadAsync(ProrataDbContext db, CancellationToken cancellationToken)
+    {
+        var open = db.PartnerCenterSyncIssues.AsNoTracking().Where(i => i.ResolvedAt == null);
+        var partnerCenterOpen = await open.CountAsync(cancellationToken);
+        var partnerCenter = await open.OrderBy(i => i.Id).Take(Listed)
+            .Select(i => new PartnerCenterException(i.Id, i.Kind, i.PartnerCenterCustomerId, i.PartnerCenterSubscriptionId, i.Message, i.RaisedAt))
+            .ToListAsync(cancellationToken);
+
+        var reconciliation = await LatestReconciliationAsync(db, cancellationToken);
+
+        var unassigned = await db.UsageRows.AsNoTracking().Where(r => r.PlanSubscriptionId == null)
+            .GroupBy(r => r.SubscriptionId)
+            .Select(g => new { Rows = g.LongCount(), Cost = g.Sum(r => r.BillingPreTaxTotal) })
+            .ToListAsync(cancellationToken);
+        var usage = unassigned.Count == 0 ? null : new UnassignedUsage(unassigned.Count, unassigned.Sum(p => p.Rows), unassigned.Sum(p => p.Cost));
+
+        var provisioning = await (
+                from s in db.Subscriptions.AsNoTracking()
+                join c in db.BillingContracts on s.ContractId equals c.Id
+                where s.Provisioning == ProvisioningState.AwaitingProvisioning
+                group s by new { c.CustomerId, c.Customer!.Name, c.Customer.CreditHold } into g
+                select new WaitingProvisioning(g.Key.CustomerId, g.Key.Name, g.Key.CreditHold, g.Count()))
+            .ToListAsync(cancellationToken);
+        provisioning = provisioning.OrderBy(w => w.CustomerName, StringComparer.CurrentCultureIgnoreCase).ToList();
+
+        var items = partnerCenterOpen + (reconciliation?.Items ?? 0)
+            + (usage?.Plans ?? 0) + provisioning.Sum(w => w.Subscriptions);
+        return new ExceptionsOverview(items, partnerCenterOpen, partnerCenter, reconciliation, usage, provisioning);
+    }
+
+    private static async Task<LatestReconciliation?> LatestReconciliationAsync(ProrataDbContext db, CancellationToken cancellationToken)
+    {
+        var latest = await db.ReconImports.AsNoTracking().OrderByDescending(i => i.FinishedAt)
+            .Select(i => new { i.Id, i.FileName, i.FinishedAt, i.UnbilledTotal, i.AmountMismatch, i.QuantityMismatch, i.PriceMismatch, i.UnexpectedCharge,
+                i.UnknownSubscription, i.MissingCharge, i.MoneyAtStake })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (latest is null) return null;
+        var unbilled = db.ReconImportUnbilled.AsNoTracking().Where(u => u.ImportId == latest.Id);
+        var unbilledLines = await unbilled.CountAsync(cancellationToken);
+        var matched = nameof(ReconState.Matched);
+        var unbilledMatched = await unbilled
+            .Join(db.ReconImportLines.AsNoTracking(), u => new { u.ImportId, u.Row }, l => new { l.ImportId, l.Row }, (u, l) => l.State)
+            .CountAsync(state => state == matched, cancellationToken);
+        var discrepancies = latest.AmountMismatch + latest.QuantityMismatch + latest.PriceMismatch + latest.UnexpectedCharge + latest.UnknownSubscription
+            + latest.MissingCharge;
+        return new LatestReconciliation(latest.Id, latest.FileName, latest.FinishedAt, unbilledLines, latest.UnbilledTotal, discrepancies, latest.MoneyAtStake,
+            discrepancies + unbilledMatched);
+    }
+}

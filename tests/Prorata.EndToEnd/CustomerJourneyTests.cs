@@ -35,4 +35,22 @@ public sealed class CustomerJourneyTests(LiveApp app) : IClassFixture<LiveApp>
         var message = page.Locator("#name ~ .validation-message");
         Assert.Equal("name is required.", (await message.InnerTextAsync()).Trim());
     }
+
+    [Fact]
+    public async Task Owner_OpensExceptionsFromHome_FollowsTheCustomerOnCreditHoldToItsPage()
+    {
+        var page = await app.SignedInPageAsync();
+
+        await page.GotoAsync("/");
+        await page.GetByRole(AriaRole.Link, new() { Name = "exceptions to look at" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/exceptions$"));
+        // The demo partner's Adatum is on credit hold with a seat increase waiting: the one item to look at.
+        await Assertions.Expect(page.Locator("#open-count")).ToHaveTextAsync("1 item needs a person.");
+        var waiting = page.Locator("#provisioning tbody tr");
+        await Assertions.Expect(waiting.Locator("td")).ToHaveTextAsync(["Adatum Corporation", "1", "on credit hold: sent when the hold is lifted"]);
+        await waiting.GetByRole(AriaRole.Link, new() { Name = "Adatum Corporation" }).ClickAsync();
+
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/customers/[0-9a-f-]{36}$"));
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Adatum Corporation");
+    }
 }

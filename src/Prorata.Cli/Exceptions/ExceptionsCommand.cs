@@ -28,7 +28,7 @@ public static class ExceptionsCommand
         if (db is null) return 2;
 
         var overview = await OpenExceptions.LoadAsync(db, cancellationToken);
-        output.WriteLine(overview.Open == 0 ? "nothing needs a person" : $"{overview.Open} items need a person");
+        output.WriteLine(overview.Open switch { 0 => "nothing needs a person", 1 => "1 item needs a person", var n => $"{n} items need a person" });
         if (overview.Reconciliation is { } recon)
         {
             output.WriteLine(Invariant($"reconciliation {recon.FileName} ({recon.FinishedAt:yyyy-MM-dd}): unbilled revenue {recon.UnbilledTotal:0.00} on {recon.UnbilledLines} lines, {recon.Discrepancies} discrepancies, {recon.MoneyAtStake:0.00} at stake"));

@@ -9,6 +9,7 @@ using Prorata.Web.Features.Exceptions;
 using Prorata.Web.Features.Invoices;
 using Prorata.Web.Features.PartnerCenter;
 using Prorata.Web.Features.Reconciliation;
+using Prorata.Web.Features.Settings;
 using Prorata.Web.Features.Simulations;
 using Prorata.Web.Features.Subscriptions;
 using Prorata.Web.Infrastructure;
@@ -28,6 +29,7 @@ builder.Services.AddCatalog();
 builder.Services.AddSimulations();
 builder.Services.AddReconciliation();
 builder.Services.AddPartnerCenterSync(builder.Configuration);
+builder.Services.AddSettings();
 
 var app = builder.Build();
 app.UseProrataInfrastructure();
@@ -43,6 +45,7 @@ app.MapSimulations();
 app.MapReconciliation();
 app.MapPartnerCenter();
 app.MapExceptions();
+app.MapStaffUsers();
 
 app.MapProrataPages<App>();
 app.Run();

@@ -1,0 +1,3 @@
+namespace Prorata.Web.Features.Settings;
+
+public sealed record StaffUserRequest(string? Email, string? Role);

@@ -1,0 +1,3 @@
+namespace Prorata.Web.Features.Settings;
+
+public sealed record StaffUserRoleRequest(string? Role);

@@ -33,7 +33,7 @@ public static class OpenExceptions
                 group s by new { c.CustomerId, c.Customer!.Name, c.Customer.CreditHold } into g
                 select new WaitingProvisioning(g.Key.CustomerId, g.Key.Name, g.Key.CreditHold, g.Count()))
             .ToListAsync(cancellationToken);
-        provisioning = provisioning.OrderBy(w => w.CustomerName, StringComparer.CurrentCultureIgnoreCase).ToList();
+        provisioning = [.. provisioning.OrderBy(w => w.CustomerName, StringComparer.OrdinalIgnoreCase)];
 
         var items = partnerCenterOpen + (reconciliation?.Items ?? 0)
             + (usage?.Plans ?? 0) + provisioning.Sum(w => w.Subscriptions);

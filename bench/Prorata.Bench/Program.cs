@@ -7,7 +7,8 @@ switch (mode)
     case "billing-run": return Prorata.Bench.BillingRunBenchmark.Run(rest);
     case "reconcile": return Prorata.Bench.ReconcileBenchmark.Run(rest);
     case "partner-center-sync": return Prorata.Bench.PartnerCenterSyncBenchmark.Run(rest);
+    case "usage-import": return Prorata.Bench.UsageImportBenchmark.Run(rest);
     default:
-        Console.Error.WriteLine("usage: Prorata.Bench engine|billing-run|reconcile|partner-center-sync [options]");
+        Console.Error.WriteLine("usage: Prorata.Bench engine|billing-run|reconcile|partner-center-sync|usage-import [options]");
         return 2;
 }

@@ -54,20 +54,21 @@ public abstract class OpenExceptionsTests : IAsyncLifetime
             await db.SaveChangesAsync();
             issue = open.Id;
             await new UsageImporter(db, new FakeTimeProvider(Now)).ImportAsync("usage.csv", new string('a', 64),
-                [Usage(2, new DateOnly(2026, 3, 3), 6.13m), Usage(3, new DateOnly(2026, 3, 4), 1.00m)], CancellationToken.None);
+                [Usage(2, new DateOnly(2026, 3, 3), 6.13m), Usage(3, new DateOnly(2026, 3, 4), 1.00m),
+                    Usage(4, new DateOnly(2026, 3, 5), 0.50m) with { SubscriptionId = "5F0C7F7E-0000-4000-8000-00000000A2A2" }], CancellationToken.None);
         }
 
         await using var check = NewContext();
         var overview = await OpenExceptions.LoadAsync(check, CancellationToken.None);
 
         // 1 Partner Center exception + the latest file's 3 discrepancies and its 1 matched but unbilled line + 1 Azure plan
-        // with waiting usage + 3 subscriptions waiting; the older file, the settled exception and the provisioned
+        // with waiting usage (its id in either case) + 3 subscriptions waiting; the older file, the settled exception and the provisioned
         // subscription count for nothing.
         Assert.NotEqual(older, latest);
         Assert.Equal(new ExceptionsOverview(9, 1,
                 [new PartnerCenterException(issue, "Orphan", "pc-c", "pc-s", "import or link it", Now)],
                 new LatestReconciliation(latest, "march.csv", Now, 2, 44.11m, 3, 193.75m, 4),
-                new UnassignedUsage(1, 2, 7.13m),
+                new UnassignedUsage(1, 3, 7.63m),
                 [new WaitingProvisioning(overview.Provisioning[0].CustomerId, "Alpha Works", false, 1), new WaitingProvisioning(overview.Provisioning[1].CustomerId, "Zeta Traders", true, 2)]),
             overview, OverviewComparer.Instance);
     }

@@ -21,7 +21,8 @@ public static class OpenExceptions
         var reconciliation = await LatestReconciliationAsync(db, cancellationToken);
 
         var unassigned = await db.UsageRows.AsNoTracking().Where(r => r.PlanSubscriptionId == null)
-            .GroupBy(r => r.SubscriptionId)
+            // Partner Center GUIDs come in either case; a plan is one plan whatever case its files use.
+            .GroupBy(r => r.SubscriptionId.ToLower())
             .Select(g => new { Rows = g.LongCount(), Cost = g.Sum(r => r.BillingPreTaxTotal) })
             .ToListAsync(cancellationToken);
         var usage = unassigned.Count == 0 ? null : new UnassignedUsage(unassigned.Count, unassigned.Sum(p => p.Rows), unassigned.Sum(p => p.Cost));

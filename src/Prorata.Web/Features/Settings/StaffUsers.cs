@@ -84,10 +84,14 @@ public sealed class StaffUsers(UserManager<StaffUser> users, ProrataDbContext db
         if (disabled && role == StaffRoles.Owner && !await users.IsLockedOutAsync(user) && await ActiveOwnersAsync(cancellationToken) <= 1)
             return SaveResult<StaffUserResponse>.Conflict($"{user.Email} is the only Owner who can sign in: make another Owner first.");
 
-        await users.SetLockoutEnabledAsync(user, true);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var enabled = await users.SetLockoutEnabledAsync(user, true);
+        if (!enabled.Succeeded) return Refused<StaffUserResponse>(enabled);
         var locked = await users.SetLockoutEndDateAsync(user, disabled ? DisabledUntil : null);
         if (!locked.Succeeded) return Refused<StaffUserResponse>(locked);
+        // A new security stamp signs a disabled user out everywhere.
         if (disabled) await users.UpdateSecurityStampAsync(user);
+        await transaction.CommitAsync(cancellationToken);
         return SaveResult<StaffUserResponse>.Saved(Response(user, role));
     }
 

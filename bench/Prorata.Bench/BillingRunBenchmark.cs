@@ -4,6 +4,7 @@ using Npgsql;
 using Prorata.Data;
 using Prorata.Data.Billing;
 using Prorata.Testing;
+using Prorata.Application.Billing;
 
 namespace Prorata.Bench;
 

@@ -1,5 +1,6 @@
 extern alias web;
 
+using Prorata.Application.PartnerCenter;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
@@ -19,6 +20,7 @@ using Prorata.Data.Subscriptions;
 using Prorata.Integrations.PartnerCenter.Sync;
 using Prorata.Testing;
 using web::Prorata.Web.Features.PartnerCenter;
+using Prorata.Application.Subscriptions;
 
 namespace Prorata.Bench;
 

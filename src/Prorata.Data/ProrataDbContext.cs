@@ -8,7 +8,9 @@ using Prorata.Data.Identity;
 using Prorata.Data.Invoices;
 using Prorata.Data.PartnerCenter;
 using Prorata.Data.Reconciliation;
+using Prorata.Data.Outbox;
 using Prorata.Data.Subscriptions;
+using Prorata.Data.WorkItems;
 
 namespace Prorata.Data;
 
@@ -62,6 +64,12 @@ public sealed class ProrataDbContext(DbContextOptions<ProrataDbContext> options)
     public DbSet<UsageImport> UsageImports => Set<UsageImport>();
 
     public DbSet<UsageRow> UsageRows => Set<UsageRow>();
+
+    public DbSet<WorkItem> WorkItems => Set<WorkItem>();
+
+    public DbSet<WorkItemNote> WorkItemNotes => Set<WorkItemNote>();
+
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

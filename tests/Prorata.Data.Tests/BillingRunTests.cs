@@ -14,6 +14,8 @@ using Prorata.Domain.Contracts;
 using PricingMethod = Prorata.Domain.Contracts.PricingMethod;
 using Prorata.Domain.Simulation;
 using Prorata.Domain.Subscriptions;
+using Prorata.Application.Subscriptions;
+using Prorata.Application.Billing;
 
 namespace Prorata.Data.Tests;
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Prorata.Data.Billing;
 using Prorata.Testing;
+using Prorata.Application.Billing;
 
 namespace Prorata.Data.Tests;
 

@@ -11,6 +11,8 @@ using Prorata.Domain.Reconciliation;
 using Prorata.Domain.Simulation;
 using Prorata.Domain.Subscriptions;
 using PricingMethod = Prorata.Domain.Contracts.PricingMethod;
+using Prorata.Application.Subscriptions;
+using Prorata.Application.Billing;
 
 namespace Prorata.Data.Tests;
 

@@ -1,3 +1,4 @@
+using Prorata.Application.PartnerCenter;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -12,6 +13,7 @@ using Prorata.Domain.Simulation;
 using Prorata.Integrations.PartnerCenter;
 using Prorata.Integrations.PartnerCenter.Models;
 using Prorata.Web.Features.PartnerCenter;
+using Prorata.Application.Subscriptions;
 
 namespace Prorata.Web.Tests;
 

@@ -1,3 +1,4 @@
+using Prorata.Application.PartnerCenter;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -12,6 +13,8 @@ using Prorata.Data.Subscriptions;
 using Prorata.Domain.Catalog;
 using Prorata.Integrations.PartnerCenter;
 using Prorata.Web.Features.PartnerCenter;
+using Prorata.Application.Subscriptions;
+using Prorata.Application.Billing;
 
 namespace Prorata.Web.Tests;
 

@@ -1,5 +1,6 @@
 extern alias simulator;
 
+using Prorata.Application.PartnerCenter;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -17,6 +18,8 @@ using Prorata.Domain.Simulation;
 using Prorata.Integrations.PartnerCenter;
 using Prorata.Integrations.PartnerCenter.Models;
 using Prorata.Web.Features.PartnerCenter;
+using Prorata.Application.Subscriptions;
+using Prorata.Application.Billing;
 
 namespace Prorata.Web.Tests;
 

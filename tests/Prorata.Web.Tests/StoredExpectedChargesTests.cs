@@ -5,6 +5,7 @@ using Prorata.Data.Subscriptions;
 using Prorata.Domain.Billing;
 using Prorata.Domain.Catalog;
 using Prorata.Web.Features.Reconciliation;
+using Prorata.Application.Subscriptions;
 
 namespace Prorata.Web.Tests;
 

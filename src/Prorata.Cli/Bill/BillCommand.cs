@@ -1,5 +1,6 @@
 using System.Globalization;
 using Prorata.Data.Billing;
+using Prorata.Application.Billing;
 
 namespace Prorata.Cli.Bill;
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Prorata.Data.Billing;
+using Prorata.Application.Billing;
 
 namespace Prorata.Web.Features.Billing;
 

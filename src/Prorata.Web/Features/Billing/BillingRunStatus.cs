@@ -1,4 +1,5 @@
 using Prorata.Data.Billing;
+using Prorata.Application.Billing;
 
 namespace Prorata.Web.Features.Billing;
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Prorata.Data.Billing;
+using Prorata.Application.Billing;
 
 namespace Prorata.Web.Features.Billing;
 

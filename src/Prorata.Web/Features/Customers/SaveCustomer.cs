@@ -5,6 +5,7 @@ using Prorata.Data.Subscriptions;
 using Prorata.Domain.Contracts;
 using Prorata.Domain.Customers;
 using Prorata.Web.Infrastructure.Persistence;
+using Prorata.Application.Subscriptions;
 
 namespace Prorata.Web.Features.Customers;
 

@@ -6,6 +6,8 @@ using Prorata.Data.Contracts;
 using Prorata.Data.Subscriptions;
 using Prorata.Domain.Catalog;
 using Prorata.Domain.Simulation;
+using Prorata.Application.Subscriptions;
+using Prorata.Application.Billing;
 
 namespace Prorata.Web.Features.Demo;
 

@@ -1,3 +1,4 @@
+using Prorata.Application.PartnerCenter;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http.HttpResults;

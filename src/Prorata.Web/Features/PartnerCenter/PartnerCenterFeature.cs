@@ -1,7 +1,9 @@
+using Prorata.Application.PartnerCenter;
 using Microsoft.AspNetCore.DataProtection;
 using Prorata.Data.Subscriptions;
 using Prorata.Integrations.PartnerCenter;
 using Prorata.Integrations.PartnerCenter.Credentials;
+using Prorata.Application.Subscriptions;
 
 namespace Prorata.Web.Features.PartnerCenter;
 

@@ -1,3 +1,4 @@
+using Prorata.Application.PartnerCenter;
 using Microsoft.Extensions.Options;
 
 namespace Prorata.Web.Features.PartnerCenter;

@@ -1,3 +1,4 @@
+using Prorata.Application.PartnerCenter;
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Prorata.Data;

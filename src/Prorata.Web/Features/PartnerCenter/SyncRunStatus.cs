@@ -1,3 +1,4 @@
+using Prorata.Application.PartnerCenter;
 using Prorata.Integrations.PartnerCenter.Sync;
 
 namespace Prorata.Web.Features.PartnerCenter;

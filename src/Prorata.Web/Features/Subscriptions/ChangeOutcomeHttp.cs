@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Prorata.Data.Subscriptions;
 using Prorata.Integrations.PartnerCenter;
 using Prorata.Web.Infrastructure.Persistence;
+using Prorata.Application.Subscriptions;
 
 namespace Prorata.Web.Features.Subscriptions;
 

@@ -2,6 +2,7 @@ using Prorata.Data.Subscriptions;
 using Prorata.Domain.Catalog;
 using Prorata.Domain.Contracts;
 using Prorata.Domain.Simulation;
+using Prorata.Application.Subscriptions;
 
 namespace Prorata.Web.Features.Subscriptions;
 

@@ -7,6 +7,7 @@ using Prorata.Data.Subscriptions;
 using Prorata.Domain.Contracts;
 using Prorata.Web.Infrastructure.Auth;
 using Prorata.Web.Infrastructure.Persistence;
+using Prorata.Application.Subscriptions;
 
 namespace Prorata.Web.Features.Subscriptions;
 

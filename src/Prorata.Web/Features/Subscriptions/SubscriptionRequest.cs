@@ -1,6 +1,7 @@
 using Prorata.Data.Subscriptions;
 using Prorata.Domain.Catalog;
 using Prorata.Domain.Contracts;
+using Prorata.Application.Subscriptions;
 
 namespace Prorata.Web.Features.Subscriptions;
 

@@ -1,4 +1,5 @@
 using Prorata.Data.Subscriptions;
+using Prorata.Application.Subscriptions;
 
 namespace Prorata.Web.Features.Subscriptions;
 

@@ -1,6 +1,6 @@
 using Prorata.Domain.Catalog;
 
-namespace Prorata.Data.Subscriptions;
+namespace Prorata.Application.Subscriptions;
 
 /// <summary>A new subscription under a billing contract; <see cref="ParentId"/> makes it a member of a bundle.</summary>
 public sealed record PurchaseRequest(Guid ContractId, string ProductId, string SkuId, TermDuration? Term, BillingPlan? BillingPlan, int Quantity)

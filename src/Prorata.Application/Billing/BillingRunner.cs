@@ -8,8 +8,10 @@ using Prorata.Domain.Billing;
 using Prorata.Domain.Catalog;
 using Prorata.Domain.Simulation;
 using StoredContract = Prorata.Data.Contracts.BillingContract;
+using Prorata.Data;
+using Prorata.Data.Billing;
 
-namespace Prorata.Data.Billing;
+namespace Prorata.Application.Billing;
 
 /// <summary>
 /// Bills every contract due on a date from stored data (billing-rules §4): for each contract, its change log before

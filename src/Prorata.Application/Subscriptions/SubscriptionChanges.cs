@@ -3,8 +3,10 @@ using Prorata.Data.Billing;
 using Prorata.Domain.Simulation;
 using Prorata.Domain.Subscriptions;
 using DomainSubscription = Prorata.Domain.Subscriptions.Subscription;
+using Prorata.Data.Subscriptions;
+using Prorata.Data;
 
-namespace Prorata.Data.Subscriptions;
+namespace Prorata.Application.Subscriptions;
 
 /// <summary>
 /// Every subscription change goes through here, whoever makes it: the contract's change log is replayed into the
@@ -79,7 +81,7 @@ public sealed class SubscriptionChanges(ProrataDbContext db, BillingOptions opti
         return await ApplyAsync(contract, subscription, entry, isNew: false, increases, cancellationToken, created);
     }
 
-    private async Task<ChangeOutcome> ApplyAsync(Contracts.BillingContract contract, CustomerSubscription subscription, LicenseChangeEntry entry,
+    private async Task<ChangeOutcome> ApplyAsync(Data.Contracts.BillingContract contract, CustomerSubscription subscription, LicenseChangeEntry entry,
         bool isNew, bool increases, CancellationToken cancellationToken, CustomerSubscription? created = null)
     {
         var run = await ReplayAsync(contract, isNew ? subscription : null, entry.At, cancellationToken);
@@ -150,7 +152,7 @@ public sealed class SubscriptionChanges(ProrataDbContext db, BillingOptions opti
     }
 
     /// <summary>The contract's log up to <paramref name="until"/> (inclusive) played on the engine, in time order.</summary>
-    private async Task<ScenarioRun> ReplayAsync(Contracts.BillingContract contract, CustomerSubscription? added, DateTimeOffset until, CancellationToken cancellationToken)
+    private async Task<ScenarioRun> ReplayAsync(Data.Contracts.BillingContract contract, CustomerSubscription? added, DateTimeOffset until, CancellationToken cancellationToken)
     {
         var subscriptions = await db.Subscriptions.AsNoTracking().Where(s => s.ContractId == contract.Id).ToDictionaryAsync(s => s.Id, cancellationToken);
         if (added is not null) subscriptions[added.Id] = added;

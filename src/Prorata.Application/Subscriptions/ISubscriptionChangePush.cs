@@ -1,6 +1,7 @@
 using Prorata.Domain.Subscriptions;
+using Prorata.Data.Subscriptions;
 
-namespace Prorata.Data.Subscriptions;
+namespace Prorata.Application.Subscriptions;
 
 /// <summary>
 /// Sends a change the engine accepted to where the subscription is provisioned (Partner Center), before it is logged, so

@@ -11,8 +11,9 @@ using Prorata.Integrations.PartnerCenter.Credentials;
 using Prorata.Integrations.PartnerCenter.Models;
 using Prorata.Integrations.PartnerCenter.Sync;
 using DomainStatus = Prorata.Domain.Subscriptions.SubscriptionStatus;
+using Prorata.Application.Subscriptions;
 
-namespace Prorata.Web.Features.PartnerCenter;
+namespace Prorata.Application.PartnerCenter;
 
 /// <summary>
 /// One sync with Partner Center into Prorata's database: pull (full on the first run or when asked, else the activity

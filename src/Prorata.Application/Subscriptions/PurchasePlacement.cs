@@ -1,7 +1,8 @@
 using Prorata.Data.PartnerCenter;
 using Prorata.Domain.Subscriptions;
+using Prorata.Data.Subscriptions;
 
-namespace Prorata.Data.Subscriptions;
+namespace Prorata.Application.Subscriptions;
 
 /// <summary>
 /// What became of a purchase sent to where it is provisioned: refused (nothing may be written), not sent (nowhere to send

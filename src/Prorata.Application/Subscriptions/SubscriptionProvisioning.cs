@@ -2,8 +2,10 @@ using Microsoft.EntityFrameworkCore;
 using Prorata.Data.PartnerCenter;
 using Prorata.Domain.Simulation;
 using Prorata.Domain.Subscriptions;
+using Prorata.Data.Subscriptions;
+using Prorata.Data;
 
-namespace Prorata.Data.Subscriptions;
+namespace Prorata.Application.Subscriptions;
 
 /// <summary>
 /// Sends what waited for a customer's credit hold to lift (billing-rules §4): each waiting purchase is placed, each

@@ -1,6 +1,7 @@
 using Prorata.Domain.Subscriptions;
+using Prorata.Data.Subscriptions;
 
-namespace Prorata.Data.Subscriptions;
+namespace Prorata.Application.Subscriptions;
 
 /// <summary>
 /// What happened to a change: accepted (the subscription and its new log entry), refused by a rule (nothing written),

@@ -1,4 +1,6 @@
-namespace Prorata.Web.Features.PartnerCenter;
+using Microsoft.Extensions.Configuration;
+
+namespace Prorata.Application.PartnerCenter;
 
 /// <summary>
 /// Whether the "PartnerCenter" section names a tenant and an application. Without them the area shows how to configure

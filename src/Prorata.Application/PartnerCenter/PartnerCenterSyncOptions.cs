@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Prorata.Web.Features.PartnerCenter;
+namespace Prorata.Application.PartnerCenter;
 
 /// <summary>Configuration section "PartnerCenter:Sync"; the connection itself is "PartnerCenter" (PartnerCenterOptions).</summary>
 public sealed class PartnerCenterSyncOptions

@@ -9,8 +9,9 @@ using Prorata.Integrations.PartnerCenter.Models;
 using Prorata.Integrations.PartnerCenter.Sync;
 using Refusal = Prorata.Domain.Subscriptions.Refusal;
 using SubscriptionStatus = Prorata.Integrations.PartnerCenter.Models.SubscriptionStatus;
+using Prorata.Application.Subscriptions;
 
-namespace Prorata.Web.Features.PartnerCenter;
+namespace Prorata.Application.PartnerCenter;
 
 /// <summary>
 /// Staff changes and purchases go to Microsoft before Prorata logs them. Sent with our application's token, they come

@@ -1,7 +1,7 @@
 using Prorata.Domain.Catalog;
 using Prorata.Domain.Simulation;
 
-namespace Prorata.Data.Subscriptions;
+namespace Prorata.Application.Subscriptions;
 
 /// <summary>A change asked for one subscription, in the engine's event terms; which fields matter depends on <see cref="Type"/>.</summary>
 public sealed record ChangeRequest(ScenarioEventType Type)

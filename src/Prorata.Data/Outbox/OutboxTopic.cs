@@ -1,0 +1,14 @@
+namespace Prorata.Data.Outbox;
+
+/// <summary>What an outbox message asks for; each topic has one handler.</summary>
+public enum OutboxTopic
+{
+    /// <summary>A change of a linked subscription sent to Partner Center while the person waits (seat change, cancellation, upgrade…).</summary>
+    PartnerCenterChange,
+
+    /// <summary>A purchase placed in Partner Center while the person waits.</summary>
+    PartnerCenterPurchase,
+
+    /// <summary>What waited for a credit hold to lift, sent to Partner Center after the lift.</summary>
+    PartnerCenterRelease,
+}

@@ -1,0 +1,32 @@
+namespace Prorata.Data.WorkItems;
+
+/// <summary>
+/// What kind of thing needs a person. Each kind has its own codes (<see cref="WorkItem.Code"/>): a sync issue's
+/// <c>Orphan</c>, a billing alert's <c>MissingPricingStrategy</c>, a replay refusal's <c>SubscriptionNotActive</c>…
+/// </summary>
+public enum WorkItemKind
+{
+    /// <summary>Partner Center and Prorata disagree, or the connection needs the Owner (orphan, mismatch, consent).</summary>
+    SyncIssue,
+
+    /// <summary>The billing run billed something a person must confirm, or could not price it.</summary>
+    BillingAlert,
+
+    /// <summary>A change-log entry the engine could not apply when it replayed the log: money it cannot bill on its own.</summary>
+    ReplayRefusal,
+
+    /// <summary>A line of Microsoft's invoice that does not match what Prorata expected, or a charge Prorata does not bill on.</summary>
+    ReconDiscrepancy,
+
+    /// <summary>A purchase or seat increase that has not reached Microsoft.</summary>
+    ProvisioningFailure,
+
+    /// <summary>A message to an outside system that kept failing.</summary>
+    DeliveryFailure,
+
+    /// <summary>A contract the billing run could not bill at all; the run went on without it.</summary>
+    BillingFailure,
+
+    /// <summary>Azure usage of a plan no Prorata subscription is linked to: unbilled until one is.</summary>
+    UnbilledUsage,
+}

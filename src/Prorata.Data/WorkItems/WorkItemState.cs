@@ -1,0 +1,7 @@
+namespace Prorata.Data.WorkItems;
+
+public enum WorkItemState
+{
+    Open,
+    Resolved,
+}

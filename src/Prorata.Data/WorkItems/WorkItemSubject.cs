@@ -1,0 +1,16 @@
+namespace Prorata.Data.WorkItems;
+
+/// <summary>What a work item is about; with <see cref="WorkItem.SubjectId"/> it gives the page a person goes to.</summary>
+public enum WorkItemSubject
+{
+    None,
+    Customer,
+    Contract,
+    Subscription,
+    Invoice,
+    ReconLine,
+    ReconImport,
+    PartnerCenterCustomer,
+    PartnerCenterSubscription,
+    OutboxMessage,
+}

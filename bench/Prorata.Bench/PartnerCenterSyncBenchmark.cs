@@ -186,7 +186,7 @@ public static class PartnerCenterSyncBenchmark
     private static async Task<(int Links, int Issues)> CountAsync(string connectionString, CancellationToken ct)
     {
         await using var db = new ProrataDbContext(ProrataDatabase.CreateOptions(connectionString));
-        return (await db.PartnerCenterSubscriptions.CountAsync(ct), await db.PartnerCenterSyncIssues.CountAsync(i => i.ResolvedAt == null, ct));
+        return (await db.PartnerCenterSubscriptions.CountAsync(ct), await db.WorkItems.CountAsync(i => i.State == Prorata.Data.WorkItems.WorkItemState.Open, ct));
     }
 
     private static async Task<int> UpdatedLinksAsync(string connectionString, DateTimeOffset since, CancellationToken ct)

@@ -3,6 +3,7 @@ using Prorata.Cli.Exceptions;
 using Prorata.Cli.Reconcile;
 using Prorata.Cli.Simulate;
 using Prorata.Cli.Usage;
+using Prorata.Cli.WorkItems;
 
 return args.FirstOrDefault() switch
 {
@@ -11,11 +12,12 @@ return args.FirstOrDefault() switch
     "bill" => await BillCommand.RunAsync(args[1..], Console.Out, Console.Error, CancellationToken.None),
     "usage" => await UsageCommand.RunAsync(args[1..], Console.Out, Console.Error, CancellationToken.None),
     "exceptions" => await ExceptionsCommand.RunAsync(args[1..], Console.Out, Console.Error, CancellationToken.None),
+    "work-items" => await WorkItemsCommand.RunAsync(args[1..], Console.Out, Console.Error, TimeProvider.System, CancellationToken.None),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: prorata simulate FILE.json | reconcile … | bill --date … | usage import FILE | exceptions");
+    Console.Error.WriteLine("usage: prorata simulate FILE.json | reconcile … | bill --date … | usage import FILE | exceptions | work-items …");
     return 2;
 }

@@ -47,8 +47,6 @@ public sealed class ProrataDbContext(DbContextOptions<ProrataDbContext> options)
 
     public DbSet<PartnerCenterSyncRun> PartnerCenterSyncRuns => Set<PartnerCenterSyncRun>();
 
-    public DbSet<PartnerCenterSyncIssue> PartnerCenterSyncIssues => Set<PartnerCenterSyncIssue>();
-
     public DbSet<PartnerCenterImportedChange> PartnerCenterImportedChanges => Set<PartnerCenterImportedChange>();
 
     public DbSet<PartnerCenterCredential> PartnerCenterCredentials => Set<PartnerCenterCredential>();

@@ -30,6 +30,7 @@ builder.Services.AddSimulations();
 builder.Services.AddReconciliation();
 builder.Services.AddPartnerCenterSync(builder.Configuration);
 builder.Services.AddSettings();
+builder.Services.AddExceptions();
 
 var app = builder.Build();
 app.UseProrataInfrastructure();

@@ -1,6 +1,7 @@
 using Prorata.Cli.Exceptions;
 using Prorata.Data;
-using Prorata.Data.PartnerCenter;
+using Prorata.Application.WorkItems;
+using Prorata.Data.WorkItems;
 using Prorata.Testing;
 
 namespace Prorata.Cli.Tests;
@@ -8,18 +9,23 @@ namespace Prorata.Cli.Tests;
 public sealed class ExceptionsCommandTests(SqliteDatabase database) : IClassFixture<SqliteDatabase>
 {
     [Fact]
-    public async Task Exceptions_NothingOpenThenAPartnerCenterException_Exit0ThenExit1WithOneLinePerItem()
+    public async Task Exceptions_NothingOpenThenWorkItems_Exit0ThenExit1WithMoneyPerCurrencyAndOneLinePerOpenItem()
     {
         var (exit, output, error) = await RunAsync("--connection", database.ConnectionString);
         Assert.Equal((0, "nothing needs a person\n", ""), (exit, output, error));
 
         await using (var db = new ProrataDbContext(ProrataDatabase.CreateOptions(database.ConnectionString)))
         {
-            var now = new DateTimeOffset(2026, 11, 2, 8, 0, 0, TimeSpan.Zero);
-            db.PartnerCenterSyncIssues.AddRange(
-                new PartnerCenterSyncIssue { Kind = "Orphan", PartnerCenterCustomerId = "pc-c1", PartnerCenterSubscriptionId = "pc-s1", Message = "In Partner Center, not in Prorata.", RaisedAt = now },
-                new PartnerCenterSyncIssue { Kind = "CredentialExpiring", PartnerCenterCustomerId = "", Message = "Consent again before 2026-12-01.", RaisedAt = now },
-                new PartnerCenterSyncIssue { Kind = "AutoRenewMismatch", PartnerCenterCustomerId = "pc-c1", Message = "settled", RaisedAt = now, ResolvedAt = now, ResolvedBy = "owner" });
+            var raiser = new WorkItemRaiser(db, TimeProvider.System);
+            await raiser.RaiseAsync(new WorkItemDraft(WorkItemKind.SyncIssue, "Orphan", WorkItemSubject.PartnerCenterSubscription, "pc-s1", "In Partner Center, not in Prorata."),
+                CancellationToken.None);
+            await raiser.RaiseAsync(new WorkItemDraft(WorkItemKind.SyncIssue, "CredentialExpiring", WorkItemSubject.None, null, "Consent again before 2026-12-01."),
+                CancellationToken.None);
+            var settled = await raiser.RaiseAsync(new WorkItemDraft(WorkItemKind.SyncIssue, "AutoRenewMismatch", WorkItemSubject.PartnerCenterCustomer, "pc-c1", "settled"),
+                CancellationToken.None);
+            await raiser.RaiseAsync(new WorkItemDraft(WorkItemKind.BillingAlert, "NoPriceInContractCurrency", WorkItemSubject.Subscription, "s-1", "Not billed: no EUR price.")
+                { AmountAtStake = 120.50m, Currency = "EUR" }, CancellationToken.None);
+            settled.State = WorkItemState.Resolved;
             await db.SaveChangesAsync();
         }
 
@@ -28,7 +34,8 @@ public sealed class ExceptionsCommandTests(SqliteDatabase database) : IClassFixt
         Assert.Equal(1, exit);
         Assert.Equal("", error);
         Assert.Equal(
-            "2 items need a person\npartner center Orphan pc-s1: In Partner Center, not in Prorata.\npartner center CredentialExpiring: Consent again before 2026-12-01.\n",
+            "3 items need a person\nwork items at stake EUR: 120.50 on 1 item(s)\n#4 billingAlert NoPriceInContractCurrency [120.50 EUR]: Not billed: no EUR price.\n"
+            + "#2 syncIssue CredentialExpiring: Consent again before 2026-12-01.\n#1 syncIssue Orphan: In Partner Center, not in Prorata.\n",
             output);
     }
 

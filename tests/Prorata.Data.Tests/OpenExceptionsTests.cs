@@ -2,8 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using Prorata.Data.Contracts;
 using Prorata.Data.Customers;
-using Prorata.Data.Exceptions;
-using Prorata.Data.PartnerCenter;
+using Prorata.Application.Exceptions;
+using Prorata.Application.WorkItems;
+using Prorata.Data.WorkItems;
 using Prorata.Data.Reconciliation;
 using Prorata.Data.Subscriptions;
 using Prorata.Domain.Reconciliation;
@@ -40,19 +41,24 @@ public abstract class OpenExceptionsTests : IAsyncLifetime
         var unknown = Match(2, ReconState.UnknownSubscription, 12.50m);
         var latest = await ReconAsync(Now, [matched, unknown, Match(3, ReconState.AmountMismatch, 61.25m)],
             new ReconSummary(1, 1, 0, 0, 0, 1, 1, 193.75m, 133.75m, 300m), [new UnbilledCharge(matched.Line, 16, 31.61m), new UnbilledCharge(unknown.Line, 31, 12.50m)], 44.11m);
-        long issue;
         await using (var db = NewContext())
         {
-            var open = new PartnerCenterSyncIssue { Kind = "Orphan", PartnerCenterCustomerId = "pc-c", PartnerCenterSubscriptionId = "pc-s", Message = "import or link it", RaisedAt = Now };
-            db.PartnerCenterSyncIssues.AddRange(open,
-                new PartnerCenterSyncIssue { Kind = "AutoRenewMismatch", PartnerCenterCustomerId = "pc-c", Message = "settled", RaisedAt = Now, ResolvedAt = Now, ResolvedBy = "owner" });
+            var time = new FakeTimeProvider(Now);
+            var raiser = new WorkItemRaiser(db, time);
+            await raiser.RaiseAsync(new WorkItemDraft(WorkItemKind.SyncIssue, "Orphan", WorkItemSubject.PartnerCenterSubscription, "pc-s", "import or link it"),
+                CancellationToken.None);
+            var settled = await raiser.RaiseAsync(new WorkItemDraft(WorkItemKind.BillingAlert, "MissingPricingStrategy", WorkItemSubject.Subscription, "s-1", "billed at ERP")
+                { AmountAtStake = 12.5m, Currency = "USD" }, CancellationToken.None);
+            await raiser.RaiseAsync(new WorkItemDraft(WorkItemKind.ReplayRefusal, "SubscriptionNotActive", WorkItemSubject.Subscription, "s-2", "not billed")
+                { AmountAtStake = 40m, Currency = "EUR" }, CancellationToken.None);
+            await db.SaveChangesAsync();
+            settled.State = WorkItemState.Resolved;
             var zeta = Contract("Zeta Traders", creditHold: true, out var zetaCustomer);
             var alpha = Contract("Alpha Works", creditHold: false, out var alphaCustomer);
             db.AddRange(zetaCustomer, zeta, alphaCustomer, alpha,
                 Subscription(zeta, ProvisioningState.AwaitingProvisioning), Subscription(zeta, ProvisioningState.AwaitingProvisioning),
                 Subscription(alpha, ProvisioningState.AwaitingProvisioning), Subscription(alpha, ProvisioningState.Provisioned));
             await db.SaveChangesAsync();
-            issue = open.Id;
             await new UsageImporter(db, new FakeTimeProvider(Now)).ImportAsync("usage.csv", new string('a', 64),
                 [Usage(2, new DateOnly(2026, 3, 3), 6.13m), Usage(3, new DateOnly(2026, 3, 4), 1.00m),
                     Usage(4, new DateOnly(2026, 3, 5), 0.50m) with { SubscriptionId = "5F0C7F7E-0000-4000-8000-00000000A2A2" }], CancellationToken.None);
@@ -61,12 +67,11 @@ public abstract class OpenExceptionsTests : IAsyncLifetime
         await using var check = NewContext();
         var overview = await OpenExceptions.LoadAsync(check, CancellationToken.None);
 
-        // 1 Partner Center exception + the latest file's 3 discrepancies and its 1 matched but unbilled line + 1 Azure plan
-        // with waiting usage (its id in either case) + 3 subscriptions waiting; the older file, the settled exception and the provisioned
-        // subscription count for nothing.
+        // 2 open work items + the latest file's 3 discrepancies and its 1 matched but unbilled line + 1 Azure plan with
+        // waiting usage (its id in either case) + 3 subscriptions waiting; the older file, the resolved item and the provisioned
+        // subscription count for nothing. Money at stake per currency, the item without an amount apart.
         Assert.NotEqual(older, latest);
-        Assert.Equal(new ExceptionsOverview(9, 1,
-                [new PartnerCenterException(issue, "Orphan", "pc-c", "pc-s", "import or link it", Now)],
+        Assert.Equal(new ExceptionsOverview(10, 2, [new MoneyAtStake("EUR", 40m, 1), new MoneyAtStake(null, 0m, 1)],
                 new LatestReconciliation(latest, "march.csv", Now, 2, 44.11m, 3, 193.75m, 4),
                 new UnassignedUsage(1, 3, 7.63m),
                 [new WaitingProvisioning(overview.Provisioning[0].CustomerId, "Alpha Works", false, 1), new WaitingProvisioning(overview.Provisioning[1].CustomerId, "Zeta Traders", true, 2)]),
@@ -132,8 +137,8 @@ public abstract class OpenExceptionsTests : IAsyncLifetime
 
         public bool Equals(ExceptionsOverview? x, ExceptionsOverview? y) =>
             x is not null && y is not null
-            && (x.Open, x.PartnerCenterOpen, x.Reconciliation, x.Usage) == (y.Open, y.PartnerCenterOpen, y.Reconciliation, y.Usage)
-            && x.PartnerCenter.SequenceEqual(y.PartnerCenter) && x.Provisioning.SequenceEqual(y.Provisioning);
+            && (x.Open, x.WorkItemsOpen, x.Reconciliation, x.Usage) == (y.Open, y.WorkItemsOpen, y.Reconciliation, y.Usage)
+            && x.AtStake.SequenceEqual(y.AtStake) && x.Provisioning.SequenceEqual(y.Provisioning);
 
         public int GetHashCode(ExceptionsOverview obj) => obj.Open;
     }

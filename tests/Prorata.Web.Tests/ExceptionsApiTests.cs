@@ -8,7 +8,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Prorata.Data;
 using Prorata.Data.Identity;
-using Prorata.Data.PartnerCenter;
+using Prorata.Application.WorkItems;
+using Prorata.Data.WorkItems;
 
 namespace Prorata.Web.Tests;
 
@@ -27,7 +28,7 @@ public sealed class ExceptionsApiTests(ProrataApp app) : IClassFixture<ProrataAp
         // The demo partner's Adatum is on credit hold with a seat increase waiting.
         var before = await client.GetFromJsonAsync<JsonElement>("/api/v1/exceptions");
         Assert.Equal((1, 0, JsonValueKind.Null, JsonValueKind.Null),
-            (before.GetProperty("open").GetInt32(), before.GetProperty("partnerCenterOpen").GetInt32(), before.GetProperty("reconciliation").ValueKind,
+            (before.GetProperty("open").GetInt32(), before.GetProperty("workItemsOpen").GetInt32(), before.GetProperty("reconciliation").ValueKind,
                 before.GetProperty("usage").ValueKind));
         Assert.Equal("Adatum Corporation", Assert.Single(before.GetProperty("provisioning").EnumerateArray()).GetProperty("customerName").GetString());
 
@@ -69,21 +70,27 @@ public sealed class ExceptionsApiTests(ProrataApp app) : IClassFixture<ProrataAp
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<ProrataDbContext>();
-            var now = app.Time.GetUtcNow();
-            var open = new PartnerCenterSyncIssue { Kind = "Orphan", PartnerCenterCustomerId = "pc-c1", PartnerCenterSubscriptionId = "pc-s1", Message = "In Partner Center, not in Prorata: import or link it.", RaisedAt = now };
-            db.PartnerCenterSyncIssues.AddRange(open,
-                new PartnerCenterSyncIssue { Kind = "AutoRenewMismatch", PartnerCenterCustomerId = "pc-c1", Message = "settled", RaisedAt = now, ResolvedAt = now, ResolvedBy = "owner" });
+            var raiser = scope.ServiceProvider.GetRequiredService<WorkItemRaiser>();
+            var open = await raiser.RaiseAsync(new WorkItemDraft(WorkItemKind.SyncIssue, "Orphan", WorkItemSubject.PartnerCenterSubscription, "pc-s1",
+                "In Partner Center, not in Prorata: import or link it.") { PartnerCenterCustomerId = "pc-c1", PartnerCenterSubscriptionId = "pc-s1" }, CancellationToken.None);
+            var settled = await raiser.RaiseAsync(new WorkItemDraft(WorkItemKind.SyncIssue, "AutoRenewMismatch", WorkItemSubject.PartnerCenterCustomer, "pc-c1", "settled"),
+                CancellationToken.None);
+            await db.SaveChangesAsync();
+            settled.State = WorkItemState.Resolved;
             await db.SaveChangesAsync();
             orphan = open.Id;
         }
 
         var overview = await client.GetFromJsonAsync<JsonElement>("/api/v1/exceptions");
 
-        // 1 Partner Center exception + 5 unknown subscriptions (4 of them also unbilled, counted once) and the missing
+        // 1 open work item + 5 unknown subscriptions (4 of them also unbilled, counted once) and the missing
         // charges + 2 Azure plans + 2 subscriptions waiting (Adatum's and ours).
-        Assert.Equal((1 + 5 + missing + 2 + 2, 1), (overview.GetProperty("open").GetInt32(), overview.GetProperty("partnerCenterOpen").GetInt32()));
-        var issue = Assert.Single(overview.GetProperty("partnerCenter").EnumerateArray());
-        Assert.Equal((orphan, "Orphan", "pc-s1"), (issue.GetProperty("id").GetInt64(), issue.GetProperty("kind").GetString(), issue.GetProperty("partnerCenterSubscriptionId").GetString()));
+        Assert.Equal((1 + 5 + missing + 2 + 2, 1), (overview.GetProperty("open").GetInt32(), overview.GetProperty("workItemsOpen").GetInt32()));
+        var items = await client.GetFromJsonAsync<JsonElement>("/api/v1/work-items");
+        var issue = Assert.Single(items.GetProperty("items").EnumerateArray());
+        Assert.Equal((orphan, "syncIssue", "Orphan", "pc-s1", "/partner-center#issues"),
+            (issue.GetProperty("id").GetInt64(), issue.GetProperty("kind").GetString(), issue.GetProperty("code").GetString(),
+                issue.GetProperty("partnerCenterSubscriptionId").GetString(), issue.GetProperty("link").GetString()));
         var reconciliation = overview.GetProperty("reconciliation");
         Assert.Equal((importId, "march.csv", 4, 476.51m, 5 + missing, summary.GetProperty("moneyAtStake").GetDecimal()),
             (reconciliation.GetProperty("importId").GetGuid(), reconciliation.GetProperty("fileName").GetString(), reconciliation.GetProperty("unbilledLines").GetInt32(), reconciliation.GetProperty("unbilledTotal").GetDecimal(),
@@ -98,11 +105,71 @@ public sealed class ExceptionsApiTests(ProrataApp app) : IClassFixture<ProrataAp
         Assert.Contains(FormattableString.Invariant($"<strong>unbilled revenue 476.51</strong> on 4 Microsoft charges no customer invoice covers; {5 + missing} discrepancies with {summary.GetProperty("moneyAtStake").GetDecimal():N2} at stake."), page);
         Assert.Contains("Azure usage of 2 plan(s) no Prorata subscription is linked to: 3 rows, 13.75 at cost", page);
         Assert.Contains($">{customerName}</a></td> <td>1</td> <td>on credit hold: sent when the hold is lifted</td>", page);
-        Assert.Contains("Partner Center (1 open)", page);
-        Assert.Contains("<td>Orphan</td> <td>pc-c1</td> <td>pc-s1</td> <td>In Partner Center, not in Prorata: import or link it.</td>", page);
+        Assert.Contains($"<td>syncIssue</td> <td>Orphan</td> <td><a href=\"/exceptions/{orphan}\">In Partner Center, not in Prorata: import or link it.</a></td>", page);
         Assert.DoesNotContain("settled", page);
         var home = Regex.Replace(await client.GetStringAsync("/"), @"\s+", " ");
         Assert.Contains($"<a class=\"card\" href=\"/exceptions\"><fluent-text size=\"600\" weight=\"semibold\"><h2>{1 + 5 + missing + 2 + 2}</h2></fluent-text> <span>exceptions to look at</span>", home);
+    }
+
+    [Fact]
+    public async Task WorkItems_Workflow_OverTheApiWithRolesAndRefusalsNamingTheField()
+    {
+        long first, second;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var raiser = scope.ServiceProvider.GetRequiredService<WorkItemRaiser>();
+            var a = await raiser.RaiseAsync(new WorkItemDraft(WorkItemKind.BillingAlert, "NoPriceInContractCurrency", WorkItemSubject.Subscription, "wf-1",
+                "Not billed: no GBP price.") { AmountAtStake = 80m, Currency = "GBP" }, CancellationToken.None);
+            var b = await raiser.RaiseAsync(new WorkItemDraft(WorkItemKind.BillingAlert, "NoPriceInContractCurrency", WorkItemSubject.Subscription, "wf-2",
+                "Not billed: no GBP price either.") { AmountAtStake = 20m, Currency = "GBP" }, CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<ProrataDbContext>().SaveChangesAsync();
+            (first, second) = (a.Id, b.Id);
+        }
+        var reader = await app.SignedInAsAsync(StaffRoles.ReadOnly);
+        var finance = await app.SignedInAsAsync(StaffRoles.Finance);
+
+        using (var denied = await reader.PostAsJsonAsync($"/api/v1/work-items/{first}/resolve", new { resolution = "no" }))
+            Assert.Equal(HttpStatusCode.Forbidden, denied.StatusCode);
+        using (var badState = await reader.GetAsync("/api/v1/work-items?state=closed&pageSize=500"))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, badState.StatusCode);
+            var errors = (await badState.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+            Assert.Equal(("state must be open, resolved or all; got 'closed'.", "pageSize must be between 1 and 200; got 500."),
+                (errors.GetProperty("state")[0].GetString(), errors.GetProperty("pageSize")[0].GetString()));
+        }
+        var gbp = await reader.GetFromJsonAsync<JsonElement>("/api/v1/work-items?kind=billingAlert&q=GBP%20price");
+        Assert.Equal((2, "GBP", 100m), (gbp.GetProperty("total").GetInt32(), gbp.GetProperty("atStake")[0].GetProperty("currency").GetString(),
+            gbp.GetProperty("atStake")[0].GetProperty("amount").GetDecimal()));
+
+        using (var empty = await finance.PostAsJsonAsync($"/api/v1/work-items/{first}/resolve", new { resolution = "" }))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+            Assert.Equal("resolution is required: say what was done or why.",
+                (await empty.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("resolution")[0].GetString());
+        }
+        using (var assign = await finance.PostAsJsonAsync($"/api/v1/work-items/{first}/assign", new { assignee = "ana@example.com" }))
+            Assert.Equal(HttpStatusCode.OK, assign.StatusCode);
+        using (var resolve = await finance.PostAsJsonAsync($"/api/v1/work-items/{first}/resolve", new { resolution = "GBP price list imported" }))
+        {
+            var body = await resolve.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Equal(("resolved", "ana@example.com", "GBP price list imported", 3),
+                (body.GetProperty("state").GetString(), body.GetProperty("assignedTo").GetString(), body.GetProperty("resolution").GetString(), body.GetProperty("notes").GetArrayLength()));
+        }
+        using (var twice = await finance.PostAsJsonAsync("/api/v1/work-items/resolve", new { ids = new[] { first, second }, resolution = "bulk" }))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, twice.StatusCode);
+            Assert.Equal($"work item(s) {first} are already resolved; nothing was changed.",
+                (await twice.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("ids")[0].GetString());
+        }
+        using (var reopen = await finance.PostAsJsonAsync($"/api/v1/work-items/{first}/reopen", new { reason = "the list had no row for this SKU" }))
+            Assert.Equal(HttpStatusCode.OK, reopen.StatusCode);
+        using (var bulk = await finance.PostAsJsonAsync("/api/v1/work-items/resolve", new { ids = new[] { first, second }, resolution = "prices fixed" }))
+            Assert.Equal([first, second], (await bulk.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray().Select(i => i.GetProperty("id").GetInt64()));
+        using (var missing = await finance.PostAsJsonAsync("/api/v1/work-items/999999/notes", new { text = "hello" }))
+            Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+
+        var shown = await reader.GetFromJsonAsync<JsonElement>($"/api/v1/work-items/{first}");
+        Assert.Equal(["raised", "assigned", "resolved", "reopened", "resolved"], shown.GetProperty("notes").EnumerateArray().Select(n => n.GetProperty("action").GetString()));
     }
 
     [Fact]

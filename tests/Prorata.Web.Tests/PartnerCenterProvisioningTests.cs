@@ -14,6 +14,7 @@ using Prorata.Domain.Catalog;
 using Prorata.Integrations.PartnerCenter;
 using Prorata.Web.Features.PartnerCenter;
 using Prorata.Application.Subscriptions;
+using Prorata.Data.WorkItems;
 using Prorata.Application.Billing;
 
 namespace Prorata.Web.Tests;
@@ -127,8 +128,8 @@ public sealed class PartnerCenterProvisioningTests(PartnerCenterSyncTests.Fixtur
         Assert.Equal((fixture.App.Time.GetUtcNow(), placed.Id, placed.OrderId, null), (record.ProvisionedAt, record.PartnerCenterSubscriptionId, record.PartnerCenterOrderId, record.Failure));
         Assert.Equal(ProvisioningState.Provisioned, (await db.Subscriptions.AsNoTracking().SingleAsync(s => s.Id == subscriptionId)).Provisioning);
         Assert.Single(await PartnerCenter.GetSubscriptionsAsync(tenant, None));
-        var settled = await db.PartnerCenterSyncIssues.AsNoTracking().SingleAsync(i => i.SubscriptionId == subscriptionId);
-        Assert.Equal((fixture.App.Time.GetUtcNow(), "provisioned"), (settled.ResolvedAt, settled.ResolvedBy));
+        var settled = await db.WorkItems.AsNoTracking().SingleAsync(i => i.SubscriptionId == subscriptionId);
+        Assert.Equal((fixture.App.Time.GetUtcNow(), WorkItemState.Resolved, "provisioned: Microsoft has it now"), (settled.ResolvedAt, settled.State, settled.Resolution));
     }
 
     [Fact]
@@ -195,9 +196,10 @@ public sealed class PartnerCenterProvisioningTests(PartnerCenterSyncTests.Fixtur
         Assert.Empty(await PartnerCenter.GetSubscriptionsAsync(tenant, None));
         Assert.Equal("awaitingProvisioning", (string?)(await client.GetFromJsonAsync<JsonObject>($"/api/v1/subscriptions/{subscriptionId}"))!["provisioning"]);
         await using var scope = fixture.Web.Services.CreateAsyncScope();
-        var issue = Assert.Single(await scope.ServiceProvider.GetRequiredService<ProrataDbContext>().PartnerCenterSyncIssues.AsNoTracking()
+        var issue = Assert.Single(await scope.ServiceProvider.GetRequiredService<ProrataDbContext>().WorkItems.AsNoTracking()
             .Where(i => i.SubscriptionId == subscriptionId).ToListAsync());
-        Assert.Equal((SubscriptionProvisioning.FailureIssueKind, tenant, (DateTimeOffset?)null), (issue.Kind, issue.PartnerCenterCustomerId, issue.ResolvedAt));
+        Assert.Equal((WorkItemKind.ProvisioningFailure, SubscriptionProvisioning.FailureIssueKind, tenant, WorkItemState.Open),
+            (issue.Kind, issue.Code, issue.PartnerCenterCustomerId, issue.State));
         Assert.StartsWith($"Test Basic ({subscriptionId}) waits for provisioning: NotInPartnerCenterCatalog: Partner Center sells no TEST-BASIC/0001", issue.Message);
     }
 

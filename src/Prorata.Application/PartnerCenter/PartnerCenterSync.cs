@@ -4,6 +4,7 @@ using Prorata.Data;
 using Prorata.Data.Contracts;
 using Prorata.Data.PartnerCenter;
 using Prorata.Data.Reconciliation;
+using Prorata.Application.WorkItems;
 using Prorata.Data.Subscriptions;
 using Prorata.Domain.Simulation;
 using Prorata.Integrations.PartnerCenter;
@@ -35,6 +36,8 @@ public sealed class PartnerCenterSync(
 {
     private const string SyncActor = "Partner Center";
 
+    private readonly WorkItemRaiser _workItems = new(db, time);
+
     public async Task<SyncOutcome> RunAsync(bool full, IProgress<SyncProgress>? progress, CancellationToken cancellationToken)
     {
         try
@@ -55,15 +58,7 @@ public sealed class PartnerCenterSync(
     private async Task RaiseAsync(SyncIssue issue, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
-        var kind = issue.Kind.ToString();
-        if (await db.PartnerCenterSyncIssues.AnyAsync(i => i.ResolvedAt == null && i.Kind == kind && i.PartnerCenterCustomerId == issue.CustomerId, cancellationToken))
-        {
-            return;
-        }
-        db.PartnerCenterSyncIssues.Add(new PartnerCenterSyncIssue
-        {
-            Kind = kind, PartnerCenterCustomerId = issue.CustomerId, PartnerCenterSubscriptionId = issue.SubscriptionId, Message = issue.Message, RaisedAt = time.GetUtcNow(),
-        });
+        await _workItems.RaiseAsync(SyncIssueDrafts.Draft(issue), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -273,20 +268,9 @@ public sealed class PartnerCenterSync(
                 SubscriptionId = claimed.GetValueOrDefault(s.Id)?.SubscriptionId,
             });
         }
-        var open = await db.PartnerCenterSyncIssues.Where(i => i.ResolvedAt == null)
-            .Select(i => new { i.Kind, i.PartnerCenterCustomerId, i.PartnerCenterSubscriptionId }).ToListAsync(cancellationToken);
-        var openKeys = open.Select(i => (i.Kind, i.PartnerCenterCustomerId, i.PartnerCenterSubscriptionId ?? "")).ToHashSet();
-        var raised = 0;
         // A subscription that is the order of a Prorata purchase is on that purchase's contract already.
-        foreach (var issue in issues.Where(i => i.SubscriptionId is null || !claimed.ContainsKey(i.SubscriptionId))
-                     .Where(i => openKeys.Add((i.Kind.ToString(), i.CustomerId, i.SubscriptionId ?? ""))))
-        {
-            db.PartnerCenterSyncIssues.Add(new PartnerCenterSyncIssue
-            {
-                Kind = issue.Kind.ToString(), PartnerCenterCustomerId = issue.CustomerId, PartnerCenterSubscriptionId = issue.SubscriptionId, Message = issue.Message, RaisedAt = now,
-            });
-            raised++;
-        }
+        var raised = (await _workItems.RaiseAllAsync(
+            issues.Where(i => i.SubscriptionId is null || !claimed.ContainsKey(i.SubscriptionId)).Select(SyncIssueDrafts.Draft).ToList(), cancellationToken)).Opened;
         await WriteCursorAsync(plan.Cursor, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Prorata.Application.WorkItems;
 using Prorata.Data.Billing;
 using Prorata.Domain.Simulation;
 using Prorata.Domain.Subscriptions;
@@ -129,8 +130,8 @@ public sealed class SubscriptionChanges(ProrataDbContext db, BillingOptions opti
             record.SubscriptionId = subscription.Id;
             db.ProvisioningRecords.Add(record);
             // The checkout's answer was lost: Microsoft may have the order, which only a sync can tell, so it is on the exceptions view until then.
-            if (record is { ProvisionedAt: null, Failure: { } failure, PartnerCenterCustomerId: { } tenant })
-                db.PartnerCenterSyncIssues.Add(SubscriptionProvisioning.FailureIssue(tenant, record, subscription, failure, entry.RecordedAt));
+            if (record is { ProvisionedAt: null, Failure: { } failure })
+                await new WorkItemRaiser(db, time).RaiseAsync(SubscriptionProvisioning.FailureDraft(record, subscription, contract.CustomerId, failure), CancellationToken.None);
         }
         if (placement?.Link is { } link)
         {

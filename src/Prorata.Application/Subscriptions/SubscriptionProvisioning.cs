@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Prorata.Application.WorkItems;
 using Prorata.Data.PartnerCenter;
+using Prorata.Data.WorkItems;
 using Prorata.Domain.Simulation;
 using Prorata.Domain.Subscriptions;
 using Prorata.Data.Subscriptions;
@@ -12,7 +14,7 @@ namespace Prorata.Application.Subscriptions;
 /// waiting increase sets Microsoft's seat count to Prorata's current one, each waiting upgrade is sent, oldest first.
 /// Each entry that goes through gets a <see cref="ProvisioningRecord"/> with the time (and the Partner Center order and
 /// subscription), saved on its own so one failure does not undo the others; a failure is recorded on the entry's record,
-/// raised as a Partner Center exception, and the entry keeps waiting for the next attempt (a later hold lift or sync).
+/// raised as a work item, and the entry keeps waiting for the next attempt (a later hold lift or sync).
 /// Without Partner Center (no <see cref="ISubscriptionChangePush"/>) there is nothing to send: the entries are simply
 /// recorded as provisioned.
 /// </summary>
@@ -22,6 +24,8 @@ public sealed class SubscriptionProvisioning(ProrataDbContext db, TimeProvider t
     public const string FailureIssueKind = "ProvisioningFailed";
 
     private const string OrderPending = "OrderNotProvisionedYet";
+
+    private readonly WorkItemRaiser _workItems = new(db, time);
 
     /// <summary>Sends the customer's waiting entries; returns how many were provisioned and how many failed.</summary>
     public async Task<(int Provisioned, int Failed)> ReleaseAsync(Guid customerId, CancellationToken cancellationToken)
@@ -60,7 +64,7 @@ public sealed class SubscriptionProvisioning(ProrataDbContext db, TimeProvider t
             else
             {
                 record.Failure = $"{failure.Code}: {failure.Message}";
-                await RaiseIssueAsync(record, subscription, failure, cancellationToken);
+                await RaiseIssueAsync(record, subscription, customerId, failure, cancellationToken);
                 failed++;
             }
             // Sent to Microsoft: recorded whatever the caller does meanwhile, or the next attempt would buy it again.
@@ -134,32 +138,25 @@ public sealed class SubscriptionProvisioning(ProrataDbContext db, TimeProvider t
         }
     }
 
-    private async Task RaiseIssueAsync(ProvisioningRecord record, CustomerSubscription subscription, Refusal failure, CancellationToken cancellationToken)
-    {
-        if (record.PartnerCenterCustomerId is not { } tenant
-            || await db.PartnerCenterSyncIssues.AnyAsync(i => i.Kind == FailureIssueKind && i.ResolvedAt == null && i.SubscriptionId == subscription.Id, cancellationToken))
-        {
-            return;
-        }
-        db.PartnerCenterSyncIssues.Add(FailureIssue(tenant, record, subscription, $"{failure.Code}: {failure.Message}", time.GetUtcNow()));
-    }
+    private async Task RaiseIssueAsync(ProvisioningRecord record, CustomerSubscription subscription, Guid customerId, Refusal failure, CancellationToken cancellationToken) =>
+        await _workItems.RaiseAsync(FailureDraft(record, subscription, customerId, $"{failure.Code}: {failure.Message}"), cancellationToken);
 
     /// <summary>
-    /// The exception a subscription waiting for Microsoft raises on the exceptions view; resolved by
-    /// <see cref="ResolveIssuesAsync"/> when the sync links or a later attempt places it.
+    /// The work item of a subscription waiting for Microsoft, on the exceptions page; resolved by
+    /// <see cref="ResolveIssuesAsync"/> when the sync links it or a later attempt places it.
     /// </summary>
-    public static PartnerCenterSyncIssue FailureIssue(string tenant, ProvisioningRecord record, CustomerSubscription subscription, string failure, DateTimeOffset at) => new()
-    {
-        Kind = FailureIssueKind, PartnerCenterCustomerId = tenant, PartnerCenterSubscriptionId = record.PartnerCenterSubscriptionId, SubscriptionId = subscription.Id,
-        Message = $"{subscription.Title} ({subscription.Id}) waits for provisioning: {failure}", RaisedAt = at,
-    };
-
-    public async Task ResolveIssuesAsync(Guid subscriptionId, CancellationToken cancellationToken)
-    {
-        foreach (var issue in await db.PartnerCenterSyncIssues.Where(i => i.Kind == FailureIssueKind && i.ResolvedAt == null && i.SubscriptionId == subscriptionId).ToListAsync(cancellationToken))
+    public static WorkItemDraft FailureDraft(ProvisioningRecord record, CustomerSubscription subscription, Guid customerId, string failure) =>
+        new(WorkItemKind.ProvisioningFailure, FailureIssueKind, WorkItemSubject.Subscription, subscription.Id.ToString(),
+            $"{subscription.Title} ({subscription.Id}) waits for provisioning: {failure}")
         {
-            issue.ResolvedAt = time.GetUtcNow();
-            issue.ResolvedBy = "provisioned";
-        }
-    }
+            CustomerId = customerId,
+            ContractId = subscription.ContractId,
+            SubscriptionId = subscription.Id,
+            PartnerCenterCustomerId = record.PartnerCenterCustomerId,
+            PartnerCenterSubscriptionId = record.PartnerCenterSubscriptionId,
+        };
+
+    public Task ResolveIssuesAsync(Guid subscriptionId, CancellationToken cancellationToken) =>
+        _workItems.SettleAsync(db.WorkItems.Where(i => i.Kind == WorkItemKind.ProvisioningFailure && i.SubscriptionId == subscriptionId),
+            new HashSet<string>(), "Prorata", "provisioned: Microsoft has it now", cancellationToken);
 }

@@ -16,6 +16,12 @@ public sealed record WorkItemDraft(WorkItemKind Kind, string Code, WorkItemSubje
     public string? PartnerCenterCustomerId { get; init; }
     public string? PartnerCenterSubscriptionId { get; init; }
 
+    /// <summary>
+    /// A person's resolution covers later occurrences while message and money are unchanged: a billing alert raised by
+    /// every daily run ("billed at ERP") is decided once, not every day. Failures (a sync that cannot log in) always come back.
+    /// </summary>
+    public bool ResolutionCoversRepeats { get; init; }
+
     public string DedupeKey => Key(Kind, Code, SubjectKind, SubjectId);
 
     /// <summary>The key every raiser of a problem agrees on; the migration that moved the sync issues wrote the same.</summary>

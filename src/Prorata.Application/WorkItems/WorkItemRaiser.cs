@@ -12,50 +12,77 @@ public sealed class WorkItemRaiser(ProrataDbContext db, TimeProvider time)
 {
     /// <summary>
     /// Opens the item, or counts one more occurrence of the open one with the same key (refreshing its message and
-    /// money). A problem a person resolved that comes back unchanged stays resolved: they decided about exactly this.
-    /// Returns the item, tracked by the context.
+    /// money). A problem that comes back after a person resolved it opens a new item, unless the draft says the
+    /// resolution covers repeats and it comes back unchanged. Returns the item, tracked by the context.
     /// </summary>
     public async Task<WorkItem> RaiseAsync(WorkItemDraft draft, CancellationToken cancellationToken)
     {
+        var raised = await RaiseAllAsync([draft], cancellationToken);
+        return raised.Items[0];
+    }
+
+    /// <summary>
+    /// <see cref="RaiseAsync(WorkItemDraft, CancellationToken)"/> for many drafts with one query (a full sync raises
+    /// thousands); <see cref="RaisedItems.Opened"/> counts the items newly opened.
+    /// </summary>
+    public async Task<RaisedItems> RaiseAllAsync(IReadOnlyCollection<WorkItemDraft> drafts, CancellationToken cancellationToken)
+    {
         var now = time.GetUtcNow();
-        var key = draft.DedupeKey;
-        var existing = db.WorkItems.Local.FirstOrDefault(i => i.DedupeKey == key && i.State == WorkItemState.Open)
-            ?? await db.WorkItems.Where(i => i.DedupeKey == key).OrderByDescending(i => i.Id).FirstOrDefaultAsync(cancellationToken);
-        if (existing is { State: WorkItemState.Open })
+        var keys = drafts.Select(d => d.DedupeKey).Distinct().ToList();
+        var stored = keys.Count == 0 ? [] : await db.WorkItems.Where(i => keys.Contains(i.DedupeKey)).ToListAsync(cancellationToken);
+        var latest = stored.Concat(db.WorkItems.Local.Where(i => db.Entry(i).State == EntityState.Added && keys.Contains(i.DedupeKey)))
+            .GroupBy(i => i.DedupeKey)
+            .ToDictionary(g => g.Key, g => g.FirstOrDefault(i => i.State == WorkItemState.Open) ?? g.MaxBy(i => i.Id)!);
+        var items = new List<WorkItem>(drafts.Count);
+        var opened = 0;
+        foreach (var draft in drafts)
         {
-            existing.Occurrences++;
-            existing.LastSeenAt = now;
-            existing.Message = Clip(draft.Message, 2048);
-            existing.AmountAtStake = draft.AmountAtStake;
-            existing.Currency = draft.Currency;
-            return existing;
+            var message = Clip(draft.Message, 2048);
+            if (latest.TryGetValue(draft.DedupeKey, out var existing))
+            {
+                if (existing.State == WorkItemState.Open)
+                {
+                    existing.Occurrences++;
+                    existing.LastSeenAt = now;
+                    existing.Message = message;
+                    existing.AmountAtStake = draft.AmountAtStake;
+                    existing.Currency = draft.Currency;
+                    items.Add(existing);
+                    continue;
+                }
+                if (draft.ResolutionCoversRepeats && existing.Message == message && existing.AmountAtStake == draft.AmountAtStake && existing.Currency == draft.Currency)
+                {
+                    items.Add(existing);
+                    continue;
+                }
+            }
+            var item = new WorkItem
+            {
+                Kind = draft.Kind,
+                Code = draft.Code,
+                State = WorkItemState.Open,
+                DedupeKey = draft.DedupeKey,
+                Message = message,
+                AmountAtStake = draft.AmountAtStake,
+                Currency = draft.Currency,
+                SubjectKind = draft.SubjectKind,
+                SubjectId = draft.SubjectId,
+                CustomerId = draft.CustomerId,
+                ContractId = draft.ContractId,
+                SubscriptionId = draft.SubscriptionId,
+                PartnerCenterCustomerId = draft.PartnerCenterCustomerId,
+                PartnerCenterSubscriptionId = draft.PartnerCenterSubscriptionId,
+                RaisedAt = now,
+                LastSeenAt = now,
+                Occurrences = 1,
+            };
+            item.Notes.Add(new WorkItemNote { At = now, Author = "Prorata", Action = WorkItemAction.Raised, Text = message });
+            db.WorkItems.Add(item);
+            latest[draft.DedupeKey] = item;
+            items.Add(item);
+            opened++;
         }
-        if (existing is not null && existing.Message == Clip(draft.Message, 2048) && existing.AmountAtStake == draft.AmountAtStake && existing.Currency == draft.Currency)
-        {
-            return existing;
-        }
-        var item = new WorkItem
-        {
-            Kind = draft.Kind,
-            Code = draft.Code,
-            State = WorkItemState.Open,
-            DedupeKey = key,
-            Message = Clip(draft.Message, 2048),
-            AmountAtStake = draft.AmountAtStake,
-            Currency = draft.Currency,
-            SubjectKind = draft.SubjectKind,
-            SubjectId = draft.SubjectId,
-            CustomerId = draft.CustomerId,
-            ContractId = draft.ContractId,
-            SubscriptionId = draft.SubscriptionId,
-            PartnerCenterCustomerId = draft.PartnerCenterCustomerId,
-            PartnerCenterSubscriptionId = draft.PartnerCenterSubscriptionId,
-            RaisedAt = now,
-            LastSeenAt = now,
-            Occurrences = 1,
-        };
-        db.WorkItems.Add(item);
-        return item;
+        return new RaisedItems(items, opened);
     }
 
     /// <summary>

@@ -1,5 +1,7 @@
 using static System.FormattableString;
-using Prorata.Data.Exceptions;
+using Prorata.Application.Exceptions;
+using Prorata.Application.WorkItems;
+using Prorata.Domain.Contracts;
 
 namespace Prorata.Cli.Exceptions;
 
@@ -10,6 +12,9 @@ namespace Prorata.Cli.Exceptions;
 public static class ExceptionsCommand
 {
     private const string Usage = "usage: prorata exceptions [--connection STRING]";
+
+    /// <summary>Work items listed one by one; the count covers them all.</summary>
+    private const int Listed = 200;
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
@@ -41,14 +46,19 @@ public static class ExceptionsCommand
         {
             output.WriteLine($"provisioning {waiting.CustomerName}: {waiting.Subscriptions} subscription(s) waiting{(waiting.CreditHold ? " (credit hold)" : "")}");
         }
-        foreach (var issue in overview.PartnerCenter)
+        var items = await new WorkItemSearch(db).ListAsync(new WorkItemFilter { PageSize = Listed }, cancellationToken);
+        foreach (var stake in items.AtStake.Where(m => m.Currency is not null))
         {
-            var subject = issue.PartnerCenterSubscriptionId ?? issue.PartnerCenterCustomerId;
-            output.WriteLine(subject.Length == 0 ? $"partner center {issue.Kind}: {issue.Message}" : $"partner center {issue.Kind} {subject}: {issue.Message}");
+            output.WriteLine(Invariant($"work items at stake {stake.Currency}: {stake.Amount:0.00} on {stake.Items} item(s)"));
         }
-        if (overview.PartnerCenterOpen > overview.PartnerCenter.Count)
+        foreach (var item in items.Items)
         {
-            output.WriteLine($"partner center: {overview.PartnerCenterOpen - overview.PartnerCenter.Count} more open exceptions");
+            var money = item.AmountAtStake is { } amount ? Invariant($" [{amount:0.00} {item.Currency}]") : "";
+            output.WriteLine($"#{item.Id} {EnumText.ToWire(item.Kind)} {item.Code}{money}: {item.Message}");
+        }
+        if (items.Total > items.Items.Count)
+        {
+            output.WriteLine($"{items.Total - items.Items.Count} more open work items: see `prorata work-items list --page 2`");
         }
         return overview.Open == 0 ? 0 : 1;
     }

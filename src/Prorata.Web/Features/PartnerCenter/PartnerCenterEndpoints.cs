@@ -4,7 +4,9 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Prorata.Data;
+using Prorata.Application.WorkItems;
 using Prorata.Data.PartnerCenter;
+using Prorata.Data.WorkItems;
 using Prorata.Data.Reconciliation;
 using Prorata.Integrations.PartnerCenter;
 using Prorata.Integrations.PartnerCenter.Credentials;
@@ -48,7 +50,7 @@ public static class PartnerCenterEndpoints
             ? await services.GetRequiredService<PartnerCenterCredentials>().GetStatusAsync(cancellationToken)
             : CredentialStatus.Of(null, time.GetUtcNow());
         var last = await services.GetRequiredService<PartnerCenterSyncRuns>().LatestAsync(cancellationToken);
-        var open = await services.GetRequiredService<ProrataDbContext>().PartnerCenterSyncIssues.CountAsync(i => i.ResolvedAt == null, cancellationToken);
+        var open = await PartnerCenterIssues(services.GetRequiredService<ProrataDbContext>()).CountAsync(i => i.State == WorkItemState.Open, cancellationToken);
         return new PartnerCenterStatusResponse(connection.Configured, credential.Consented, credential.IssuedAt, credential.ExpiresAt,
             credential.IssuedAt is { } issued ? (int)(time.GetUtcNow() - issued).TotalDays : null,
             credential.ExpiringSoon, credential.Expired, last is null ? null : SyncRunResponse.From(last), open);
@@ -96,37 +98,41 @@ public static class PartnerCenterEndpoints
             ? TypedResults.Ok(SyncRunResponse.From(run))
             : SaveResultHttp.NotFound($"No Partner Center sync run has id '{id}'.");
 
+    /// <summary>The work items Partner Center raised: sync issues and provisioning failures.</summary>
+    public static IQueryable<WorkItem> PartnerCenterIssues(ProrataDbContext db) =>
+        db.WorkItems.AsNoTracking().Where(i => i.Kind == WorkItemKind.SyncIssue || i.Kind == WorkItemKind.ProvisioningFailure);
+
     /// <param name="state">open (default), resolved or all.</param>
     private static async Task<Results<Ok<List<SyncIssueResponse>>, ValidationProblem>> IssuesAsync(string? state, ProrataDbContext db, CancellationToken cancellationToken)
     {
-        IQueryable<PartnerCenterSyncIssue>? query = (state ?? "open") switch
+        var issues = PartnerCenterIssues(db);
+        IQueryable<WorkItem>? query = (state ?? "open") switch
         {
-            "open" => db.PartnerCenterSyncIssues.Where(i => i.ResolvedAt == null),
-            "resolved" => db.PartnerCenterSyncIssues.Where(i => i.ResolvedAt != null),
-            "all" => db.PartnerCenterSyncIssues,
+            "open" => issues.Where(i => i.State == WorkItemState.Open),
+            "resolved" => issues.Where(i => i.State == WorkItemState.Resolved),
+            "all" => issues,
             _ => null,
         };
         if (query is null)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["state"] = [$"state must be open, resolved or all; got '{state}'."] });
         }
-        var issues = await query.AsNoTracking().OrderBy(i => i.Id).Take(1000).ToListAsync(cancellationToken);
-        return TypedResults.Ok(issues.Select(SyncIssueResponse.From).ToList());
+        var list = await query.OrderBy(i => i.Id).Take(1000).ToListAsync(cancellationToken);
+        return TypedResults.Ok(list.Select(SyncIssueResponse.From).ToList());
     }
 
-    private static async Task<Results<Ok<SyncIssueResponse>, ProblemHttpResult>> ResolveAsync(long id, ProrataDbContext db, TimeProvider time, ClaimsPrincipal user,
+    private static async Task<Results<Ok<SyncIssueResponse>, ProblemHttpResult>> ResolveAsync(long id, ProrataDbContext db, WorkItemActions actions, ClaimsPrincipal user,
         CancellationToken cancellationToken)
     {
-        var issue = await db.PartnerCenterSyncIssues.FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
+        var issue = await PartnerCenterIssues(db).FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
         if (issue is null)
         {
             return SaveResultHttp.NotFound($"No Partner Center exception has id '{id}'.");
         }
-        if (issue.ResolvedAt is null)
+        if (issue.State == WorkItemState.Open)
         {
-            issue.ResolvedAt = time.GetUtcNow();
-            issue.ResolvedBy = user.Identity?.Name ?? "staff";
-            await db.SaveChangesAsync(cancellationToken);
+            var result = await actions.ResolveAsync(id, "resolved on the Partner Center page", user.Identity?.Name ?? "staff", cancellationToken);
+            issue = result.Items.Count == 1 ? result.Items[0] : issue;
         }
         return TypedResults.Ok(SyncIssueResponse.From(issue));
     }
@@ -166,12 +172,9 @@ public static class PartnerCenterEndpoints
         tenant.CustomerId ??= customerId;
         // Linking is the answer to "not on a contract": that exception is settled by it.
         var missing = nameof(Integrations.PartnerCenter.Sync.SyncExceptionKind.MissingContract);
-        foreach (var issue in await db.PartnerCenterSyncIssues
-                     .Where(i => i.ResolvedAt == null && i.Kind == missing && i.PartnerCenterSubscriptionId == partnerCenterSubscriptionId).ToListAsync(cancellationToken))
-        {
-            issue.ResolvedAt = time.GetUtcNow();
-            issue.ResolvedBy = user.Identity?.Name ?? "staff";
-        }
+        await new WorkItemRaiser(db, time).SettleAsync(
+            db.WorkItems.Where(i => i.Kind == WorkItemKind.SyncIssue && i.Code == missing && i.PartnerCenterSubscriptionId == partnerCenterSubscriptionId),
+            new HashSet<string>(), user.Identity?.Name ?? "staff", $"linked to subscription {subscriptionId}", cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         // An Azure plan's usage imported while its Partner Center id was unknown is billed from now on.
         await usage.AssignWaitingAsync(cancellationToken);

@@ -1,22 +1,17 @@
 using Microsoft.EntityFrameworkCore;
+using Prorata.Application.WorkItems;
+using Prorata.Data;
 using Prorata.Data.Subscriptions;
 using Prorata.Domain.Reconciliation;
 
-namespace Prorata.Data.Exceptions;
+namespace Prorata.Application.Exceptions;
 
-/// <summary>Reads the <see cref="ExceptionsOverview"/>: one query per source, nothing written.</summary>
+/// <summary>Reads the <see cref="ExceptionsOverview"/>: a few queries per source, nothing written.</summary>
 public static class OpenExceptions
 {
-    /// <summary>The exceptions listed one by one; the count covers them all.</summary>
-    public const int Listed = 200;
-
     public static async Task<ExceptionsOverview> LoadAsync(ProrataDbContext db, CancellationToken cancellationToken)
     {
-        var open = db.PartnerCenterSyncIssues.AsNoTracking().Where(i => i.ResolvedAt == null);
-        var partnerCenterOpen = await open.CountAsync(cancellationToken);
-        var partnerCenter = await open.OrderBy(i => i.Id).Take(Listed)
-            .Select(i => new PartnerCenterException(i.Id, i.Kind, i.PartnerCenterCustomerId, i.PartnerCenterSubscriptionId, i.Message, i.RaisedAt))
-            .ToListAsync(cancellationToken);
+        var workItems = await new WorkItemSearch(db).ListAsync(new WorkItemFilter { PageSize = 1 }, cancellationToken);
 
         var reconciliation = await LatestReconciliationAsync(db, cancellationToken);
 
@@ -36,9 +31,9 @@ public static class OpenExceptions
             .ToListAsync(cancellationToken);
         provisioning = [.. provisioning.OrderBy(w => w.CustomerName, StringComparer.OrdinalIgnoreCase)];
 
-        var items = partnerCenterOpen + (reconciliation?.Items ?? 0)
+        var items = workItems.Total + (reconciliation?.Items ?? 0)
             + (usage?.Plans ?? 0) + provisioning.Sum(w => w.Subscriptions);
-        return new ExceptionsOverview(items, partnerCenterOpen, partnerCenter, reconciliation, usage, provisioning);
+        return new ExceptionsOverview(items, workItems.Total, workItems.AtStake, reconciliation, usage, provisioning);
     }
 
     private static async Task<LatestReconciliation?> LatestReconciliationAsync(ProrataDbContext db, CancellationToken cancellationToken)

@@ -1,20 +1,19 @@
-namespace Prorata.Data.Exceptions;
+using Prorata.Application.WorkItems;
+
+namespace Prorata.Application.Exceptions;
 
 /// <summary>
-/// Everything that needs a person, across Prorata: open Partner Center exceptions, what the latest reconciliation
-/// found, Azure usage no Prorata plan takes, and changes waiting for provisioning. <see cref="Open"/> counts the items
-/// a person has to act on.
+/// Everything that needs a person, across Prorata: open work items (with their money at stake per currency, never
+/// summed across currencies), what the latest reconciliation found, Azure usage no Prorata plan takes, and changes
+/// waiting for provisioning. <see cref="Open"/> counts the items a person has to act on.
 /// </summary>
 public sealed record ExceptionsOverview(
     int Open,
-    int PartnerCenterOpen,
-    IReadOnlyList<PartnerCenterException> PartnerCenter,
+    int WorkItemsOpen,
+    IReadOnlyList<MoneyAtStake> AtStake,
     LatestReconciliation? Reconciliation,
     UnassignedUsage? Usage,
     IReadOnlyList<WaitingProvisioning> Provisioning);
-
-/// <summary>An open sync exception; <see cref="Kind"/> is e.g. <c>Orphan</c> or <c>ProvisioningFailed</c>.</summary>
-public sealed record PartnerCenterException(long Id, string Kind, string PartnerCenterCustomerId, string? PartnerCenterSubscriptionId, string Message, DateTimeOffset RaisedAt);
 
 /// <summary>
 /// The last stored recon import: Microsoft charges no customer invoice line covers (the revenue leak, shown first) and

@@ -29,6 +29,9 @@ public sealed class LiveApp : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = null!;
 
+    /// <summary>The app's services, to put a test's starting state in place through the app's own code.</summary>
+    public IServiceProvider Services => _factory.Services;
+
     public async Task InitializeAsync()
     {
         _factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Prorata.Domain.Calendar;
 using Prorata.Domain.Catalog;
+using Prorata.Domain.Contracts;
 using Prorata.Domain.Money;
 using Prorata.Domain.Subscriptions;
 
@@ -103,7 +104,7 @@ public sealed class InvoiceCalculator(SubscriptionBook book)
         }
         var rule = PricingStrategy.Match(contract.Pricing, subscription.CurrentOffer.ProductId, subscription.CurrentOffer.SkuId);
         if (rule is null && months.Count > 0)
-            alerts.Add(new BillingAlert(BillingAlert.MissingPricingStrategy, subscription.Id,
+            alerts.Add(new BillingAlert(BillingAlertKind.MissingPricingStrategy, subscription.Id,
                 $"No pricing rule of contract {contract.Id} matches Azure plan {subscription.Id}: its usage is billed at retail."));
         foreach (var (month, sum) in months)
         {
@@ -158,10 +159,10 @@ public sealed class InvoiceCalculator(SubscriptionBook book)
         if (!_prices.TryGetValue(key, out var price))
             _prices[key] = price = PriceFor(contract, offer, row);
         if (price is null)
-            alerts.Add(new BillingAlert(BillingAlert.NoPriceInContractCurrency, subscription.Id,
+            alerts.Add(new BillingAlert(BillingAlertKind.NoPriceInContractCurrency, subscription.Id,
                 $"{offer.ProductId}/{offer.SkuId} has no price in {contract.Currency.Code} on {offer.PriceDate:yyyy-MM-dd} and contract {contract.Id} does not fix one: it is not billed until a price exists."));
         else if (price.Value.MissingStrategy)
-            alerts.Add(new BillingAlert(BillingAlert.MissingPricingStrategy, subscription.Id,
+            alerts.Add(new BillingAlert(BillingAlertKind.MissingPricingStrategy, subscription.Id,
                 $"No pricing rule of contract {contract.Id} matches {offer.ProductId}/{offer.SkuId}: billed at ERP {price.Value.PerCycle} {contract.Currency.Code} per cycle."));
         return price;
     }
@@ -178,7 +179,7 @@ public sealed class InvoiceCalculator(SubscriptionBook book)
     private static CustomerPrice? PriceFor(BillingContract contract, OfferSegment offer, PriceListRow? row)
     {
         var rule = PricingStrategy.Match(contract.Pricing, offer.ProductId, offer.SkuId);
-        if (row is null && rule?.Method != PricingMethod.Fixed) return null;
+        if (row is null && rule?.Method != PricingMethod.FixedPrice) return null;
         return PricingStrategy.Price(rule, row?.CyclePrice ?? 0m, row?.CycleErpPrice, contract.Currency);
     }
 

@@ -87,8 +87,12 @@ public static class ScenarioJson
             row.Member("title").OptionalString() ?? "",
             term, plan, unitPrice, erp,
             ReadCurrency(row.Member("currency"), fallback: partnerCurrency.Code).Code,
-            from, to, publisher, customerFrom);
+            from, to, publisher, customerFrom, ReadUpgradeTargets(row.Member("upgradesTo")));
     }
+
+    /// <summary>The catalog's upgrade paths of a row; null when the field is absent (then any paid offer of the same term is eligible).</summary>
+    private static List<UpgradeTarget>? ReadUpgradeTargets(JsonField field) =>
+        field.IsMissing ? null : field.Items().Select(t => new UpgradeTarget(t.Member("productId").String(), t.Member("skuId").String())).ToList();
 
     private static BillingContract ReadContract(JsonField contract, Dictionary<string, Currency> customers, List<BillingContract> previous)
     {

@@ -200,7 +200,8 @@ public sealed class SubscriptionBook(PriceList prices, Currency partnerCurrency,
     }
 
     /// <summary>
-    /// A mid-term upgrade to a higher SKU of the same term and plan (microsoft-csp.md §1.4): in place when
+    /// A mid-term upgrade to another paid offer of the same term and plan that Microsoft's catalog allows (a price row's
+    /// <see cref="PriceListRow.UpgradesTo"/>; any when it does not say), microsoft-csp.md §1.4: in place when
     /// <paramref name="newSubscriptionId"/> is null, otherwise <paramref name="quantity"/> seats move to a new,
     /// coterminous subscription. Cancellation windows do not apply to upgrades.
     /// </summary>
@@ -216,13 +217,19 @@ public sealed class SubscriptionBook(PriceList prices, Currency partnerCurrency,
         if (string.Equals(productId, from.ProductId, StringComparison.OrdinalIgnoreCase) && string.Equals(toSkuId, from.SkuId, StringComparison.OrdinalIgnoreCase))
             return new Refusal(RefusalCode.InvalidUpgrade, $"{subscriptionId} is already on {from.ProductId}/{from.SkuId}.");
         var day = DateOnly.FromDateTime(at.UtcDateTime);
+        // Eligibility is Microsoft's catalog, as known on the upgrade day; never the price (Microsoft's own example
+        // upgrades a 10.08 SKU to a 6.43 one).
+        var catalog = prices.Find(from.ProductId, from.SkuId, source.Term, source.Plan, partnerCurrency.Code, day) ?? from.Row;
+        if (catalog?.UpgradesTo is { } targets && !targets.Any(t => t.Is(productId, toSkuId)))
+            return new Refusal(RefusalCode.InvalidUpgrade,
+                $"Microsoft's catalog does not allow {from.ProductId}/{from.SkuId} to upgrade to {productId}/{toSkuId}; it allows {(targets.Count == 0 ? "no upgrade" : string.Join(", ", targets.Select(t => $"{t.ProductId}/{t.SkuId}")))}.");
         var row = prices.Find(productId, toSkuId, source.Term, source.Plan, partnerCurrency.Code, day);
         if (row is null)
             return new Refusal(RefusalCode.UnknownOffer,
                 $"No price-list row is in force on {day:yyyy-MM-dd} for {productId}/{toSkuId} {source.Term} billed {source.Plan.ToString().ToLowerInvariant()}.");
-        if (row.CyclePrice < from.CyclePrice)
+        if (row.Publisher != Publisher.Microsoft || row.UnitPrice == 0)
             return new Refusal(RefusalCode.InvalidUpgrade,
-                $"{productId}/{toSkuId} costs less than {from.ProductId}/{from.SkuId}: new commerce allows upgrades to a higher SKU only, not downgrades.");
+                $"{productId}/{toSkuId} is not a paid Microsoft offer: new commerce upgrades go from paid to paid.");
         if (newSubscriptionId is not null)
         {
             if (_subscriptions.ContainsKey(newSubscriptionId))

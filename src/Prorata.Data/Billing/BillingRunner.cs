@@ -164,11 +164,11 @@ public sealed class BillingRunner(ProrataDbContext db, BillingOptions options, T
         foreach (var line in billed)
         {
             if (line.Origin is { } origin)
-                ledger.Record(BillingItemKey.Parse(origin), line.Quantity, line.Amount);
+                ledger.Record(BillingItemKey.Parse(origin), line.Quantity, line.Amount, line.BillingDate);
             else
                 // A credit line credits everything billed for its subscription (billing-rules §4, cancellation inside 24 h).
                 foreach (var key in ledger.KeysOf(StoredTimeline.IdOf(line.SubscriptionId)).ToList())
-                    ledger.Record(key, -ledger.Billed(key).Quantity, -ledger.Billed(key).Amount);
+                    ledger.Record(key, -ledger.Billed(key).Quantity, -ledger.Billed(key).Amount, line.BillingDate);
         }
         return run.Bill(contract, date);
     }

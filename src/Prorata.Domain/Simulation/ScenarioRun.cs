@@ -61,10 +61,10 @@ public sealed class ScenarioRun
                 e.Quantity ?? Book.Find(e.Parent!)?.Quantity ?? 1, e.AutoRenew, e.AlignToCalendarMonth, e.Parent, e.At)),
             SubscriptionEventType.SetQuantity => Book.SetQuantity(id, e.Subscription, e.Quantity!.Value, e.At),
             SubscriptionEventType.Cancel => Book.Cancel(id, e.Subscription, e.At),
-            SubscriptionEventType.Suspend => Book.Suspend(e.Subscription),
+            SubscriptionEventType.Suspend => Book.Suspend(e.Subscription, e.At),
             SubscriptionEventType.Reactivate => Book.Reactivate(e.Subscription),
-            SubscriptionEventType.SetAutoRenew => Book.SetAutoRenew(e.Subscription, e.Enabled!.Value),
-            SubscriptionEventType.ScheduleRenewal => Book.ScheduleRenewal(e.Subscription, new ScheduledRenewal(e.Quantity, e.Term, e.BillingPlan, e.SkuId)),
+            SubscriptionEventType.SetAutoRenew => Book.SetAutoRenew(e.Subscription, e.Enabled!.Value, e.At),
+            SubscriptionEventType.ScheduleRenewal => Book.ScheduleRenewal(e.Subscription, new ScheduledRenewal(e.Quantity, e.Term, e.BillingPlan, e.SkuId), e.At),
             SubscriptionEventType.Upgrade => Book.Upgrade(id, e.Subscription, e.ToProductId, e.ToSkuId!, e.Quantity, e.NewSubscription, e.At),
             _ => Book.RecordUsage(e.Subscription, new UsageRecord(e.UsageDate!.Value, e.Meter ?? "", e.Cost!.Value, e.Retail ?? e.Cost!.Value)),
         };

@@ -126,7 +126,7 @@ public sealed class SubscriptionBook(PriceList prices, Currency partnerCurrency,
         return null;
     }
 
-    public Refusal? Suspend(string subscriptionId)
+    public Refusal? Suspend(string subscriptionId, DateTimeOffset at)
     {
         var subscription = Find(subscriptionId);
         if (subscription is null) return Unknown(subscriptionId);
@@ -138,7 +138,7 @@ public sealed class SubscriptionBook(PriceList prices, Currency partnerCurrency,
             // Microsoft keeps charging a suspended subscription and turns its auto-renew off (microsoft-csp.md §1.4).
             member.Status = SubscriptionStatus.Suspended;
             member.AutoRenew = false;
-            member.ScheduledRenewal = null;
+            member.Schedule(null, at);
         }
         return null;
     }
@@ -153,7 +153,7 @@ public sealed class SubscriptionBook(PriceList prices, Currency partnerCurrency,
         return null;
     }
 
-    public Refusal? SetAutoRenew(string subscriptionId, bool enabled)
+    public Refusal? SetAutoRenew(string subscriptionId, bool enabled, DateTimeOffset at)
     {
         var subscription = Find(subscriptionId);
         if (subscription is null) return Unknown(subscriptionId);
@@ -163,12 +163,12 @@ public sealed class SubscriptionBook(PriceList prices, Currency partnerCurrency,
         {
             if (member.HasEnded) continue;
             member.AutoRenew = enabled;
-            if (!enabled) member.ScheduledRenewal = null;
+            if (!enabled) member.Schedule(null, at);
         }
         return null;
     }
 
-    public Refusal? ScheduleRenewal(string subscriptionId, ScheduledRenewal change)
+    public Refusal? ScheduleRenewal(string subscriptionId, ScheduledRenewal change, DateTimeOffset at)
     {
         var subscription = Find(subscriptionId);
         if (subscription is null) return Unknown(subscriptionId);
@@ -194,7 +194,7 @@ public sealed class SubscriptionBook(PriceList prices, Currency partnerCurrency,
         foreach (var member in WithChildren(subscription))
         {
             if (member.HasEnded || member.Kind == SubscriptionKind.Usage) continue;
-            member.ScheduledRenewal = Merge(member.ScheduledRenewal, member == subscription ? change : change with { SkuId = null, Term = null, BillingPlan = null });
+            member.Schedule(Merge(member.ScheduledRenewal, member == subscription ? change : change with { SkuId = null, Term = null, BillingPlan = null }), at);
         }
         return null;
     }
@@ -276,7 +276,7 @@ public sealed class SubscriptionBook(PriceList prices, Currency partnerCurrency,
             Post(target, ChargeType.Convert, billed, fullDays, segment, moved, +1, reference);
             Schedule(target, cycle.End.AddDays(1));
         }
-        source.ScheduledRenewal = null;
+        source.Schedule(null, at);
         return null;
     }
 
@@ -362,7 +362,7 @@ public sealed class SubscriptionBook(PriceList prices, Currency partnerCurrency,
             subscription.Changes.Add(new LicenseChange(reference, LicenseChangeKind.Renewal, at, on, plan.Quantity - subscription.Quantity, subscription.Segments.Count));
         var term = new SubscriptionTerm(subscription.Terms.Count, new Period(on, plan.End), plan.Anchor, plan.OffsetMonths, plan.Term, plan.Plan, at,
             $"{subscription.Id}:{reference}");
-        subscription.ScheduledRenewal = null;
+        subscription.Schedule(null, at, beforeRun: true);
         StartTerm(subscription, term, new OfferSegment(at, plan.ProductId, plan.SkuId, plan.Row, on), plan.Quantity, ChargeType.Renew);
     }
 
@@ -386,7 +386,7 @@ public sealed class SubscriptionBook(PriceList prices, Currency partnerCurrency,
         else ConsumeSeatBatches(subscription, -delta);
         subscription.Changes.Add(new LicenseChange(eventId, LicenseChangeKind.Quantity, at, day, delta, subscription.Segments.Count - 1));
         subscription.Quantity = quantity;
-        subscription.ScheduledRenewal = null;
+        subscription.Schedule(null, at);
     }
 
     private void ApplyCancel(Subscription subscription, DateTimeOffset at, string eventId)
@@ -415,7 +415,7 @@ public sealed class SubscriptionBook(PriceList prices, Currency partnerCurrency,
         subscription.CancelledOn = effective;
         subscription.Status = SubscriptionStatus.Cancelled;
         subscription.Quantity = 0;
-        subscription.ScheduledRenewal = null;
+        subscription.Schedule(null, at);
         subscription.NextCycleStart = null;
     }
 

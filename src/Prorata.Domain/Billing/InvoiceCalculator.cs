@@ -246,27 +246,30 @@ public sealed class InvoiceCalculator(SubscriptionBook book)
 
     private static void Difference(Subscription subscription, Dictionary<BillingItemKey, Item> should, BilledLedger ledger, DateOnly settledBefore, List<InvoiceLine> lines)
     {
-        var offer = subscription.CurrentOffer;
         if (subscription.FullyRefunded)
         {
-            // A cancellation within 24 hours of purchase credits everything billed, in one line.
-            var amount = 0m;
-            var start = DateOnly.MaxValue;
-            var end = DateOnly.MinValue;
+            // A cancellation within 24 hours of purchase credits everything billed in one line, naming the SKU it
+            // credits (one line per SKU should the subscription have been upgraded within those hours).
+            var credits = new Dictionary<(string ProductId, string SkuId), (decimal Amount, DateOnly Start, DateOnly End)>();
             foreach (var key in ledger.KeysOf(subscription.Id))
             {
-                amount -= ledger.Billed(key).Amount;
-                if (key.PeriodStart < start) start = key.PeriodStart;
-                if (key.PeriodEnd > end) end = key.PeriodEnd;
+                var offer = ledger.OfferOf(key);
+                var credit = credits.TryGetValue(offer, out var sum) ? sum : (Amount: 0m, Start: DateOnly.MaxValue, End: DateOnly.MinValue);
+                credits[offer] = (credit.Amount - ledger.Billed(key).Amount, key.PeriodStart < credit.Start ? key.PeriodStart : credit.Start,
+                    key.PeriodEnd > credit.End ? key.PeriodEnd : credit.End);
             }
-            if (amount == 0) return;
             var seats = subscription.Changes[^1].Delta;
-            var days = end.DayNumber - start.DayNumber + 1;
-            lines.Add(new InvoiceLine(subscription.Id, InvoiceLineKind.Credit, start, end, seats, amount / seats, amount, days, days, offer.ProductId, offer.SkuId, null));
+            foreach (var ((productId, skuId), (amount, start, end)) in credits)
+            {
+                if (amount == 0) continue;
+                var days = end.DayNumber - start.DayNumber + 1;
+                lines.Add(new InvoiceLine(subscription.Id, InvoiceLineKind.Credit, start, end, seats, amount / seats, amount, days, days, productId, skuId, null));
+            }
             return;
         }
 
-        // What was billed but should not have been: a period no longer billed, an old quantity or price.
+        // What was billed but should not have been: a period no longer billed, an old quantity or price. The line names
+        // what it credits: an upgrade's credit of the old SKU names the old SKU.
         foreach (var key in ledger.KeysOf(subscription.Id))
         {
             if (key.PeriodEnd < settledBefore || should.ContainsKey(key)) continue;
@@ -274,9 +277,10 @@ public sealed class InvoiceCalculator(SubscriptionBook book)
             if (billed.Quantity == 0 && billed.Amount == 0) continue;
             var period = new Period(key.PeriodStart, key.PeriodEnd);
             var usage = key.Source == BillingItemKey.Usage;
+            var (productId, skuId) = ledger.OfferOf(key);
             lines.Add(new InvoiceLine(subscription.Id, usage ? InvoiceLineKind.Usage : InvoiceLineKind.Adjustment, key.From, key.PeriodEnd,
                 usage ? 1m : -billed.Quantity, usage ? -billed.Amount : key.UnitPrice, -billed.Amount, period.DaysFrom(key.From), period.Days,
-                offer.ProductId, offer.SkuId, key));
+                productId, skuId, key));
         }
 
         foreach (var (key, item) in should)

@@ -14,8 +14,8 @@ public class BilledLedgerTests
         var ledger = new BilledLedger();
         var key = new BillingItemKey("S1", new DateOnly(2021, 7, 18), new DateOnly(2021, 8, 17), new DateOnly(2021, 7, 18), BillingItemKey.Base, 15.00m);
 
-        ledger.Record(key with { Source = "ev3:Quantity" }, 2, 30.00m, new DateOnly(2021, 8, 1));
-        ledger.Record(key, 10, 150.00m, new DateOnly(2021, 7, 1));
+        ledger.Record(key with { Source = "ev3:Quantity" }, 2, 30.00m, new DateOnly(2021, 8, 1), "CFQ7TTC0LDPB", "0001");
+        ledger.Record(key, 10, 150.00m, new DateOnly(2021, 7, 1), "CFQ7TTC0LDPB", "0001");
 
         Assert.Equal(new DateOnly(2021, 7, 1), ledger.FirstBilledOn("S1", new DateOnly(2021, 7, 18), new DateOnly(2021, 8, 17)));
         Assert.Null(ledger.FirstBilledOn("S1", new DateOnly(2021, 8, 18), new DateOnly(2021, 9, 17)));
@@ -33,7 +33,7 @@ public class BilledLedgerTests
         var run = new ScenarioRun(scenario);
         foreach (var e in scenario.Events) run.Apply(e);
         var contract = scenario.Contracts[0];
-        foreach (var line in july.Lines) run.LedgerOf(contract.Id).Record(line.Origin!.Value, line.Quantity, line.Amount, july.Date);
+        foreach (var line in july.Lines) run.LedgerOf(contract.Id).Record(line.Origin!.Value, line.Quantity, line.Amount, july.Date, line.ProductId, line.SkuId);
 
         var invoice = run.Bill(contract, august.Date);
 

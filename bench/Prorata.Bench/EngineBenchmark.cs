@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using Prorata.Domain.Billing;
 using Prorata.Domain.Catalog;
+using Prorata.Domain.Contracts;
 using Prorata.Domain.Money;
 using Prorata.Domain.Simulation;
+using Prorata.Domain.Subscriptions;
 
 namespace Prorata.Bench;
 
@@ -73,13 +75,13 @@ public static class EngineBenchmark
                 [new PricingRule("*", null, PricingMethod.MarkupOnCost, 15 + i % 10)]))
             .ToList();
 
-        var events = new List<ScenarioEvent>(subscriptions + changes);
+        var events = new List<SubscriptionEvent>(subscriptions + changes);
         var purchases = new DateTimeOffset[subscriptions];
         for (var s = 0; s < subscriptions; s++)
         {
             var offer = offers[random.Next(offers.Length)];
             purchases[s] = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddMinutes(random.Next(60 * 24 * 60));
-            events.Add(new ScenarioEvent(0, purchases[s], ScenarioEventType.Purchase, $"S{s}")
+            events.Add(new SubscriptionEvent(0, purchases[s], SubscriptionEventType.Purchase, $"S{s}")
             {
                 Contract = contracts[s % contracts.Count].Id, ProductId = offer.ProductId, SkuId = offer.SkuId, Term = offer.Term, BillingPlan = offer.BillingPlan,
                 Quantity = 5 + random.Next(50),
@@ -104,11 +106,11 @@ public static class EngineBenchmark
                 var roll = random.Next(100);
                 if (roll == 0)
                 {
-                    events.Add(new ScenarioEvent(0, at, ScenarioEventType.Cancel, $"S{s}"));
+                    events.Add(new SubscriptionEvent(0, at, SubscriptionEventType.Cancel, $"S{s}"));
                     continue;
                 }
                 quantity = roll < 75 ? quantity + 1 + random.Next(5) : Math.Max(1, quantity - 1 - random.Next(3));
-                events.Add(new ScenarioEvent(0, at, ScenarioEventType.SetQuantity, $"S{s}") { Quantity = quantity });
+                events.Add(new SubscriptionEvent(0, at, SubscriptionEventType.SetQuantity, $"S{s}") { Quantity = quantity });
             }
         }
         var ordered = events.OrderBy(e => e.At).Select((e, i) => e with { Index = i }).ToList();

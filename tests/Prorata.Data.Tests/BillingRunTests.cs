@@ -11,8 +11,6 @@ using Prorata.Data.Invoices;
 using Prorata.Data.Subscriptions;
 using Prorata.Domain.Catalog;
 using Prorata.Domain.Contracts;
-using PricingMethod = Prorata.Domain.Contracts.PricingMethod;
-using Prorata.Domain.Simulation;
 using Prorata.Domain.Subscriptions;
 using Prorata.Application.Subscriptions;
 using Prorata.Application.Billing;
@@ -93,7 +91,7 @@ public abstract class BillingRunTests : IAsyncLifetime
         await using var db = NewContext();
         await new BillingRunner(db, Options, Time).RunAsync(new DateOnly(2026, 1, 3), issue: true, null, CancellationToken.None);
         Time.SetUtcNow(new DateTimeOffset(2026, 1, 20, 9, 0, 0, TimeSpan.Zero));
-        await ChangeAsync(subscription, new ChangeRequest(ScenarioEventType.SetQuantity) { Quantity = 7 });
+        await ChangeAsync(subscription, new ChangeRequest(SubscriptionEventType.SetQuantity) { Quantity = 7 });
 
         await new BillingRunner(db, Options, Time).RunAsync(new DateOnly(2026, 2, 3), issue: true, null, CancellationToken.None);
 
@@ -111,7 +109,7 @@ public abstract class BillingRunTests : IAsyncLifetime
         var subscription = await PurchaseAsync(contract, "CFQ7TTC0LH18", "0001", 5);
         Time.SetUtcNow(Start.AddHours(169));
 
-        var outcome = await ChangeAsync(subscription, new ChangeRequest(ScenarioEventType.SetQuantity) { Quantity = 4 });
+        var outcome = await ChangeAsync(subscription, new ChangeRequest(SubscriptionEventType.SetQuantity) { Quantity = 4 });
 
         Assert.Equal(RefusalCode.SeatReductionWindowClosed, outcome.Refusal?.Code);
         await using var db = NewContext();
@@ -131,7 +129,7 @@ public abstract class BillingRunTests : IAsyncLifetime
             var contract = await NewContractAsync($"Crash {i} {Guid.NewGuid():N}", billingDay);
             var basic = await PurchaseAsync(contract, "CFQ7TTC0LH18", "0001", 1 + random.Next(20));
             if (i % 3 == 0) await PurchaseAsync(contract, "CFQ7TTC0LCHC", "0002", 1 + random.Next(5));
-            if (i % 2 == 0) await ChangeAsync(basic, new ChangeRequest(ScenarioEventType.SetQuantity) { Quantity = 25 });
+            if (i % 2 == 0) await ChangeAsync(basic, new ChangeRequest(SubscriptionEventType.SetQuantity) { Quantity = 25 });
         }
 
         // Drafts, so that the reference run can be compared after the interrupted one is deleted.

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Prorata.Data;
 using Prorata.Data.Contracts;
 using Prorata.Data.Customers;
+using Prorata.Domain.Catalog;
 using Prorata.Domain.Contracts;
 
 namespace Prorata.Data.Tests;

@@ -6,7 +6,7 @@ using Prorata.Data.Invoices;
 using Prorata.Data.Subscriptions;
 using InvoiceLineKind = Prorata.Domain.Billing.InvoiceLineKind;
 using Prorata.Domain.Catalog;
-using Prorata.Domain.Simulation;
+using Prorata.Domain.Subscriptions;
 
 namespace Prorata.Data.Tests;
 
@@ -194,7 +194,7 @@ public abstract class MoneyRulesTests : IAsyncLifetime
 
     private static LicenseChangeEntry LogEntry(Guid subscriptionId, string actor) => new()
     {
-        SubscriptionId = subscriptionId, Sequence = 1, Type = ScenarioEventType.Purchase, At = Noon, RecordedAt = Noon, Actor = actor,
+        SubscriptionId = subscriptionId, Sequence = 1, Type = SubscriptionEventType.Purchase, At = Noon, RecordedAt = Noon, Actor = actor,
         Source = ChangeSource.Staff, Quantity = 5, Enabled = true,
     };
 }

@@ -6,13 +6,12 @@ using Prorata.Data.Customers;
 using Prorata.Data.Invoices;
 using Prorata.Data.Reconciliation;
 using Prorata.Data.Subscriptions;
-using InvoiceLineKind = Prorata.Domain.Billing.InvoiceLineKind;
+using Prorata.Domain.Catalog;
 using Prorata.Domain.Reconciliation;
-using Prorata.Domain.Simulation;
 using Prorata.Domain.Subscriptions;
-using PricingMethod = Prorata.Domain.Contracts.PricingMethod;
 using Prorata.Application.Subscriptions;
 using Prorata.Application.Billing;
+using InvoiceLineKind = Prorata.Domain.Billing.InvoiceLineKind;
 
 namespace Prorata.Data.Tests;
 
@@ -55,7 +54,7 @@ public abstract class UsageImportTests : IAsyncLifetime
             rows.Select(r => (r.Row, r.PlanSubscriptionId, r.Retail)));
         Assert.Equal([new KeyValuePair<string, string>("Tags", "{\"env\":\"prod\"}"), new("ResourceGroup", "rg\u001Fodd")],
             PackedColumns.UnpackPairs(rows[0].OtherColumns));
-        var entries = await db.LicenseChangeLog.AsNoTracking().Where(e => e.SubscriptionId == plan && e.Type == ScenarioEventType.Usage)
+        var entries = await db.LicenseChangeLog.AsNoTracking().Where(e => e.SubscriptionId == plan && e.Type == SubscriptionEventType.Usage)
             .OrderBy(e => e.Sequence).ToListAsync();
         // Two rows of the same meter on May 3 are one entry; the storage meter of the same day is another.
         Assert.Equal(
@@ -135,7 +134,7 @@ public abstract class UsageImportTests : IAsyncLifetime
         await using var db = NewContext();
         Assert.Equal((true, first.Import!.Id), (again.Duplicate, again.Import!.Id));
         Assert.Equal(4, await db.UsageRows.CountAsync(r => r.PlanSubscriptionId == plan || r.ImportId == first.Import.Id));
-        Assert.Equal(2, await db.LicenseChangeLog.CountAsync(e => e.SubscriptionId == plan && e.Type == ScenarioEventType.Usage));
+        Assert.Equal(2, await db.LicenseChangeLog.CountAsync(e => e.SubscriptionId == plan && e.Type == SubscriptionEventType.Usage));
     }
 
     [Fact]
@@ -151,7 +150,7 @@ public abstract class UsageImportTests : IAsyncLifetime
         Assert.Equal((3L, "UsageDate", "2026-05-03"), (outcome.Refusal!.Row, outcome.Refusal.Column, outcome.Refusal.Value));
         Assert.StartsWith($"row 3, column UsageDate: usage of Azure plan {plan} on 2026-05-03 is already stored by 'may.csv'", outcome.Refusal.Message);
         Assert.Equal(0, await db.UsageImports.CountAsync(i => i.Sha256 == sha));
-        Assert.Equal(2, await db.LicenseChangeLog.CountAsync(e => e.SubscriptionId == plan && e.Type == ScenarioEventType.Usage));
+        Assert.Equal(2, await db.LicenseChangeLog.CountAsync(e => e.SubscriptionId == plan && e.Type == SubscriptionEventType.Usage));
     }
 
     [Fact]

@@ -4,7 +4,6 @@ using Prorata.Data.Catalog;
 using Prorata.Data.Contracts;
 using Prorata.Data.Customers;
 using Prorata.Domain.Catalog;
-using PricingMethod = Prorata.Domain.Contracts.PricingMethod;
 
 namespace Prorata.Web.Tests;
 

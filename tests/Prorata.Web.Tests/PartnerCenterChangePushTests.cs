@@ -10,6 +10,7 @@ using Prorata.Data.Identity;
 using Prorata.Data.Subscriptions;
 using Prorata.Domain.Catalog;
 using Prorata.Domain.Simulation;
+using Prorata.Domain.Subscriptions;
 using Prorata.Integrations.PartnerCenter;
 using Prorata.Integrations.PartnerCenter.Models;
 using Prorata.Web.Features.PartnerCenter;
@@ -62,7 +63,7 @@ public sealed class PartnerCenterChangePushTests(PartnerCenterSyncTests.Fixture 
 
         Assert.Equal((0, 0), (sync.ChangesImported, sync.IssuesRaised));
         var log = await LogAsync(subscriptionId);
-        Assert.Equal([(1, ScenarioEventType.Purchase, 10, ChangeSource.Staff), (2, ScenarioEventType.SetQuantity, 12, ChangeSource.Staff)],
+        Assert.Equal([(1, SubscriptionEventType.Purchase, 10, ChangeSource.Staff), (2, SubscriptionEventType.SetQuantity, 12, ChangeSource.Staff)],
             log.Select(e => (e.Sequence, e.Type, e.Quantity ?? 0, e.Source)));
         Assert.Equal(12, await ProrataQuantityAsync(subscriptionId));
     }

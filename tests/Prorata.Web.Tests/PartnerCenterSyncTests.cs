@@ -15,6 +15,7 @@ using Prorata.Data.Identity;
 using Prorata.Data.Subscriptions;
 using Prorata.Domain.Catalog;
 using Prorata.Domain.Simulation;
+using Prorata.Domain.Subscriptions;
 using Prorata.Integrations.PartnerCenter;
 using Prorata.Integrations.PartnerCenter.Models;
 using Prorata.Web.Features.PartnerCenter;
@@ -74,7 +75,7 @@ public sealed class PartnerCenterSyncTests(PartnerCenterSyncTests.Fixture fixtur
         var db = scope.ServiceProvider.GetRequiredService<ProrataDbContext>();
         var synced = await db.LicenseChangeLog.AsNoTracking().Where(e => e.SubscriptionId == subscriptionId && e.Source == ChangeSource.Sync).ToListAsync();
         var entry = Assert.Single(synced);
-        Assert.Equal((ScenarioEventType.SetQuantity, 12, 2, "admin@contoso.onmicrosoft.com"), (entry.Type, entry.Quantity, entry.Sequence, entry.Actor));
+        Assert.Equal((SubscriptionEventType.SetQuantity, 12, 2, "admin@contoso.onmicrosoft.com"), (entry.Type, entry.Quantity, entry.Sequence, entry.Actor));
         Assert.Equal(new DateTimeOffset(2026, 3, 14, 10, 30, 0, TimeSpan.Zero), entry.At);
         Assert.Equal(12, (await db.Subscriptions.AsNoTracking().SingleAsync(s => s.Id == subscriptionId)).Quantity);
 

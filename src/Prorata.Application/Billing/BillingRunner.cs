@@ -145,7 +145,8 @@ public sealed class BillingRunner(ProrataDbContext db, BillingOptions options, T
             .ToDictionary(g => g.Key, g => g.OrderBy(e => e.At).ThenBy(e => e.Id).ToList());
         var lines = (await db.InvoiceLines.AsNoTracking()
                 .Join(db.Invoices.Where(i => chunk.Contains(i.ContractId) && i.Status != InvoiceStatus.Void && i.BillingDate < date),
-                    l => l.InvoiceId, i => i.Id, (l, i) => new BilledLine(i.ContractId, i.BillingDate, i.CreatedAt, l.Position, l.SubscriptionId, l.Origin, l.Quantity, l.Amount))
+                    l => l.InvoiceId, i => i.Id, (l, i) => new BilledLine(i.ContractId, i.BillingDate, i.CreatedAt, l.Position, l.SubscriptionId, l.Origin, l.Quantity, l.Amount,
+                        l.ProductId, l.SkuId))
                 .ToListAsync(cancellationToken))
             .GroupBy(l => l.ContractId)
             .ToDictionary(g => g.Key, g => g.OrderBy(l => l.BillingDate).ThenBy(l => l.CreatedAt).ThenBy(l => l.Position).ToList());
@@ -166,11 +167,10 @@ public sealed class BillingRunner(ProrataDbContext db, BillingOptions options, T
         foreach (var line in billed)
         {
             if (line.Origin is { } origin)
-                ledger.Record(BillingItemKey.Parse(origin), line.Quantity, line.Amount);
+                ledger.Record(BillingItemKey.Parse(origin), line.Quantity, line.Amount, line.BillingDate, line.ProductId, line.SkuId);
             else
-                // A credit line credits everything billed for its subscription (billing-rules §4, cancellation inside 24 h).
-                foreach (var key in ledger.KeysOf(StoredTimeline.IdOf(line.SubscriptionId)).ToList())
-                    ledger.Record(key, -ledger.Billed(key).Quantity, -ledger.Billed(key).Amount);
+                // A credit line credits everything billed for its subscription and SKU (billing-rules §4, cancellation inside 24 h).
+                ledger.RecordCredit(StoredTimeline.IdOf(line.SubscriptionId), line.ProductId, line.SkuId, line.BillingDate);
         }
         return run.Bill(contract, date);
     }

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 using Prorata.Data;
 using Prorata.Data.PartnerCenter;
 using Prorata.Data.Subscriptions;
-using Prorata.Domain.Simulation;
+using Prorata.Domain.Subscriptions;
 using Prorata.Integrations.PartnerCenter;
 using Prorata.Integrations.PartnerCenter.Models;
 using Prorata.Integrations.PartnerCenter.Sync;
@@ -64,7 +64,7 @@ public sealed class PartnerCenterChangePush(ProrataDbContext db, IPartnerCenter 
         var outcome = await new PartnerCenterPush(partnerCenter).PushAsync(push, cancellationToken);
         if (outcome.Refusal is { } refusal)
         {
-            return new Refusal(refusal.Code, refusal.Message);
+            return FromPartnerCenter(refusal);
         }
         if (upgrade is not null && entry.NewSubscriptionId is { } moved && outcome.SubscriptionIds is [_, var to] && to != link.PartnerCenterSubscriptionId)
         {
@@ -121,7 +121,7 @@ public sealed class PartnerCenterChangePush(ProrataDbContext db, IPartnerCenter 
         }
         if (!result.IsSuccess)
         {
-            return PurchasePlacement.Refused(new Refusal(result.Refusal.Code, result.Refusal.Message));
+            return PurchasePlacement.Refused(FromPartnerCenter(result.Refusal));
         }
         record.PartnerCenterCartId = result.Value.CartId;
         record.PartnerCenterOrderId = result.Value.OrderId;
@@ -166,7 +166,7 @@ public sealed class PartnerCenterChangePush(ProrataDbContext db, IPartnerCenter 
         try
         {
             var result = await partnerCenter.SetQuantityAsync(new SubscriptionKey(link.PartnerCenterCustomerId, link.PartnerCenterSubscriptionId), subscription.Quantity, cancellationToken);
-            return result.IsSuccess ? null : new Refusal(result.Refusal.Code, result.Refusal.Message);
+            return result.IsSuccess ? null : FromPartnerCenter(result.Refusal);
         }
         catch (Exception e) when (Unreachable(e) is { } failure)
         {
@@ -180,24 +180,31 @@ public sealed class PartnerCenterChangePush(ProrataDbContext db, IPartnerCenter 
     /// </summary>
     private static Refusal? Unreachable(Exception e) => e switch
     {
-        PartnerCenterMfaRequiredException => new Refusal(RefusalCodes.PartnerCenterMfaRequired, e.Message),
-        PartnerCenterException or HttpRequestException or Polly.Timeout.TimeoutRejectedException => new Refusal(RefusalCodes.PartnerCenterUnavailable,
+        PartnerCenterMfaRequiredException => new Refusal(RefusalCode.PartnerCenterMfaRequired, e.Message),
+        PartnerCenterException or HttpRequestException or Polly.Timeout.TimeoutRejectedException => new Refusal(RefusalCode.PartnerCenterUnavailable,
             $"Partner Center could not be reached: {e.Message} Nothing was changed in Prorata; if Microsoft applied the change, the next sync brings it in."),
         _ => null,
     };
 
-    private Refusal NotInCatalog(string productId, string skuId) => new(RefusalCodes.NotInPartnerCenterCatalog,
+    /// <summary>
+    /// Partner Center's answer in the domain's vocabulary: every code of <see cref="RefusalCodes"/> has a
+    /// <see cref="RefusalCode"/> member of the same name; one added there and not here reads as PartnerCenterRefused.
+    /// </summary>
+    private static Refusal FromPartnerCenter(Integrations.PartnerCenter.Refusal refusal) =>
+        new(Enum.TryParse<RefusalCode>(refusal.Code, out var code) ? code : RefusalCode.PartnerCenterRefused, refusal.Message);
+
+    private Refusal NotInCatalog(string productId, string skuId) => new(RefusalCode.NotInPartnerCenterCatalog,
         $"Partner Center sells no {productId}/{skuId} in market {options.Value.Market}; nothing was bought.");
 
     private static PushKind? KindOf(CustomerSubscription subscription, LicenseChangeEntry entry) => entry.Type switch
     {
-        ScenarioEventType.SetQuantity => entry.Quantity > subscription.Quantity ? PushKind.IncreaseQuantity : PushKind.DecreaseQuantity,
-        ScenarioEventType.Cancel => PushKind.Cancel,
-        ScenarioEventType.Suspend => PushKind.Suspend,
-        ScenarioEventType.Reactivate => PushKind.Reactivate,
-        ScenarioEventType.SetAutoRenew => PushKind.SetAutoRenew,
-        ScenarioEventType.ScheduleRenewal => PushKind.ScheduleRenewal,
-        ScenarioEventType.Upgrade when entry.SkuId is not null => PushKind.Upgrade,
+        SubscriptionEventType.SetQuantity => entry.Quantity > subscription.Quantity ? PushKind.IncreaseQuantity : PushKind.DecreaseQuantity,
+        SubscriptionEventType.Cancel => PushKind.Cancel,
+        SubscriptionEventType.Suspend => PushKind.Suspend,
+        SubscriptionEventType.Reactivate => PushKind.Reactivate,
+        SubscriptionEventType.SetAutoRenew => PushKind.SetAutoRenew,
+        SubscriptionEventType.ScheduleRenewal => PushKind.ScheduleRenewal,
+        SubscriptionEventType.Upgrade when entry.SkuId is not null => PushKind.Upgrade,
         _ => null,
     };
 

@@ -6,13 +6,13 @@ using Prorata.Data.PartnerCenter;
 using Prorata.Data.Reconciliation;
 using Prorata.Application.WorkItems;
 using Prorata.Data.Subscriptions;
-using Prorata.Domain.Simulation;
 using Prorata.Integrations.PartnerCenter;
 using Prorata.Integrations.PartnerCenter.Credentials;
 using Prorata.Integrations.PartnerCenter.Models;
 using Prorata.Integrations.PartnerCenter.Sync;
 using DomainStatus = Prorata.Domain.Subscriptions.SubscriptionStatus;
 using Prorata.Application.Subscriptions;
+using SubscriptionEventType = Prorata.Domain.Subscriptions.SubscriptionEventType;
 
 namespace Prorata.Application.PartnerCenter;
 
@@ -196,15 +196,15 @@ public sealed class PartnerCenterSync(
     /// </summary>
     private LicenseChangeEntry? Entry(ImportedChange change, CustomerSubscription subscription)
     {
-        ScenarioEventType? type = change.Kind switch
+        SubscriptionEventType? type = change.Kind switch
         {
-            ChangeKind.QuantityChanged => ScenarioEventType.SetQuantity,
-            ChangeKind.AutoRenewChanged => ScenarioEventType.SetAutoRenew,
+            ChangeKind.QuantityChanged => SubscriptionEventType.SetQuantity,
+            ChangeKind.AutoRenewChanged => SubscriptionEventType.SetAutoRenew,
             ChangeKind.StatusChanged => change.ToStatus switch
             {
-                SubscriptionStatus.Deleted => ScenarioEventType.Cancel,
-                SubscriptionStatus.Suspended => ScenarioEventType.Suspend,
-                SubscriptionStatus.Active when change.FromStatus == SubscriptionStatus.Suspended => ScenarioEventType.Reactivate,
+                SubscriptionStatus.Deleted => SubscriptionEventType.Cancel,
+                SubscriptionStatus.Suspended => SubscriptionEventType.Suspend,
+                SubscriptionStatus.Active when change.FromStatus == SubscriptionStatus.Suspended => SubscriptionEventType.Reactivate,
                 // Expiry follows from the term on the engine; other states (pending, disabled) bill nothing new.
                 _ => null,
             },
@@ -228,8 +228,8 @@ public sealed class PartnerCenterSync(
             RecordedAt = time.GetUtcNow(),
             Actor = change.ChangedBy ?? SyncActor,
             Source = ChangeSource.Sync,
-            Quantity = type == ScenarioEventType.SetQuantity ? change.ToQuantity : null,
-            Enabled = type == ScenarioEventType.SetAutoRenew ? change.AutoRenewEnabled : null,
+            Quantity = type == SubscriptionEventType.SetQuantity ? change.ToQuantity : null,
+            Enabled = type == SubscriptionEventType.SetAutoRenew ? change.AutoRenewEnabled : null,
         };
     }
 

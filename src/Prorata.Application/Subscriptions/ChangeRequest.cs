@@ -1,10 +1,10 @@
 using Prorata.Domain.Catalog;
-using Prorata.Domain.Simulation;
+using Prorata.Domain.Subscriptions;
 
 namespace Prorata.Application.Subscriptions;
 
 /// <summary>A change asked for one subscription, in the engine's event terms; which fields matter depends on <see cref="Type"/>.</summary>
-public sealed record ChangeRequest(ScenarioEventType Type)
+public sealed record ChangeRequest(SubscriptionEventType Type)
 {
     public int? Quantity { get; init; }
     public bool? Enabled { get; init; }

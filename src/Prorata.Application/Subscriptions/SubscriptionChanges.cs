@@ -38,7 +38,7 @@ public sealed class SubscriptionChanges(ProrataDbContext db, BillingOptions opti
             CreatedAt = at,
             UpdatedAt = at,
         };
-        var entry = NewEntry(subscription, ScenarioEventType.Purchase, at, actor);
+        var entry = NewEntry(subscription, SubscriptionEventType.Purchase, at, actor);
         entry.Quantity = request.Quantity;
         entry.Enabled = request.AutoRenew;
         return await ApplyAsync(contract, subscription, entry, isNew: true, increases: true, cancellationToken);
@@ -46,7 +46,7 @@ public sealed class SubscriptionChanges(ProrataDbContext db, BillingOptions opti
 
     public async Task<ChangeOutcome> ChangeAsync(Guid subscriptionId, ChangeRequest request, ChangeActor actor, CancellationToken cancellationToken)
     {
-        if (request.Type is ScenarioEventType.Purchase or ScenarioEventType.Usage)
+        if (request.Type is SubscriptionEventType.Purchase or SubscriptionEventType.Usage)
             throw new ArgumentException($"{request.Type} is not a change of an existing subscription.", nameof(request));
         var at = time.GetUtcNow();
         var subscription = await db.Subscriptions.FirstOrDefaultAsync(s => s.Id == subscriptionId, cancellationToken);
@@ -59,10 +59,10 @@ public sealed class SubscriptionChanges(ProrataDbContext db, BillingOptions opti
         entry.SkuId = request.SkuId;
         entry.Term = request.Term;
         entry.BillingPlan = request.BillingPlan;
-        var increases = request.Type == ScenarioEventType.Upgrade
-            || (request.Type == ScenarioEventType.SetQuantity && request.Quantity > subscription.Quantity);
+        var increases = request.Type == SubscriptionEventType.Upgrade
+            || (request.Type == SubscriptionEventType.SetQuantity && request.Quantity > subscription.Quantity);
         // Moving only some seats to a higher SKU makes a new, coterminous subscription (microsoft-csp.md §1.4).
-        var created = request.Type == ScenarioEventType.Upgrade && request.Quantity is { } moved && moved != subscription.Quantity
+        var created = request.Type == SubscriptionEventType.Upgrade && request.Quantity is { } moved && moved != subscription.Quantity
             ? new CustomerSubscription
             {
                 Id = Guid.CreateVersion7(at),
@@ -180,7 +180,7 @@ public sealed class SubscriptionChanges(ProrataDbContext db, BillingOptions opti
         }
     }
 
-    private static LicenseChangeEntry NewEntry(CustomerSubscription subscription, ScenarioEventType type, DateTimeOffset at, ChangeActor actor) => new()
+    private static LicenseChangeEntry NewEntry(CustomerSubscription subscription, SubscriptionEventType type, DateTimeOffset at, ChangeActor actor) => new()
     {
         SubscriptionId = subscription.Id,
         Type = type,

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Prorata.Application.WorkItems;
 using Prorata.Data.PartnerCenter;
 using Prorata.Data.WorkItems;
-using Prorata.Domain.Simulation;
 using Prorata.Domain.Subscriptions;
 using Prorata.Data.Subscriptions;
 using Prorata.Data;
@@ -22,8 +21,6 @@ public sealed class SubscriptionProvisioning(ProrataDbContext db, TimeProvider t
 {
     /// <summary>The Partner Center exception kind (SyncExceptionKind.ProvisioningFailed, named here as Data does not see it).</summary>
     public const string FailureIssueKind = "ProvisioningFailed";
-
-    private const string OrderPending = "OrderNotProvisionedYet";
 
     private readonly WorkItemRaiser _workItems = new(db, time);
 
@@ -96,7 +93,7 @@ public sealed class SubscriptionProvisioning(ProrataDbContext db, TimeProvider t
         {
             switch (entry.Type)
             {
-                case ScenarioEventType.Purchase:
+                case SubscriptionEventType.Purchase:
                     if (await db.PartnerCenterSubscriptions.AnyAsync(l => l.SubscriptionId == subscription.Id, cancellationToken))
                     {
                         return null;
@@ -104,7 +101,7 @@ public sealed class SubscriptionProvisioning(ProrataDbContext db, TimeProvider t
                     if (record.PartnerCenterOrderId is not null || record.PartnerCenterCartId is not null)
                     {
                         // An earlier attempt reached checkout: Microsoft has (or may have) the order, and placing it again could buy it twice.
-                        return new Refusal(OrderPending, $"Order {record.PartnerCenterOrderId ?? "of cart " + record.PartnerCenterCartId} is not linked yet; the next sync links it.");
+                        return new Refusal(RefusalCode.OrderNotProvisionedYet, $"Order {record.PartnerCenterOrderId ?? "of cart " + record.PartnerCenterCartId} is not linked yet; the next sync links it.");
                     }
                     // Today's seats: changes made while the hold lasted are already in the quantity, so one order buys what Prorata bills.
                     var placement = await push.PlaceAsync(customerId, subscription, subscription.Quantity, subscription.AutoRenew, cancellationToken);
@@ -124,9 +121,9 @@ public sealed class SubscriptionProvisioning(ProrataDbContext db, TimeProvider t
                     }
                     // Placed but still provisioning (or the answer lost): sync links it; it must not be placed again.
                     return placement.Record is { ProvisionedAt: null } pending
-                        ? new Refusal(OrderPending, pending.Failure ?? $"Order {pending.PartnerCenterOrderId} is still being provisioned; the next sync links it.")
+                        ? new Refusal(RefusalCode.OrderNotProvisionedYet, pending.Failure ?? $"Order {pending.PartnerCenterOrderId} is still being provisioned; the next sync links it.")
                         : null;
-                case ScenarioEventType.SetQuantity:
+                case SubscriptionEventType.SetQuantity:
                     return await push.SetQuantityAsync(subscription, cancellationToken);
                 default:
                     return await push.PushAsync(subscription, entry, cancellationToken);
@@ -134,7 +131,7 @@ public sealed class SubscriptionProvisioning(ProrataDbContext db, TimeProvider t
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            return new Refusal("PartnerCenterUnavailable", e.Message);
+            return new Refusal(RefusalCode.PartnerCenterUnavailable, e.Message);
         }
     }
 

@@ -1,5 +1,6 @@
 using Prorata.Domain.Reconciliation;
 using Prorata.Domain.Simulation;
+using Prorata.Domain.Subscriptions;
 using Prorata.Integrations.ReconFiles;
 
 namespace Prorata.Cli.Reconcile;
@@ -78,7 +79,7 @@ public static class ReconcileCommand
     {
         foreach (var e in scenario.Events)
         {
-            if (e.Type == ScenarioEventType.Purchase)
+            if (e.Type == SubscriptionEventType.Purchase)
             {
                 yield return e.Subscription;
             }

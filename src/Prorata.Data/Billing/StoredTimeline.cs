@@ -1,15 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Prorata.Data.Catalog;
 using Prorata.Data.Subscriptions;
-using Prorata.Domain.Billing;
+using Prorata.Domain.Catalog;
 using Prorata.Domain.Money;
 using Prorata.Domain.Simulation;
-using CatalogMethod = Prorata.Domain.Catalog.PricingMethod;
-using CatalogRule = Prorata.Domain.Catalog.PricingRule;
-using ContractMethod = Prorata.Domain.Contracts.PricingMethod;
-using DomainAlignment = Prorata.Domain.Billing.ContractAlignment;
+using Prorata.Domain.Subscriptions;
 using DomainContract = Prorata.Domain.Billing.BillingContract;
-using DomainRefunds = Prorata.Domain.Billing.RefundPolicy;
 using StoredContract = Prorata.Data.Contracts.BillingContract;
 
 namespace Prorata.Data.Billing;
@@ -28,34 +24,29 @@ public static class StoredTimeline
         IdOf(contract.CustomerId),
         Currency.FromCode(contract.Currency),
         contract.BillingDay,
-        contract.Alignment == Domain.Contracts.ContractAlignment.Subscription ? DomainAlignment.Subscription : DomainAlignment.Contract,
-        contract.RefundPolicy == Domain.Contracts.RefundPolicy.None ? DomainRefunds.None : DomainRefunds.Prorated,
-        contract.PricingRules.OrderBy(r => r.Position).Select(r => new CatalogRule(r.ProductId, r.SkuId, r.Method switch
-        {
-            ContractMethod.MarkupOnCost => CatalogMethod.MarkupOnCost,
-            ContractMethod.DiscountOffErp => CatalogMethod.DiscountOffErp,
-            _ => CatalogMethod.Fixed,
-        }, r.Value)).ToList());
+        contract.Alignment,
+        contract.RefundPolicy,
+        contract.PricingRules.OrderBy(r => r.Position).Select(r => new PricingRule(r.ProductId, r.SkuId, r.Method, r.Value)).ToList());
 
     /// <summary>
     /// One event of the log. A purchase takes its offer from the subscription row (the log entry carries the
     /// quantity and auto-renew); the index is the entry's id, so change-event billing keys stay the same forever.
     /// </summary>
-    public static ScenarioEvent ToEvent(LicenseChangeEntry entry, CustomerSubscription subscription) =>
+    public static SubscriptionEvent ToEvent(LicenseChangeEntry entry, CustomerSubscription subscription) =>
         new((int)entry.Id, entry.At, entry.Type, IdOf(subscription.Id))
         {
-            Contract = entry.Type == ScenarioEventType.Purchase ? IdOf(subscription.ContractId) : null,
-            ProductId = entry.Type == ScenarioEventType.Purchase ? subscription.ProductId : null,
-            SkuId = entry.Type == ScenarioEventType.Purchase ? subscription.SkuId : entry.SkuId,
-            Term = entry.Type == ScenarioEventType.Purchase ? subscription.Term : entry.Term,
-            BillingPlan = entry.Type == ScenarioEventType.Purchase ? subscription.BillingPlan : entry.BillingPlan,
+            Contract = entry.Type == SubscriptionEventType.Purchase ? IdOf(subscription.ContractId) : null,
+            ProductId = entry.Type == SubscriptionEventType.Purchase ? subscription.ProductId : null,
+            SkuId = entry.Type == SubscriptionEventType.Purchase ? subscription.SkuId : entry.SkuId,
+            Term = entry.Type == SubscriptionEventType.Purchase ? subscription.Term : entry.Term,
+            BillingPlan = entry.Type == SubscriptionEventType.Purchase ? subscription.BillingPlan : entry.BillingPlan,
             Quantity = entry.Quantity,
-            AutoRenew = entry.Type != ScenarioEventType.Purchase || (entry.Enabled ?? true),
+            AutoRenew = entry.Type != SubscriptionEventType.Purchase || (entry.Enabled ?? true),
             AlignToCalendarMonth = subscription.AlignToCalendarMonth,
             Parent = subscription.ParentId is { } parent ? IdOf(parent) : null,
             Enabled = entry.Enabled,
-            ToProductId = entry.Type == ScenarioEventType.Upgrade ? entry.ProductId : null,
-            ToSkuId = entry.Type == ScenarioEventType.Upgrade ? entry.SkuId : null,
+            ToProductId = entry.Type == SubscriptionEventType.Upgrade ? entry.ProductId : null,
+            ToSkuId = entry.Type == SubscriptionEventType.Upgrade ? entry.SkuId : null,
             NewSubscription = entry.NewSubscriptionId is { } moved ? IdOf(moved) : null,
             UsageDate = entry.UsageDate,
             Meter = entry.Meter,
@@ -81,6 +72,6 @@ public static class StoredTimeline
     }
 
     public static Scenario Scenario(string name, BillingOptions options, IReadOnlyList<Domain.Catalog.PriceListRow> prices,
-        IReadOnlyList<DomainContract> contracts, IReadOnlyList<ScenarioEvent> events, DateOnly until) =>
+        IReadOnlyList<DomainContract> contracts, IReadOnlyList<SubscriptionEvent> events, DateOnly until) =>
         new(name, Currency.FromCode(options.PartnerCurrency), options.ProviderRounding, prices, contracts, events, until);
 }

@@ -1,4 +1,4 @@
-using Prorata.Domain.Contracts;
+using Prorata.Domain.Catalog;
 
 namespace Prorata.Data.Contracts;
 

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
 using Prorata.Data.Subscriptions;
-using Prorata.Domain.Simulation;
+using Prorata.Domain.Subscriptions;
 
 namespace Prorata.Data.Reconciliation;
 
@@ -37,7 +37,7 @@ internal static class UsageLogEntries
             {
                 SubscriptionId = plan,
                 Sequence = subscription.ChangeCount,
-                Type = ScenarioEventType.Usage,
+                Type = SubscriptionEventType.Usage,
                 At = at,
                 RecordedAt = at,
                 Actor = actor,
@@ -63,7 +63,7 @@ internal static class UsageLogEntries
             copy.StartRow();
             copy.Write(entry.SubscriptionId, NpgsqlDbType.Uuid);
             copy.Write(entry.Sequence, NpgsqlDbType.Integer);
-            copy.Write(nameof(ScenarioEventType.Usage), NpgsqlDbType.Varchar);
+            copy.Write(nameof(SubscriptionEventType.Usage), NpgsqlDbType.Varchar);
             copy.Write(entry.At, NpgsqlDbType.TimestampTz);
             copy.Write(entry.RecordedAt, NpgsqlDbType.TimestampTz);
             copy.Write(entry.Actor, NpgsqlDbType.Varchar);

@@ -1,12 +1,12 @@
 using Prorata.Domain.Catalog;
-using Prorata.Domain.Simulation;
+using Prorata.Domain.Subscriptions;
 
 namespace Prorata.Data.Subscriptions;
 
 /// <summary>
 /// One accepted change of a subscription: immutable (the database refuses updates and deletes), timestamped, with who
 /// made it and from where. The log of a contract's subscriptions in time order IS the engine's event timeline, so the
-/// payload is typed columns in <see cref="ScenarioEvent"/>'s terms rather than JSON: a billing run reads a million of
+/// payload is typed columns in <see cref="SubscriptionEvent"/>'s terms rather than JSON: a billing run reads a million of
 /// them without parsing.
 /// </summary>
 public sealed class LicenseChangeEntry
@@ -19,7 +19,7 @@ public sealed class LicenseChangeEntry
     /// <summary>1, 2, 3… per subscription; unique with it.</summary>
     public int Sequence { get; set; }
 
-    public ScenarioEventType Type { get; set; }
+    public SubscriptionEventType Type { get; set; }
 
     /// <summary>When the change takes effect (the NCE windows are measured from it).</summary>
     public DateTimeOffset At { get; set; }

@@ -1,4 +1,5 @@
 using Prorata.Domain.Catalog;
+using Prorata.Domain.Contracts;
 using Prorata.Domain.Money;
 
 namespace Prorata.Domain.Billing;

@@ -15,6 +15,12 @@ public readonly record struct BillingItemKey(string Subscription, DateOnly Perio
     /// <summary>Seats re-priced from a customer price rollout's first day to the period end.</summary>
     public const string Rollout = "rollout";
 
+    /// <summary>
+    /// What a renewal did differently from the plan a period of it was billed ahead with (a scheduled quantity set,
+    /// changed or deleted after that run), for the whole period.
+    /// </summary>
+    public const string Renewal = "renewal";
+
     public bool IsBase => Source == Base;
 
     // Hashed on the fields that tell items apart cheaply; this key is looked up for every item of every run.

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Prorata.Domain.Calendar;
 using Prorata.Domain.Catalog;
+using Prorata.Domain.Contracts;
 using Prorata.Domain.Money;
 using Prorata.Domain.Subscriptions;
 
@@ -30,47 +31,48 @@ public sealed class InvoiceCalculator(SubscriptionBook book)
             // Every change since the last run is dated on or after it, so periods that ended before it are settled.
             var settledBefore = subscription.FullyRefunded || subscription.Kind == SubscriptionKind.Usage ? DateOnly.MinValue : ledger.LastRun ?? DateOnly.MinValue;
             if (subscription.Kind == SubscriptionKind.Usage) ShouldBillUsage(contract, subscription, date, should, alerts);
-            else if (!subscription.FullyRefunded) ShouldBillLicenses(contract, subscription, date, settledBefore, should, alerts);
+            else if (!subscription.FullyRefunded) ShouldBillLicenses(contract, subscription, date, settledBefore, ledger, should, alerts);
             Difference(subscription, should, ledger, settledBefore, lines);
         }
         return new Invoice(contract.Id, date, contract.Currency.Code, lines);
     }
 
-    private void ShouldBillLicenses(BillingContract contract, Subscription subscription, DateOnly date, DateOnly settledBefore,
+    private void ShouldBillLicenses(BillingContract contract, Subscription subscription, DateOnly date, DateOnly settledBefore, BilledLedger ledger,
         Dictionary<BillingItemKey, Item> should, ICollection<BillingAlert> alerts)
     {
         var horizon = contract.PeriodEndFrom(date);
-        var runAt = new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var runAt = Midnight(date);
         var startedAt = subscription.Changes[0].At;
         var lastDay = subscription.CancelledOn ?? DateOnly.MaxValue;
+        var bill = new PeriodBilling(this, contract, subscription, should, alerts);
         foreach (var term in subscription.Terms)
         {
             if (term.Period.End < settledBefore) continue;
             foreach (var (period, periodDays) in CustomerPeriods(contract, term.Period, term.Anchor, term.OffsetMonths, term.Plan, settledBefore))
             {
                 if (period.Start > horizon || period.Start > lastDay) break;
-                // The quantity in effect at the period's start; for a period billed ahead, the quantity known at the run.
-                var periodStart = new DateTimeOffset(period.Start.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-                var baseline = period.Start > date ? runAt : (periodStart > startedAt ? periodStart : startedAt);
-                var quantity = subscription.QuantityAt(baseline);
-                var pieces = _pieces;
-                pieces.Clear();
-                if (quantity != 0)
+                _pieces.Clear();
+                var billedAt = Midnight(ledger.FirstBilledOn(subscription.Id, period.Start, period.End) ?? date);
+                var periodStart = Midnight(period.Start);
+                if (billedAt >= periodStart)
                 {
-                    var offer = subscription.Segments[subscription.SegmentAt(baseline)];
-                    Add(should, contract, subscription, offer, period, periodDays, period.Start, BillingItemKey.Base, quantity, alerts);
-                    pieces.Add(new Piece(offer, period.Start, quantity));
+                    // Billed from its start on: the base is the quantity in effect at the period's start.
+                    var baseline = periodStart > startedAt ? periodStart : startedAt;
+                    bill.Base(period, periodDays, subscription.QuantityAt(baseline), subscription.Segments[subscription.SegmentAt(baseline)]);
+                    foreach (var change in subscription.Changes)
+                        if (change.At > baseline) bill.Change(period, periodDays, change, subscription.Segments[change.Segment]);
                 }
-                foreach (var change in subscription.Changes)
+                else if (term.StartedAt > billedAt)
+                    bill.RenewalBilledAhead(period, periodDays, billedAt, term.StartedAt, subscription.QuantityAt(term.StartedAt),
+                        subscription.Segments[subscription.SegmentAt(term.StartedAt)]);
+                else
                 {
-                    if (change.At <= baseline || !period.Contains(change.Date)) continue;
-                    if (change.Kind is LicenseChangeKind.Purchase or LicenseChangeKind.Renewal) continue;
-                    if (change.Delta < 0 && change.FollowsRefundPolicy && contract.Refunds == RefundPolicy.None) continue;
-                    var offer = subscription.Segments[change.Segment];
-                    Add(should, contract, subscription, offer, period, periodDays, change.Date, change.Source, change.Delta, alerts);
-                    pieces.Add(new Piece(offer, change.Date, change.Delta));
+                    // Billed in advance: the base stays at the quantity known by that run; every later change is an item of its own.
+                    bill.Base(period, periodDays, subscription.QuantityKnownAt(billedAt), subscription.Segments[subscription.SegmentKnownAt(billedAt)]);
+                    foreach (var change in subscription.Changes)
+                        if (!Subscription.IsKnownAt(change, billedAt)) bill.Change(period, periodDays, change, subscription.Segments[change.Segment]);
                 }
-                Rollouts(should, contract, subscription, period, periodDays, pieces, alerts);
+                Rollouts(should, contract, subscription, period, periodDays, _pieces, alerts);
             }
         }
 
@@ -82,11 +84,71 @@ public sealed class InvoiceCalculator(SubscriptionBook book)
             foreach (var (period, periodDays) in CustomerPeriods(contract, new Period(plan.On, plan.End), plan.Anchor, plan.OffsetMonths, plan.Plan, plan.On))
             {
                 if (period.Start > horizon) break;
-                Add(should, contract, subscription, offer, period, periodDays, period.Start, BillingItemKey.Base, plan.Quantity, alerts);
                 _pieces.Clear();
-                _pieces.Add(new Piece(offer, period.Start, plan.Quantity));
+                var billedAt = Midnight(ledger.FirstBilledOn(subscription.Id, period.Start, period.End) ?? date);
+                bill.RenewalBilledAhead(period, periodDays, billedAt, Midnight(plan.On), plan.Quantity, offer);
                 Rollouts(should, contract, subscription, period, periodDays, _pieces, alerts);
             }
+        }
+    }
+
+    /// <summary>The items one subscription's customer periods should bill; each item's seats are kept as a piece for the rollouts.</summary>
+    private readonly record struct PeriodBilling(InvoiceCalculator Calculator, BillingContract Contract, Subscription Subscription,
+        Dictionary<BillingItemKey, Item> Should, ICollection<BillingAlert> Alerts)
+    {
+        public void Base(Period period, int periodDays, int quantity, OfferSegment offer)
+        {
+            if (quantity != 0) Item(period, periodDays, period.Start, BillingItemKey.Base, quantity, offer);
+        }
+
+        /// <summary>
+        /// A change event's item in a period (billing-rules §4): from the change date to the period end when the period
+        /// contains it, or the whole period when the period was billed ahead at the old quantity. A decrease inside the
+        /// period is credited only under a prorated refund policy; later periods already billed are always corrected.
+        /// </summary>
+        public void Change(Period period, int periodDays, LicenseChange change, OfferSegment offer)
+        {
+            if (change.Kind is LicenseChangeKind.Purchase or LicenseChangeKind.Renewal || change.Date > period.End) return;
+            if (change.Date < period.Start)
+                Item(period, periodDays, period.Start, change.Source, change.Delta, offer);
+            else if (!(change.Delta < 0 && change.FollowsRefundPolicy && Contract.Refunds == RefundPolicy.None))
+                Item(period, periodDays, change.Date, change.Source, change.Delta, offer);
+        }
+
+        /// <summary>
+        /// A period of a term that began after the run that first billed it (a renewal billed in advance): its base is the
+        /// quantity planned by that run, at the term's offer. Each change made after that run and before the term began
+        /// carries its seats into the term, one item each (an upgrade of every seat carries none: the term's offer already
+        /// is the new SKU); what the renewal then did differently from the plan (a scheduled quantity set, changed or
+        /// deleted) is one <see cref="BillingItemKey.Renewal"/> item. Changes inside the term are items as usual.
+        /// </summary>
+        public void RenewalBilledAhead(Period period, int periodDays, DateTimeOffset billedAt, DateTimeOffset termStartedAt, int termQuantity, OfferSegment termOffer)
+        {
+            var planned = Subscription.PlannedQuantityAt(billedAt);
+            Base(period, periodDays, planned, termOffer);
+            var carried = 0;
+            var changes = Subscription.Changes;
+            for (var i = 0; i < changes.Count; i++)
+            {
+                var change = changes[i];
+                if (change.At >= termStartedAt || Subscription.IsKnownAt(change, billedAt) || change.Kind is LicenseChangeKind.Purchase or LicenseChangeKind.Renewal) continue;
+                var delta = change.Delta;
+                // The two sides of one event (an upgrade's credit and charge) carry over as one.
+                while (i + 1 < changes.Count && changes[i + 1].EventId == change.EventId) delta += changes[++i].Delta;
+                if (delta == 0) continue;
+                Item(period, periodDays, period.Start, change.Source, delta, termOffer);
+                carried += delta;
+            }
+            if (termQuantity - planned - carried != 0)
+                Item(period, periodDays, period.Start, BillingItemKey.Renewal, termQuantity - planned - carried, termOffer);
+            foreach (var change in changes)
+                if (change.At >= termStartedAt) Change(period, periodDays, change, Subscription.Segments[change.Segment]);
+        }
+
+        private void Item(Period period, int periodDays, DateOnly from, string source, int quantity, OfferSegment offer)
+        {
+            Calculator.Add(Should, Contract, Subscription, offer, period, periodDays, from, source, quantity, Alerts);
+            Calculator._pieces.Add(new Piece(offer, from, quantity));
         }
     }
 
@@ -103,7 +165,7 @@ public sealed class InvoiceCalculator(SubscriptionBook book)
         }
         var rule = PricingStrategy.Match(contract.Pricing, subscription.CurrentOffer.ProductId, subscription.CurrentOffer.SkuId);
         if (rule is null && months.Count > 0)
-            alerts.Add(new BillingAlert(BillingAlert.MissingPricingStrategy, subscription.Id,
+            alerts.Add(new BillingAlert(BillingAlertKind.MissingPricingStrategy, subscription.Id,
                 $"No pricing rule of contract {contract.Id} matches Azure plan {subscription.Id}: its usage is billed at retail."));
         foreach (var (month, sum) in months)
         {
@@ -158,10 +220,10 @@ public sealed class InvoiceCalculator(SubscriptionBook book)
         if (!_prices.TryGetValue(key, out var price))
             _prices[key] = price = PriceFor(contract, offer, row);
         if (price is null)
-            alerts.Add(new BillingAlert(BillingAlert.NoPriceInContractCurrency, subscription.Id,
+            alerts.Add(new BillingAlert(BillingAlertKind.NoPriceInContractCurrency, subscription.Id,
                 $"{offer.ProductId}/{offer.SkuId} has no price in {contract.Currency.Code} on {offer.PriceDate:yyyy-MM-dd} and contract {contract.Id} does not fix one: it is not billed until a price exists."));
         else if (price.Value.MissingStrategy)
-            alerts.Add(new BillingAlert(BillingAlert.MissingPricingStrategy, subscription.Id,
+            alerts.Add(new BillingAlert(BillingAlertKind.MissingPricingStrategy, subscription.Id,
                 $"No pricing rule of contract {contract.Id} matches {offer.ProductId}/{offer.SkuId}: billed at ERP {price.Value.PerCycle} {contract.Currency.Code} per cycle."));
         return price;
     }
@@ -178,33 +240,36 @@ public sealed class InvoiceCalculator(SubscriptionBook book)
     private static CustomerPrice? PriceFor(BillingContract contract, OfferSegment offer, PriceListRow? row)
     {
         var rule = PricingStrategy.Match(contract.Pricing, offer.ProductId, offer.SkuId);
-        if (row is null && rule?.Method != PricingMethod.Fixed) return null;
+        if (row is null && rule?.Method != PricingMethod.FixedPrice) return null;
         return PricingStrategy.Price(rule, row?.CyclePrice ?? 0m, row?.CycleErpPrice, contract.Currency);
     }
 
     private static void Difference(Subscription subscription, Dictionary<BillingItemKey, Item> should, BilledLedger ledger, DateOnly settledBefore, List<InvoiceLine> lines)
     {
-        var offer = subscription.CurrentOffer;
         if (subscription.FullyRefunded)
         {
-            // A cancellation within 24 hours of purchase credits everything billed, in one line.
-            var amount = 0m;
-            var start = DateOnly.MaxValue;
-            var end = DateOnly.MinValue;
+            // A cancellation within 24 hours of purchase credits everything billed in one line, naming the SKU it
+            // credits (one line per SKU should the subscription have been upgraded within those hours).
+            var credits = new Dictionary<(string ProductId, string SkuId), (decimal Amount, DateOnly Start, DateOnly End)>();
             foreach (var key in ledger.KeysOf(subscription.Id))
             {
-                amount -= ledger.Billed(key).Amount;
-                if (key.PeriodStart < start) start = key.PeriodStart;
-                if (key.PeriodEnd > end) end = key.PeriodEnd;
+                var offer = ledger.OfferOf(key);
+                var credit = credits.TryGetValue(offer, out var sum) ? sum : (Amount: 0m, Start: DateOnly.MaxValue, End: DateOnly.MinValue);
+                credits[offer] = (credit.Amount - ledger.Billed(key).Amount, key.PeriodStart < credit.Start ? key.PeriodStart : credit.Start,
+                    key.PeriodEnd > credit.End ? key.PeriodEnd : credit.End);
             }
-            if (amount == 0) return;
             var seats = subscription.Changes[^1].Delta;
-            var days = end.DayNumber - start.DayNumber + 1;
-            lines.Add(new InvoiceLine(subscription.Id, InvoiceLineKind.Credit, start, end, seats, amount / seats, amount, days, days, offer.ProductId, offer.SkuId, null));
+            foreach (var ((productId, skuId), (amount, start, end)) in credits)
+            {
+                if (amount == 0) continue;
+                var days = end.DayNumber - start.DayNumber + 1;
+                lines.Add(new InvoiceLine(subscription.Id, InvoiceLineKind.Credit, start, end, seats, amount / seats, amount, days, days, productId, skuId, null));
+            }
             return;
         }
 
-        // What was billed but should not have been: a period no longer billed, an old quantity or price.
+        // What was billed but should not have been: a period no longer billed, an old quantity or price. The line names
+        // what it credits: an upgrade's credit of the old SKU names the old SKU.
         foreach (var key in ledger.KeysOf(subscription.Id))
         {
             if (key.PeriodEnd < settledBefore || should.ContainsKey(key)) continue;
@@ -212,9 +277,10 @@ public sealed class InvoiceCalculator(SubscriptionBook book)
             if (billed.Quantity == 0 && billed.Amount == 0) continue;
             var period = new Period(key.PeriodStart, key.PeriodEnd);
             var usage = key.Source == BillingItemKey.Usage;
+            var (productId, skuId) = ledger.OfferOf(key);
             lines.Add(new InvoiceLine(subscription.Id, usage ? InvoiceLineKind.Usage : InvoiceLineKind.Adjustment, key.From, key.PeriodEnd,
                 usage ? 1m : -billed.Quantity, usage ? -billed.Amount : key.UnitPrice, -billed.Amount, period.DaysFrom(key.From), period.Days,
-                offer.ProductId, offer.SkuId, key));
+                productId, skuId, key));
         }
 
         foreach (var (key, item) in should)
@@ -254,6 +320,8 @@ public sealed class InvoiceCalculator(SubscriptionBook book)
             yield return (Clip(cycle, term), cycle.Days);
         }
     }
+
+    private static DateTimeOffset Midnight(DateOnly date) => new(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 
     private static Period Clip(Period period, Period within) =>
         new(period.Start < within.Start ? within.Start : period.Start, period.End > within.End ? within.End : period.End);

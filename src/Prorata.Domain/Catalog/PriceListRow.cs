@@ -6,6 +6,8 @@ namespace Prorata.Domain.Catalog;
 /// <see cref="EffectiveTo"/> is inclusive; null means open-ended. <see cref="CustomerPriceFrom"/> is the partner's
 /// rollout decision (billing-rules §2): from that day the customer price of terms already running follows this row
 /// (`immediately` or `onDate`); null means customers get it at their renewal (`atRenewal`). Microsoft's cost never follows.
+/// <see cref="UpgradesTo"/> lists the targets Microsoft's catalog allows an upgrade to; null when the catalog did not say,
+/// and then any other paid offer of the same term is accepted (eligibility never comes from price).
 /// </summary>
 public sealed record PriceListRow(
     string ProductId,
@@ -19,7 +21,8 @@ public sealed record PriceListRow(
     DateOnly EffectiveFrom,
     DateOnly? EffectiveTo,
     Publisher Publisher = Publisher.Microsoft,
-    DateOnly? CustomerPriceFrom = null)
+    DateOnly? CustomerPriceFrom = null,
+    IReadOnlyList<UpgradeTarget>? UpgradesTo = null)
 {
     public bool InForceOn(DateOnly day) => EffectiveFrom <= day && (EffectiveTo is null || day <= EffectiveTo);
 

@@ -1,6 +1,9 @@
 namespace Prorata.Domain.Catalog;
 
-/// <summary>The three ways a partner prices a product for a customer (billing-rules.md §2).</summary>
+/// <summary>
+/// The three ways a partner prices a product for a customer (billing-rules §2). The names are stored as text
+/// (a contract's pricing rules): never rename one.
+/// </summary>
 public enum PricingMethod
 {
     /// <summary>Percent added to the partner's cost.</summary>
@@ -9,6 +12,6 @@ public enum PricingMethod
     /// <summary>Percent taken off the estimated retail price (ERP, or retail for Azure usage).</summary>
     DiscountOffErp,
 
-    /// <summary>A fixed amount per charge cycle, in the contract's currency.</summary>
-    Fixed,
+    /// <summary>A fixed amount per unit and charge cycle, in the contract's currency.</summary>
+    FixedPrice,
 }

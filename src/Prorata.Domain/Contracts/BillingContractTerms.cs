@@ -1,3 +1,4 @@
+using Prorata.Domain.Catalog;
 using Prorata.Domain.Money;
 
 namespace Prorata.Domain.Contracts;

@@ -1,11 +1,14 @@
 namespace Prorata.Domain.Contracts;
 
 /// <summary>
-/// Which periods monthly-billed subscriptions are charged in: contract months starting on the billing day
-/// (<see cref="Contract"/>, the default) or Microsoft's own charge cycles (<see cref="Subscription"/>) — billing-rules §4.
+/// How a contract cuts monthly-billed subscriptions into customer periods (billing-rules §4). The names are stored
+/// as text: never rename one.
 /// </summary>
 public enum ContractAlignment
 {
+    /// <summary>Contract months [billingDay, day before the next billingDay]; partial months prorated. The default.</summary>
     Contract,
+
+    /// <summary>Exactly Microsoft's charge cycles, so revenue and cost line up one to one.</summary>
     Subscription,
 }

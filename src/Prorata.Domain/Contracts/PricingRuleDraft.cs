@@ -1,3 +1,5 @@
+using Prorata.Domain.Catalog;
+
 namespace Prorata.Domain.Contracts;
 
 /// <summary>

@@ -1,4 +1,6 @@
+using Prorata.Domain.Subscriptions;
+
 namespace Prorata.Domain.Simulation;
 
 /// <summary>A refused event of a scenario: its index in the file's events, the rule's code and a sentence.</summary>
-public sealed record Rejection(int Event, string Code, string Message);
+public sealed record Rejection(int Event, RefusalCode Code, string Message);

@@ -1,6 +1,7 @@
 using Prorata.Domain.Billing;
 using Prorata.Domain.Catalog;
 using Prorata.Domain.Money;
+using Prorata.Domain.Subscriptions;
 
 namespace Prorata.Domain.Simulation;
 
@@ -14,5 +15,5 @@ public sealed record Scenario(
     ProviderRounding ProviderRounding,
     IReadOnlyList<PriceListRow> PriceList,
     IReadOnlyList<BillingContract> Contracts,
-    IReadOnlyList<ScenarioEvent> Events,
+    IReadOnlyList<SubscriptionEvent> Events,
     DateOnly BillUntil);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Prorata.Domain.Billing;
 using Prorata.Domain.Catalog;
+using Prorata.Domain.Contracts;
 using Prorata.Domain.Money;
 using Prorata.Domain.Subscriptions;
 
@@ -16,7 +17,7 @@ public static class ScenarioJson
     private static readonly Dictionary<string, RefundPolicy> Refunds = new() { ["prorated"] = RefundPolicy.Prorated, ["none"] = RefundPolicy.None };
     private static readonly Dictionary<string, Publisher> Publishers = new() { ["microsoft"] = Publisher.Microsoft, ["partner"] = Publisher.Partner };
     private static readonly Dictionary<string, bool> EndDateAlignments = new() { ["calendarMonth"] = true, ["none"] = false };
-    private static readonly Dictionary<string, ScenarioEventType> EventTypes = Enum.GetValues<ScenarioEventType>()
+    private static readonly Dictionary<string, SubscriptionEventType> EventTypes = Enum.GetValues<SubscriptionEventType>()
         .ToDictionary(t => JsonNamingPolicy.CamelCase.ConvertName(t.ToString()), t => t);
 
     public static Scenario Parse(string json)
@@ -86,8 +87,12 @@ public static class ScenarioJson
             row.Member("title").OptionalString() ?? "",
             term, plan, unitPrice, erp,
             ReadCurrency(row.Member("currency"), fallback: partnerCurrency.Code).Code,
-            from, to, publisher, customerFrom);
+            from, to, publisher, customerFrom, ReadUpgradeTargets(row.Member("upgradesTo")));
     }
+
+    /// <summary>The catalog's upgrade paths of a row; null when the field is absent (then any paid offer of the same term is eligible).</summary>
+    private static List<UpgradeTarget>? ReadUpgradeTargets(JsonField field) =>
+        field.IsMissing ? null : field.Items().Select(t => new UpgradeTarget(t.Member("productId").String(), t.Member("skuId").String())).ToList();
 
     private static BillingContract ReadContract(JsonField contract, Dictionary<string, Currency> customers, List<BillingContract> previous)
     {
@@ -110,7 +115,7 @@ public static class ScenarioJson
 
     private static PricingRule ReadRule(JsonField rule)
     {
-        var methods = new (string Name, PricingMethod Method)[] { ("markupOnCost", PricingMethod.MarkupOnCost), ("discountOffErp", PricingMethod.DiscountOffErp), ("fixed", PricingMethod.Fixed) };
+        var methods = new (string Name, PricingMethod Method)[] { ("markupOnCost", PricingMethod.MarkupOnCost), ("discountOffErp", PricingMethod.DiscountOffErp), ("fixed", PricingMethod.FixedPrice) };
         var present = methods.Where(m => !rule.Member(m.Name).IsMissing).ToList();
         if (present.Count != 1) throw rule.Error("needs exactly one of markupOnCost, discountOffErp or fixed");
         var value = rule.Member(present[0].Name).Decimal();
@@ -119,15 +124,15 @@ public static class ScenarioJson
         return new PricingRule(rule.Member("productId").String(), rule.Member("skuId").OptionalString(), present[0].Method, value);
     }
 
-    private static ScenarioEvent ReadEvent(JsonField e, int index, List<BillingContract> contracts)
+    private static SubscriptionEvent ReadEvent(JsonField e, int index, List<BillingContract> contracts)
     {
         var type = e.Member("type").Word(EventTypes);
-        var basics = new ScenarioEvent(index, e.Member("at").Timestamp(), type, e.Member("subscription").String());
+        var basics = new SubscriptionEvent(index, e.Member("at").Timestamp(), type, e.Member("subscription").String());
         var quantity = e.Member("quantity").OptionalInt();
         if (quantity < 0) throw e.Member("quantity").Error($"must be ≥ 0; got {quantity}");
         switch (type)
         {
-            case ScenarioEventType.Purchase:
+            case SubscriptionEventType.Purchase:
                 var contract = e.Member("contract").String();
                 if (contracts.All(c => c.Id != contract)) throw e.Member("contract").Error($"'{contract}' is not one of the contracts");
                 var productId = e.Member("productId").String();
@@ -146,11 +151,11 @@ public static class ScenarioJson
                     AlignToCalendarMonth = e.Member("alignEndDate").OptionalWord(EndDateAlignments) ?? false,
                     Parent = parent,
                 };
-            case ScenarioEventType.SetQuantity:
+            case SubscriptionEventType.SetQuantity:
                 return basics with { Quantity = quantity ?? throw e.Member("quantity").Error("is required") };
-            case ScenarioEventType.SetAutoRenew:
+            case SubscriptionEventType.SetAutoRenew:
                 return basics with { Enabled = e.Member("enabled").OptionalBool() ?? throw e.Member("enabled").Error("is required") };
-            case ScenarioEventType.ScheduleRenewal:
+            case SubscriptionEventType.ScheduleRenewal:
                 var scheduled = basics with
                 {
                     Quantity = quantity,
@@ -161,7 +166,7 @@ public static class ScenarioJson
                 if (scheduled is { Quantity: null, Term: null, BillingPlan: null, SkuId: null })
                     throw e.Error("a scheduleRenewal needs at least one of quantity, term, billingPlan or skuId");
                 return scheduled;
-            case ScenarioEventType.Upgrade:
+            case SubscriptionEventType.Upgrade:
                 var upgrade = basics with
                 {
                     ToProductId = e.Member("toProductId").OptionalString(),
@@ -172,7 +177,7 @@ public static class ScenarioJson
                 if (upgrade.NewSubscription is not null && upgrade.Quantity is null)
                     throw e.Member("quantity").Error("is required for a partial upgrade (with newSubscription)");
                 return upgrade;
-            case ScenarioEventType.Usage:
+            case SubscriptionEventType.Usage:
                 return basics with
                 {
                     UsageDate = e.Member("date").Date(),
@@ -186,13 +191,13 @@ public static class ScenarioJson
     }
 
     /// <summary>Each subscription id is created once: by a purchase or as the target of a partial upgrade.</summary>
-    private static void CheckSubscriptionIds(List<ScenarioEvent> events, JsonField list)
+    private static void CheckSubscriptionIds(List<SubscriptionEvent> events, JsonField list)
     {
         var created = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var e in events)
         {
-            var (id, field) = e.Type == ScenarioEventType.Purchase ? (e.Subscription, "subscription")
-                : e is { Type: ScenarioEventType.Upgrade, NewSubscription: { } target } ? (target, "newSubscription")
+            var (id, field) = e.Type == SubscriptionEventType.Purchase ? (e.Subscription, "subscription")
+                : e is { Type: SubscriptionEventType.Upgrade, NewSubscription: { } target } ? (target, "newSubscription")
                 : (null, null);
             if (id is null) continue;
             if (!created.TryAdd(id, e.Index))

@@ -51,21 +51,21 @@ public sealed class ScenarioRun
         return invoice;
     }
 
-    public Refusal? Apply(ScenarioEvent e)
+    public Refusal? Apply(SubscriptionEvent e)
     {
         Book.AdvanceTo(DateOnly.FromDateTime(e.At.UtcDateTime));
         var id = $"ev{e.Index}";
         return e.Type switch
         {
-            ScenarioEventType.Purchase => Book.Purchase(new PurchaseOrder(id, e.Subscription, e.Contract!, e.ProductId!, e.SkuId, e.Term, e.BillingPlan,
+            SubscriptionEventType.Purchase => Book.Purchase(new PurchaseOrder(id, e.Subscription, e.Contract!, e.ProductId!, e.SkuId, e.Term, e.BillingPlan,
                 e.Quantity ?? Book.Find(e.Parent!)?.Quantity ?? 1, e.AutoRenew, e.AlignToCalendarMonth, e.Parent, e.At)),
-            ScenarioEventType.SetQuantity => Book.SetQuantity(id, e.Subscription, e.Quantity!.Value, e.At),
-            ScenarioEventType.Cancel => Book.Cancel(id, e.Subscription, e.At),
-            ScenarioEventType.Suspend => Book.Suspend(e.Subscription),
-            ScenarioEventType.Reactivate => Book.Reactivate(e.Subscription),
-            ScenarioEventType.SetAutoRenew => Book.SetAutoRenew(e.Subscription, e.Enabled!.Value),
-            ScenarioEventType.ScheduleRenewal => Book.ScheduleRenewal(e.Subscription, new ScheduledRenewal(e.Quantity, e.Term, e.BillingPlan, e.SkuId)),
-            ScenarioEventType.Upgrade => Book.Upgrade(id, e.Subscription, e.ToProductId, e.ToSkuId!, e.Quantity, e.NewSubscription, e.At),
+            SubscriptionEventType.SetQuantity => Book.SetQuantity(id, e.Subscription, e.Quantity!.Value, e.At),
+            SubscriptionEventType.Cancel => Book.Cancel(id, e.Subscription, e.At),
+            SubscriptionEventType.Suspend => Book.Suspend(e.Subscription, e.At),
+            SubscriptionEventType.Reactivate => Book.Reactivate(e.Subscription),
+            SubscriptionEventType.SetAutoRenew => Book.SetAutoRenew(e.Subscription, e.Enabled!.Value, e.At),
+            SubscriptionEventType.ScheduleRenewal => Book.ScheduleRenewal(e.Subscription, new ScheduledRenewal(e.Quantity, e.Term, e.BillingPlan, e.SkuId), e.At),
+            SubscriptionEventType.Upgrade => Book.Upgrade(id, e.Subscription, e.ToProductId, e.ToSkuId!, e.Quantity, e.NewSubscription, e.At),
             _ => Book.RecordUsage(e.Subscription, new UsageRecord(e.UsageDate!.Value, e.Meter ?? "", e.Cost!.Value, e.Retail ?? e.Cost!.Value)),
         };
     }

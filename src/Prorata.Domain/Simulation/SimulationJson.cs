@@ -15,7 +15,7 @@ public static class SimulationJson
 
     public static object Shape(SimulationResult result) => new
     {
-        rejected = result.Rejected.Select(r => new { @event = r.Event, code = r.Code, message = r.Message }),
+        rejected = result.Rejected.Select(r => new { @event = r.Event, code = r.Code.ToString(), message = r.Message }),
         providerCharges = result.ProviderCharges.Select(c => new
         {
             subscription = c.Subscription, chargeType = c.ChargeType, chargeStart = c.ChargeStart, chargeEnd = c.ChargeEnd,
@@ -27,7 +27,7 @@ public static class SimulationJson
             contract = i.ContractId, date = i.Date, currency = i.Currency, total = i.Total,
             lines = i.Lines.Select(Line),
         }),
-        exceptions = result.Exceptions.Select(a => new { code = a.Code, subscription = a.Subscription, message = a.Message }),
+        exceptions = result.Exceptions.Select(a => new { code = a.Kind.ToString(), subscription = a.Subscription, message = a.Message }),
     };
 
     public static string Write(SimulationResult result) => JsonSerializer.Serialize(Shape(result), Options);

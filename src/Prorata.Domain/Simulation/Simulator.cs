@@ -37,10 +37,9 @@ public static class Simulator
         BillUpTo(Midnight(scenario.BillUntil));
         run.Book.AdvanceTo(scenario.BillUntil);
 
-        // Charge cycles are listed up to billUntil; a change event's charges are listed whenever it happened.
-        var charges = run.Book.ProviderCharges
-            .Where(c => c.ChargeType is not (ChargeType.CycleCharge or ChargeType.Renew) || c.ChargeStart <= scenario.BillUntil)
-            .ToList();
+        // Provider charges stop at billUntil: none that starts after it is listed, whatever posted it (a cycle, a
+        // renewal or a change event dated later); the events themselves are still applied and their refusals listed.
+        var charges = run.Book.ProviderCharges.Where(c => c.ChargeStart <= scenario.BillUntil).ToList();
         return new SimulationResult(rejected, charges, invoices, run.Alerts.ToList());
     }
 

@@ -1,4 +1,4 @@
 namespace Prorata.Domain.Subscriptions;
 
-/// <summary>An expected rule failure: a value, not an exception. The API maps it to 422 with <see cref="Code"/>.</summary>
-public sealed record Refusal(string Code, string Message);
+/// <summary>An expected rule failure: a value, not an exception. The API maps it to 422 with <see cref="Code"/> as text.</summary>
+public sealed record Refusal(RefusalCode Code, string Message);

@@ -1,14 +1,44 @@
 namespace Prorata.Domain.Subscriptions;
 
-/// <summary>The stable codes of the changes Microsoft's rules refuse (shared/scenarios/README.md).</summary>
-public static class RefusalCode
+/// <summary>
+/// Why a change was refused. The names are the stable codes the API, the simulator and stored records write as text:
+/// never rename one. The first eight are Microsoft's NCE rules as the engine applies them; the rest are answers of
+/// Partner Center itself, which the shell reports in the same vocabulary.
+/// </summary>
+public enum RefusalCode
 {
-    public const string CancellationWindowClosed = nameof(CancellationWindowClosed);
-    public const string SeatReductionWindowClosed = nameof(SeatReductionWindowClosed);
-    public const string SubscriptionSuspended = nameof(SubscriptionSuspended);
-    public const string SubscriptionNotActive = nameof(SubscriptionNotActive);
-    public const string InvalidUpgrade = nameof(InvalidUpgrade);
-    public const string UnknownSubscription = nameof(UnknownSubscription);
-    public const string UnknownOffer = nameof(UnknownOffer);
-    public const string InvalidQuantity = nameof(InvalidQuantity);
+    CancellationWindowClosed,
+    SeatReductionWindowClosed,
+    SubscriptionSuspended,
+    SubscriptionNotActive,
+    InvalidUpgrade,
+    UnknownSubscription,
+
+    /// <summary>No price-list row in force for the offer.</summary>
+    UnknownOffer,
+    InvalidQuantity,
+
+    /// <summary>Partner Center's subscription changed since Prorata last read it.</summary>
+    ChangedInPartnerCenter,
+
+    /// <summary>Partner Center is renewing the subscription and takes no change meanwhile.</summary>
+    RenewalInProgress,
+
+    /// <summary>Partner Center does not know the subscription.</summary>
+    NotFound,
+
+    /// <summary>Partner Center refused for a reason Prorata has no code of its own for (its message is kept).</summary>
+    PartnerCenterRefused,
+
+    /// <summary>The offer is not in Partner Center's catalog for the partner's market.</summary>
+    NotInPartnerCenterCatalog,
+
+    /// <summary>Partner Center could not be reached or answered unexpectedly: not a rule (the API answers 502).</summary>
+    PartnerCenterUnavailable,
+
+    /// <summary>The stored consent lacks MFA: an Admin Agent must consent again (the API answers 502).</summary>
+    PartnerCenterMfaRequired,
+
+    /// <summary>A purchase's order is still being provisioned; the next sync links it.</summary>
+    OrderNotProvisionedYet,
 }

@@ -14,10 +14,12 @@ public sealed class Subscription(string id, string contractId, SubscriptionKind 
     public string? ParentId { get; } = parentId;
     public List<Subscription> Children { get; } = new();
 
+    private readonly List<ScheduledQuantity> _scheduledQuantities = new();
+
     public SubscriptionStatus Status { get; internal set; } = SubscriptionStatus.Active;
     public bool AutoRenew { get; internal set; }
     public bool CalendarAligned { get; internal init; }
-    public ScheduledRenewal? ScheduledRenewal { get; internal set; }
+    public ScheduledRenewal? ScheduledRenewal { get; private set; }
     public int Quantity { get; internal set; }
 
     /// <summary>The day a cancellation took effect; no period after the one containing it is billed.</summary>
@@ -42,6 +44,54 @@ public sealed class Subscription(string id, string contractId, SubscriptionKind 
     public OfferSegment CurrentOffer => Segments[^1];
     public bool IsBundleChild => ParentId is not null;
     public bool HasEnded => Status is SubscriptionStatus.Cancelled or SubscriptionStatus.Expired;
+
+    /// <summary>
+    /// Sets or deletes the changes scheduled for the next renewal at <paramref name="at"/>, keeping the history a billing
+    /// run needs: a renewal billed in advance was billed at the quantity planned then. <paramref name="beforeRun"/> marks a
+    /// change made by a renewal at 00:00, which happens before that day's billing run.
+    /// </summary>
+    internal void Schedule(ScheduledRenewal? renewal, DateTimeOffset at, bool beforeRun = false)
+    {
+        if (renewal is null && ScheduledRenewal is null) return;
+        ScheduledRenewal = renewal;
+        _scheduledQuantities.Add(new ScheduledQuantity(at, beforeRun, renewal?.Quantity));
+    }
+
+    /// <summary>
+    /// The quantity the next renewal was planned with, as known by a billing run at <paramref name="run"/>: the scheduled
+    /// quantity, else the quantity then.
+    /// </summary>
+    public int PlannedQuantityAt(DateTimeOffset run)
+    {
+        int? scheduled = null;
+        foreach (var entry in _scheduledQuantities)
+            if (KnownAt(entry.At, entry.BeforeRun, run)) scheduled = entry.Quantity;
+        return scheduled ?? QuantityKnownAt(run);
+    }
+
+    /// <summary>
+    /// The quantity a billing run at <paramref name="run"/> knew of: changes before it, and a renewal at that very
+    /// instant (renewals take effect at 00:00, before the day's run; every other event dated that day comes after it).
+    /// </summary>
+    public int QuantityKnownAt(DateTimeOffset run)
+    {
+        var quantity = 0;
+        foreach (var change in Changes)
+            if (IsKnownAt(change, run)) quantity += change.Delta;
+        return quantity;
+    }
+
+    public static bool IsKnownAt(LicenseChange change, DateTimeOffset run) => KnownAt(change.At, change.Kind == LicenseChangeKind.Renewal, run);
+
+    /// <summary>The offer segment a billing run at <paramref name="run"/> knew of (a renewal's at that instant included).</summary>
+    public int SegmentKnownAt(DateTimeOffset run)
+    {
+        for (var i = Segments.Count - 1; i > 0; i--)
+            if (KnownAt(Segments[i].At, Terms.Exists(t => t.StartedAt == Segments[i].At), run)) return i;
+        return 0;
+    }
+
+    private static bool KnownAt(DateTimeOffset at, bool beforeRun, DateTimeOffset run) => at < run || (beforeRun && at == run);
 
     public int QuantityAt(DateTimeOffset instant)
     {
@@ -69,4 +119,6 @@ public sealed class Subscription(string id, string contractId, SubscriptionKind 
 
     public TermDuration Term => CurrentTerm.Term;
     public BillingPlan Plan => CurrentTerm.Plan;
+
+    private readonly record struct ScheduledQuantity(DateTimeOffset At, bool BeforeRun, int? Quantity);
 }

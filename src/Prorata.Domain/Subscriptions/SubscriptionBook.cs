@@ -126,7 +126,7 @@ public sealed class SubscriptionBook(PriceList prices, Currency partnerCurrency,
         return null;
     }
 
-    public Refusal? Suspend(string subscriptionId)
+    public Refusal? Suspend(string subscriptionId, DateTimeOffset at)
     {
         var subscription = Find(subscriptionId);
         if (subscription is null) return Unknown(subscriptionId);
@@ -138,7 +138,7 @@ public sealed class SubscriptionBook(PriceList prices, Currency partnerCurrency,
             // Microsoft keeps charging a suspended subscription and turns its auto-renew off (microsoft-csp.md §1.4).
             member.Status = SubscriptionStatus.Suspended;
             member.AutoRenew = false;
-            member.ScheduledRenewal = null;
+            member.Schedule(null, at);
         }
         return null;
     }
@@ -153,7 +153,7 @@ public sealed class SubscriptionBook(PriceList prices, Currency partnerCurrency,
         return null;
     }
 
-    public Refusal? SetAutoRenew(string subscriptionId, bool enabled)
+    public Refusal? SetAutoRenew(string subscriptionId, bool enabled, DateTimeOffset at)
     {
         var subscription = Find(subscriptionId);
         if (subscription is null) return Unknown(subscriptionId);
@@ -163,12 +163,12 @@ public sealed class SubscriptionBook(PriceList prices, Currency partnerCurrency,
         {
             if (member.HasEnded) continue;
             member.AutoRenew = enabled;
-            if (!enabled) member.ScheduledRenewal = null;
+            if (!enabled) member.Schedule(null, at);
         }
         return null;
     }
 
-    public Refusal? ScheduleRenewal(string subscriptionId, ScheduledRenewal change)
+    public Refusal? ScheduleRenewal(string subscriptionId, ScheduledRenewal change, DateTimeOffset at)
     {
         var subscription = Find(subscriptionId);
         if (subscription is null) return Unknown(subscriptionId);
@@ -194,13 +194,14 @@ public sealed class SubscriptionBook(PriceList prices, Currency partnerCurrency,
         foreach (var member in WithChildren(subscription))
         {
             if (member.HasEnded || member.Kind == SubscriptionKind.Usage) continue;
-            member.ScheduledRenewal = Merge(member.ScheduledRenewal, member == subscription ? change : change with { SkuId = null, Term = null, BillingPlan = null });
+            member.Schedule(Merge(member.ScheduledRenewal, member == subscription ? change : change with { SkuId = null, Term = null, BillingPlan = null }), at);
         }
         return null;
     }
 
     /// <summary>
-    /// A mid-term upgrade to a higher SKU of the same term and plan (microsoft-csp.md §1.4): in place when
+    /// A mid-term upgrade to another paid offer of the same term and plan that Microsoft's catalog allows (a price row's
+    /// <see cref="PriceListRow.UpgradesTo"/>; any when it does not say), microsoft-csp.md §1.4: in place when
     /// <paramref name="newSubscriptionId"/> is null, otherwise <paramref name="quantity"/> seats move to a new,
     /// coterminous subscription. Cancellation windows do not apply to upgrades.
     /// </summary>
@@ -216,13 +217,19 @@ public sealed class SubscriptionBook(PriceList prices, Currency partnerCurrency,
         if (string.Equals(productId, from.ProductId, StringComparison.OrdinalIgnoreCase) && string.Equals(toSkuId, from.SkuId, StringComparison.OrdinalIgnoreCase))
             return new Refusal(RefusalCode.InvalidUpgrade, $"{subscriptionId} is already on {from.ProductId}/{from.SkuId}.");
         var day = DateOnly.FromDateTime(at.UtcDateTime);
+        // Eligibility is Microsoft's catalog, as known on the upgrade day; never the price (Microsoft's own example
+        // upgrades a 10.08 SKU to a 6.43 one).
+        var catalog = prices.Find(from.ProductId, from.SkuId, source.Term, source.Plan, partnerCurrency.Code, day) ?? from.Row;
+        if (catalog?.UpgradesTo is { } targets && !targets.Any(t => t.Is(productId, toSkuId)))
+            return new Refusal(RefusalCode.InvalidUpgrade,
+                $"Microsoft's catalog does not allow {from.ProductId}/{from.SkuId} to upgrade to {productId}/{toSkuId}; it allows {(targets.Count == 0 ? "no upgrade" : string.Join(", ", targets.Select(t => $"{t.ProductId}/{t.SkuId}")))}.");
         var row = prices.Find(productId, toSkuId, source.Term, source.Plan, partnerCurrency.Code, day);
         if (row is null)
             return new Refusal(RefusalCode.UnknownOffer,
                 $"No price-list row is in force on {day:yyyy-MM-dd} for {productId}/{toSkuId} {source.Term} billed {source.Plan.ToString().ToLowerInvariant()}.");
-        if (row.CyclePrice < from.CyclePrice)
+        if (row.Publisher != Publisher.Microsoft || row.UnitPrice == 0)
             return new Refusal(RefusalCode.InvalidUpgrade,
-                $"{productId}/{toSkuId} costs less than {from.ProductId}/{from.SkuId}: new commerce allows upgrades to a higher SKU only, not downgrades.");
+                $"{productId}/{toSkuId} is not a paid Microsoft offer: new commerce upgrades go from paid to paid.");
         if (newSubscriptionId is not null)
         {
             if (_subscriptions.ContainsKey(newSubscriptionId))
@@ -269,7 +276,7 @@ public sealed class SubscriptionBook(PriceList prices, Currency partnerCurrency,
             Post(target, ChargeType.Convert, billed, fullDays, segment, moved, +1, reference);
             Schedule(target, cycle.End.AddDays(1));
         }
-        source.ScheduledRenewal = null;
+        source.Schedule(null, at);
         return null;
     }
 
@@ -355,7 +362,7 @@ public sealed class SubscriptionBook(PriceList prices, Currency partnerCurrency,
             subscription.Changes.Add(new LicenseChange(reference, LicenseChangeKind.Renewal, at, on, plan.Quantity - subscription.Quantity, subscription.Segments.Count));
         var term = new SubscriptionTerm(subscription.Terms.Count, new Period(on, plan.End), plan.Anchor, plan.OffsetMonths, plan.Term, plan.Plan, at,
             $"{subscription.Id}:{reference}");
-        subscription.ScheduledRenewal = null;
+        subscription.Schedule(null, at, beforeRun: true);
         StartTerm(subscription, term, new OfferSegment(at, plan.ProductId, plan.SkuId, plan.Row, on), plan.Quantity, ChargeType.Renew);
     }
 
@@ -379,7 +386,7 @@ public sealed class SubscriptionBook(PriceList prices, Currency partnerCurrency,
         else ConsumeSeatBatches(subscription, -delta);
         subscription.Changes.Add(new LicenseChange(eventId, LicenseChangeKind.Quantity, at, day, delta, subscription.Segments.Count - 1));
         subscription.Quantity = quantity;
-        subscription.ScheduledRenewal = null;
+        subscription.Schedule(null, at);
     }
 
     private void ApplyCancel(Subscription subscription, DateTimeOffset at, string eventId)
@@ -408,7 +415,7 @@ public sealed class SubscriptionBook(PriceList prices, Currency partnerCurrency,
         subscription.CancelledOn = effective;
         subscription.Status = SubscriptionStatus.Cancelled;
         subscription.Quantity = 0;
-        subscription.ScheduledRenewal = null;
+        subscription.Schedule(null, at);
         subscription.NextCycleStart = null;
     }
 

@@ -1,7 +1,9 @@
 using CsCheck;
 using Prorata.Domain.Billing;
 using Prorata.Domain.Calendar;
+using Prorata.Domain.Contracts;
 using Prorata.Domain.Simulation;
+using Prorata.Domain.Subscriptions;
 
 namespace Prorata.Domain.Tests.Billing;
 
@@ -45,7 +47,7 @@ public class BillingPropertyTests
         RandomTimeline.Gen.Sample(timeline =>
         {
             var run = new ScenarioRun(timeline.Scenario);
-            var events = new Queue<ScenarioEvent>(timeline.Scenario.Events);
+            var events = new Queue<SubscriptionEvent>(timeline.Scenario.Events);
             foreach (var date in run.BillingDates(timeline.Contract))
             {
                 var midnight = new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
@@ -78,7 +80,7 @@ public class BillingPropertyTests
         var rejected = result.Rejected.Select(r => r.Event).ToHashSet();
         var accepted = timeline.Scenario.Events.Where(e => !rejected.Contains(e.Index)).ToList();
         var purchase = accepted[0];
-        if (accepted.FirstOrDefault(e => e.Type == ScenarioEventType.Cancel) is { } cancel && cancel.At <= purchase.At.AddHours(24))
+        if (accepted.FirstOrDefault(e => e.Type == SubscriptionEventType.Cancel) is { } cancel && cancel.At <= purchase.At.AddHours(24))
             return 0m;
 
         var contract = timeline.Contract;
@@ -94,7 +96,7 @@ public class BillingPropertyTests
             foreach (var e in accepted)
             {
                 if (DateOnly.FromDateTime(e.At.UtcDateTime) > day) break;
-                quantity = e.Type == ScenarioEventType.Cancel ? 0 : e.Quantity!.Value;
+                quantity = e.Type == SubscriptionEventType.Cancel ? 0 : e.Quantity!.Value;
             }
             var periodDays = contract.Alignment == ContractAlignment.Contract
                 ? ContractMonth.Containing(day, contract.BillingDay).Days

@@ -3,6 +3,8 @@ using Prorata.Domain.Billing;
 using Prorata.Domain.Catalog;
 using Prorata.Domain.Money;
 using Prorata.Domain.Simulation;
+using Prorata.Domain.Contracts;
+using Prorata.Domain.Subscriptions;
 
 namespace Prorata.Domain.Tests.Billing;
 
@@ -56,9 +58,9 @@ public sealed record RandomTimeline(Scenario Scenario, DateOnly PurchaseDate, Da
         var contract = new BillingContract("K1", "contoso", Currency.FromCode("USD"), billingDay, alignment, RefundPolicy.Prorated,
             [new PricingRule(PricingRule.AnyProduct, null, PricingMethod.MarkupOnCost, 25m)]);
         var at = new DateTimeOffset(2025, 1, 1, purchaseHour, 0, 0, TimeSpan.Zero).AddDays(purchaseDay);
-        var events = new List<ScenarioEvent>
+        var events = new List<SubscriptionEvent>
         {
-            new(0, at, ScenarioEventType.Purchase, "S1")
+            new(0, at, SubscriptionEventType.Purchase, "S1")
             {
                 Contract = "K1", ProductId = Premium.ProductId, SkuId = Premium.SkuId, Term = TermDuration.P1Y, BillingPlan = BillingPlan.Monthly, Quantity = quantity,
             },
@@ -68,8 +70,8 @@ public sealed record RandomTimeline(Scenario Scenario, DateOnly PurchaseDate, Da
             at = at.AddHours(gap);
             // A target of 0 stands for a cancellation.
             events.Add(target == 0
-                ? new ScenarioEvent(events.Count, at, ScenarioEventType.Cancel, "S1")
-                : new ScenarioEvent(events.Count, at, ScenarioEventType.SetQuantity, "S1") { Quantity = target });
+                ? new SubscriptionEvent(events.Count, at, SubscriptionEventType.Cancel, "S1")
+                : new SubscriptionEvent(events.Count, at, SubscriptionEventType.SetQuantity, "S1") { Quantity = target });
         }
         var lastBillingDate = contract.BillingDateOnOrAfter(DateOnly.FromDateTime(at.UtcDateTime).AddDays(1));
         var scenario = new Scenario("random timeline", Currency.FromCode("USD"), ProviderRounding.TruncateLine, prices, [contract], events, lastBillingDate);

@@ -9,12 +9,12 @@ public class PricingStrategyTests
     [
         new("*", null, PricingMethod.MarkupOnCost, 20m),
         new("CFQ7TTC0LCHC", "0002", PricingMethod.DiscountOffErp, 10m),
-        new("CFQ7TTC0LCHC", null, PricingMethod.Fixed, 30m),
+        new("CFQ7TTC0LCHC", null, PricingMethod.FixedPrice, 30m),
     ];
 
     [Theory]
     [InlineData("CFQ7TTC0LCHC", "0002", PricingMethod.DiscountOffErp)]
-    [InlineData("CFQ7TTC0LCHC", "0001", PricingMethod.Fixed)]
+    [InlineData("CFQ7TTC0LCHC", "0001", PricingMethod.FixedPrice)]
     [InlineData("CFQ7TTC0LDPB", "0001", PricingMethod.MarkupOnCost)]
     public void Match_SkuThenProductThenStar_MostSpecificWins(string product, string sku, PricingMethod expected)
     {

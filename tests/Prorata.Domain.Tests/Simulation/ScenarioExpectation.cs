@@ -7,7 +7,8 @@ namespace Prorata.Domain.Tests.Simulation;
 /// <summary>
 /// Compares a simulation result with a scenario's "expected" object exactly as shared/scenarios/README.md says:
 /// rejections as a set of (event, code); provider charges as a multiset of (subscription, chargeType, start, end,
-/// quantity, total); invoices as a set of (contract, date, total) with, per invoice, a multiset of lines.
+/// quantity, total); invoices as a set of (contract, date, total) with, per invoice, a multiset of lines (with their
+/// product and SKU when the file's lines name them).
 /// </summary>
 public static class ScenarioExpectation
 {
@@ -24,10 +25,14 @@ public static class ScenarioExpectation
         Compare("invoices", expected.GetProperty("invoices").EnumerateArray().Select(i =>
                 $"{i.GetProperty("contract").GetString()} {i.GetProperty("date").GetString()} total {Amount(i.GetProperty("total"))}"),
             actual.Invoices.Select(i => $"{i.ContractId} {i.Date:yyyy-MM-dd} total {Amount(i.Total)}"), differences);
+        // A file whose lines name their product and SKU is compared on them too (the SKU a credit names).
+        var withOffer = expected.GetProperty("invoices").EnumerateArray().SelectMany(i => i.GetProperty("lines").EnumerateArray()).Any(l => l.TryGetProperty("skuId", out _));
         Compare("invoice lines", expected.GetProperty("invoices").EnumerateArray().SelectMany(i => i.GetProperty("lines").EnumerateArray().Select(l =>
-                $"{i.GetProperty("contract").GetString()} {i.GetProperty("date").GetString()}: {l.GetProperty("subscription").GetString()} {l.GetProperty("kind").GetString()} {l.GetProperty("periodStart").GetString()}..{l.GetProperty("periodEnd").GetString()} ×{Amount(l.GetProperty("quantity"))} = {Amount(l.GetProperty("amount"))}")),
+                $"{i.GetProperty("contract").GetString()} {i.GetProperty("date").GetString()}: {l.GetProperty("subscription").GetString()} {l.GetProperty("kind").GetString()} {l.GetProperty("periodStart").GetString()}..{l.GetProperty("periodEnd").GetString()} ×{Amount(l.GetProperty("quantity"))} = {Amount(l.GetProperty("amount"))}"
+                + (withOffer ? $" {l.GetProperty("productId").GetString()}/{l.GetProperty("skuId").GetString()}" : ""))),
             actual.Invoices.SelectMany(i => i.Lines.Select(l =>
-                $"{i.ContractId} {i.Date:yyyy-MM-dd}: {l.Subscription} {JsonNamingPolicy.CamelCase.ConvertName(l.Kind.ToString())} {l.PeriodStart:yyyy-MM-dd}..{l.PeriodEnd:yyyy-MM-dd} ×{Amount(l.Quantity)} = {Amount(l.Amount)}")),
+                $"{i.ContractId} {i.Date:yyyy-MM-dd}: {l.Subscription} {JsonNamingPolicy.CamelCase.ConvertName(l.Kind.ToString())} {l.PeriodStart:yyyy-MM-dd}..{l.PeriodEnd:yyyy-MM-dd} ×{Amount(l.Quantity)} = {Amount(l.Amount)}"
+                + (withOffer ? $" {l.ProductId}/{l.SkuId}" : ""))),
             differences);
         return differences;
     }

@@ -49,8 +49,8 @@ public class ScenarioJsonTests
         var scenario = ScenarioJson.Parse(Valid);
 
         Assert.Equal("USD", scenario.PartnerCurrency.Code);
-        Assert.Equal(Prorata.Domain.Billing.ContractAlignment.Contract, scenario.Contracts[0].Alignment);
-        Assert.Equal(Prorata.Domain.Billing.RefundPolicy.Prorated, scenario.Contracts[0].Refunds);
+        Assert.Equal(Prorata.Domain.Contracts.ContractAlignment.Contract, scenario.Contracts[0].Alignment);
+        Assert.Equal(Prorata.Domain.Contracts.RefundPolicy.Prorated, scenario.Contracts[0].Refunds);
         Assert.True(scenario.Events[0].AutoRenew);
     }
 }

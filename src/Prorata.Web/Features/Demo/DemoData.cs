@@ -1,6 +1,7 @@
 using Prorata.Data;
 using Prorata.Data.Contracts;
 using Prorata.Data.Customers;
+using Prorata.Domain.Catalog;
 using Prorata.Domain.Contracts;
 
 namespace Prorata.Web.Features.Demo;

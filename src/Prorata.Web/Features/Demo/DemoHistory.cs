@@ -5,9 +5,9 @@ using Prorata.Data.Catalog;
 using Prorata.Data.Contracts;
 using Prorata.Data.Subscriptions;
 using Prorata.Domain.Catalog;
-using Prorata.Domain.Simulation;
 using Prorata.Application.Subscriptions;
 using Prorata.Application.Billing;
+using Prorata.Domain.Subscriptions;
 
 namespace Prorata.Web.Features.Demo;
 
@@ -60,14 +60,14 @@ public static class DemoHistory
             (TimeSpan.FromDays(20), (c, s) => Buy(c, s, "contoso-e3", contracts["Contoso Ltd"], Microsoft365E3, "0001", TermDuration.P1Y, BillingPlan.Annual, 10, actor)),
             (TimeSpan.FromDays(25), (c, s) => Buy(c, s, "tailspin-e3", contracts["Tailspin Toys BV"], Microsoft365E3, "0001", TermDuration.P1Y, BillingPlan.Monthly, 12, actor)),
             (TimeSpan.FromDays(40), (c, s) => Buy(c, s, "fabrikam-premium", contracts["Fabrikam UK Ltd"], BusinessPremium, "0002", TermDuration.P1M, BillingPlan.Monthly, 5, actor)),
-            (TimeSpan.FromDays(42), (c, s) => Change(c, s, "fabrikam-premium", new ChangeRequest(ScenarioEventType.Cancel), actor)),
-            (TimeSpan.FromDays(95), (c, s) => Change(c, s, "contoso-premium", new ChangeRequest(ScenarioEventType.SetQuantity) { Quantity = 30 }, portal)),
-            (TimeSpan.FromDays(96), (c, s) => Change(c, s, "contoso-security", new ChangeRequest(ScenarioEventType.SetQuantity) { Quantity = 30 }, portal)),
-            (TimeSpan.FromDays(180), (c, s) => Change(c, s, "europe-basic", new ChangeRequest(ScenarioEventType.SetQuantity) { Quantity = 50 }, actor)),
-            (TimeSpan.FromDays(200), (c, s) => Change(c, s, "contoso-e3", new ChangeRequest(ScenarioEventType.ScheduleRenewal) { Quantity = 12 }, actor)),
-            (TimeSpan.FromDays(240), (c, s) => Change(c, s, "tailspin-e3", new ChangeRequest(ScenarioEventType.Suspend), actor)),
-            (TimeSpan.FromDays(270), (c, s) => Change(c, s, "tailspin-e3", new ChangeRequest(ScenarioEventType.Reactivate), actor)),
-            (TimeSpan.FromDays(300), (c, s) => Change(c, s, "adatum-premium", new ChangeRequest(ScenarioEventType.SetQuantity) { Quantity = 10 }, actor)),
+            (TimeSpan.FromDays(42), (c, s) => Change(c, s, "fabrikam-premium", new ChangeRequest(SubscriptionEventType.Cancel), actor)),
+            (TimeSpan.FromDays(95), (c, s) => Change(c, s, "contoso-premium", new ChangeRequest(SubscriptionEventType.SetQuantity) { Quantity = 30 }, portal)),
+            (TimeSpan.FromDays(96), (c, s) => Change(c, s, "contoso-security", new ChangeRequest(SubscriptionEventType.SetQuantity) { Quantity = 30 }, portal)),
+            (TimeSpan.FromDays(180), (c, s) => Change(c, s, "europe-basic", new ChangeRequest(SubscriptionEventType.SetQuantity) { Quantity = 50 }, actor)),
+            (TimeSpan.FromDays(200), (c, s) => Change(c, s, "contoso-e3", new ChangeRequest(SubscriptionEventType.ScheduleRenewal) { Quantity = 12 }, actor)),
+            (TimeSpan.FromDays(240), (c, s) => Change(c, s, "tailspin-e3", new ChangeRequest(SubscriptionEventType.Suspend), actor)),
+            (TimeSpan.FromDays(270), (c, s) => Change(c, s, "tailspin-e3", new ChangeRequest(SubscriptionEventType.Reactivate), actor)),
+            (TimeSpan.FromDays(300), (c, s) => Change(c, s, "adatum-premium", new ChangeRequest(SubscriptionEventType.SetQuantity) { Quantity = 10 }, actor)),
         };
 
         var ids = new Dictionary<string, Guid>();

@@ -3,6 +3,7 @@ using Prorata.Data;
 using Prorata.Data.Reconciliation;
 using Prorata.Domain.Reconciliation;
 using Prorata.Domain.Simulation;
+using Prorata.Domain.Subscriptions;
 using Prorata.Integrations.ReconFiles;
 
 namespace Prorata.Web.Features.Reconciliation;
@@ -132,7 +133,7 @@ public sealed class ReconciliationImportWorker(
     {
         var result = Simulator.Run(scenario);
         var subscriptions = scenario.Events
-            .Where(e => e.Type == ScenarioEventType.Purchase).Select(e => e.Subscription)
+            .Where(e => e.Type == SubscriptionEventType.Purchase).Select(e => e.Subscription)
             .Concat(scenario.Events.Select(e => e.NewSubscription).OfType<string>())
             .ToList();
         var billed = result.Invoices.SelectMany(i => i.Lines).Select(l => new BilledPeriod(l.Subscription, l.PeriodStart, l.PeriodEnd)).ToList();

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Prorata.Data.Subscriptions;
-using Prorata.Integrations.PartnerCenter;
+using Prorata.Domain.Subscriptions;
 using Prorata.Web.Infrastructure.Persistence;
 using Prorata.Application.Subscriptions;
 
@@ -16,11 +16,11 @@ public static class ChangeOutcomeHttp
     public static ProblemHttpResult ToProblem(this ChangeOutcome outcome) =>
         outcome switch
         {
-            { Refusal: { Code: RefusalCodes.PartnerCenterUnavailable or RefusalCodes.PartnerCenterMfaRequired } failure } => TypedResults.Problem(failure.Message,
+            { Refusal: { Code: RefusalCode.PartnerCenterUnavailable or RefusalCode.PartnerCenterMfaRequired } failure } => TypedResults.Problem(failure.Message,
                 statusCode: StatusCodes.Status502BadGateway, title: "Partner Center did not take the change; nothing was changed.",
-                extensions: new Dictionary<string, object?> { ["code"] = failure.Code }),
+                extensions: new Dictionary<string, object?> { ["code"] = failure.Code.ToString() }),
             { Refusal: { } refusal } => TypedResults.Problem(refusal.Message, statusCode: StatusCodes.Status422UnprocessableEntity,
-                title: "The change breaks a commerce rule; nothing was changed.", extensions: new Dictionary<string, object?> { ["code"] = refusal.Code }),
+                title: "The change breaks a commerce rule; nothing was changed.", extensions: new Dictionary<string, object?> { ["code"] = refusal.Code.ToString() }),
             { NotFound: { } message } => SaveResultHttp.NotFound(message),
             _ => TypedResults.Problem("Another change of this subscription was recorded at the same moment; read it again and retry.",
                 statusCode: StatusCodes.Status409Conflict, title: "Conflict; nothing was changed."),

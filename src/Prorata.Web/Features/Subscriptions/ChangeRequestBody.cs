@@ -1,8 +1,8 @@
 using Prorata.Data.Subscriptions;
 using Prorata.Domain.Catalog;
 using Prorata.Domain.Contracts;
-using Prorata.Domain.Simulation;
 using Prorata.Application.Subscriptions;
+using Prorata.Domain.Subscriptions;
 
 namespace Prorata.Web.Features.Subscriptions;
 
@@ -13,24 +13,24 @@ namespace Prorata.Web.Features.Subscriptions;
 /// </summary>
 public sealed record ChangeRequestBody(string? Type, int? Quantity, bool? Enabled, string? ProductId, string? SkuId, string? Term, string? BillingPlan)
 {
-    private static readonly ScenarioEventType[] Changes =
+    private static readonly SubscriptionEventType[] Changes =
     [
-        ScenarioEventType.SetQuantity, ScenarioEventType.Cancel, ScenarioEventType.Suspend, ScenarioEventType.Reactivate,
-        ScenarioEventType.SetAutoRenew, ScenarioEventType.ScheduleRenewal, ScenarioEventType.Upgrade,
+        SubscriptionEventType.SetQuantity, SubscriptionEventType.Cancel, SubscriptionEventType.Suspend, SubscriptionEventType.Reactivate,
+        SubscriptionEventType.SetAutoRenew, SubscriptionEventType.ScheduleRenewal, SubscriptionEventType.Upgrade,
     ];
 
     public ChangeRequest? ToChange(ValidationErrors errors)
     {
-        var type = Changes.Cast<ScenarioEventType?>().FirstOrDefault(c => string.Equals(EnumText.ToWire(c!.Value), Type?.Trim(), StringComparison.OrdinalIgnoreCase));
+        var type = Changes.Cast<SubscriptionEventType?>().FirstOrDefault(c => string.Equals(EnumText.ToWire(c!.Value), Type?.Trim(), StringComparison.OrdinalIgnoreCase));
         if (type is null)
         {
             errors.Add("type", $"type must be one of {string.Join(", ", Changes.Select(EnumText.ToWire))}; got '{Type}'.");
             return null;
         }
-        if (type == ScenarioEventType.SetQuantity && Quantity is null) errors.Add("quantity", "quantity is required to set the quantity.");
-        if (type == ScenarioEventType.SetAutoRenew && Enabled is null) errors.Add("enabled", "enabled (true or false) is required to set auto-renew.");
-        if (type == ScenarioEventType.Upgrade && string.IsNullOrWhiteSpace(SkuId)) errors.Add("skuId", "skuId (the SKU to upgrade to) is required.");
-        if (type == ScenarioEventType.Upgrade && Quantity < 1) errors.Add("quantity", $"quantity (the seats to move) must be at least 1; got {Quantity}.");
+        if (type == SubscriptionEventType.SetQuantity && Quantity is null) errors.Add("quantity", "quantity is required to set the quantity.");
+        if (type == SubscriptionEventType.SetAutoRenew && Enabled is null) errors.Add("enabled", "enabled (true or false) is required to set auto-renew.");
+        if (type == SubscriptionEventType.Upgrade && string.IsNullOrWhiteSpace(SkuId)) errors.Add("skuId", "skuId (the SKU to upgrade to) is required.");
+        if (type == SubscriptionEventType.Upgrade && Quantity < 1) errors.Add("quantity", $"quantity (the seats to move) must be at least 1; got {Quantity}.");
         var term = ParseOptional<TermDuration>(Term, "term", errors);
         var plan = ParseOptional<BillingPlan>(BillingPlan, "billingPlan", errors);
         if (!errors.IsValid) return null;

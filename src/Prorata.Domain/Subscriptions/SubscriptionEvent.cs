@@ -1,9 +1,13 @@
 using Prorata.Domain.Catalog;
 
-namespace Prorata.Domain.Simulation;
+namespace Prorata.Domain.Subscriptions;
 
-/// <summary>One entry of a scenario's timeline; which optional fields are set depends on <see cref="Type"/>.</summary>
-public sealed record ScenarioEvent(int Index, DateTimeOffset At, ScenarioEventType Type, string Subscription)
+/// <summary>
+/// One entry of a contract's subscription timeline: a scenario file's event, or a stored change-log entry. Which
+/// optional fields are set depends on <see cref="Type"/>. <see cref="Index"/> names the event in billing item keys
+/// and provider ReferenceIds, so it never changes once the event is billed.
+/// </summary>
+public sealed record SubscriptionEvent(int Index, DateTimeOffset At, SubscriptionEventType Type, string Subscription)
 {
     public string? Contract { get; init; }
     public string? ProductId { get; init; }

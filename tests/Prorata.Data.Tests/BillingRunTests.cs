@@ -9,6 +9,7 @@ using Prorata.Data.Contracts;
 using Prorata.Data.Customers;
 using Prorata.Data.Invoices;
 using Prorata.Data.Subscriptions;
+using Prorata.Data.WorkItems;
 using Prorata.Domain.Catalog;
 using Prorata.Domain.Contracts;
 using Prorata.Domain.Subscriptions;
@@ -116,6 +117,115 @@ public abstract class BillingRunTests : IAsyncLifetime
         Assert.Equal(1, await db.LicenseChangeLog.CountAsync(e => e.SubscriptionId == subscription));
         var stored = await db.Subscriptions.SingleAsync(s => s.Id == subscription);
         Assert.Equal((5, 1), (stored.Quantity, stored.ChangeCount));
+    }
+
+    [Fact]
+    public async Task Run_OneContractCannotBeBilled_TheOthersAreAndItBecomesABillingFailure()
+    {
+        var date = new DateOnly(2026, 2, 10);
+        var good = await NewContractAsync($"Good {Guid.NewGuid():N}", billingDay: 10);
+        await PurchaseAsync(good, "CFQ7TTC0LH18", "0001", 5);
+        var absurd = await NewContractAsync($"Absurd {Guid.NewGuid():N}", billingDay: 10);
+        await PurchaseAsync(absurd, "CFQ7TTC0LH18", "0001", 5);
+        await using (var db = NewContext())
+        {
+            // SQLite keeps any decimal, so the engine meets 7.9e28 and overflows multiplying it; PostgreSQL's columns
+            // hold at most 999,999,999,999.999999, which the engine multiplies but the invoice line cannot store.
+            var value = db.Database.IsSqlite() ? 79_000_000_000_000_000_000_000_000_000m : 999_999_999_999m;
+            await db.Database.ExecuteSqlAsync($"""UPDATE "ContractPricingRules" SET "Method" = 'FixedPrice', "Value" = {value} WHERE "BillingContractId" = {absurd.Id}""");
+        }
+
+        await using var run = NewContext();
+        var result = await new BillingRunner(run, Options, Time).RunAsync(date, issue: true, null, CancellationToken.None);
+
+        Assert.Equal((2, 1, 1, 1), (result.Done, result.Invoiced, result.Failed, result.Problems));
+        // 5 seats at 6.60: 1–9 Jan of the December contract month (9/31 of 33.00 = 9.58), then January's and February's months in advance.
+        Assert.Equal(75.58m, (await run.Invoices.SingleAsync(i => i.ContractId == good.Id)).Total);
+        Assert.False(await run.Invoices.AnyAsync(i => i.ContractId == absurd.Id));
+        var failure = await run.WorkItems.SingleAsync(i => i.ContractId == absurd.Id);
+        Assert.Equal((WorkItemKind.BillingFailure, WorkItemState.Open, WorkItemSubject.Contract, absurd.Id.ToString()),
+            (failure.Kind, failure.State, failure.SubjectKind, failure.SubjectId));
+        Assert.StartsWith("The billing run of 2026-02-10 could not bill this contract and went on without it: ", failure.Message);
+    }
+
+    [Fact]
+    public async Task Run_NoPricingRule_BilledAtErpWithAnAlertSettledOnceARuleExists()
+    {
+        var contract = await NewContractAsync($"No rule {Guid.NewGuid():N}", billingDay: 11);
+        var subscription = await PurchaseAsync(contract, "CFQ7TTC0LH18", "0001", 5);
+        await using (var db = NewContext())
+        {
+            (await db.BillingContracts.SingleAsync(c => c.Id == contract.Id)).PricingRules.Clear();
+            await db.SaveChangesAsync();
+        }
+        await using var run = NewContext();
+
+        await new BillingRunner(run, Options, Time).RunAsync(new DateOnly(2026, 1, 11), issue: true, null, CancellationToken.None);
+
+        // ERP 86.40 a year → 7.20 a month per seat, billed at ERP with no rule; the alert has the invoice's amount at stake.
+        var invoice = await run.Invoices.SingleAsync(i => i.ContractId == contract.Id);
+        var alert = await run.WorkItems.SingleAsync(i => i.ContractId == contract.Id);
+        Assert.Equal((WorkItemKind.BillingAlert, "MissingPricingStrategy", subscription, invoice.Total, "EUR"),
+            (alert.Kind, alert.Code, alert.SubscriptionId, alert.AmountAtStake, alert.Currency));
+
+        await using (var db = NewContext())
+        {
+            (await db.BillingContracts.SingleAsync(c => c.Id == contract.Id)).PricingRules.Add(
+                new ContractPricingRule { Position = 0, ProductId = "*", Method = PricingMethod.MarkupOnCost, Value = 10m });
+            await db.SaveChangesAsync();
+        }
+        await new BillingRunner(run, Options, Time).RunAsync(new DateOnly(2026, 2, 11), issue: true, null, CancellationToken.None);
+
+        var settled = await run.WorkItems.AsNoTracking().SingleAsync(i => i.Id == alert.Id);
+        Assert.Equal((WorkItemState.Resolved, "billing run", "no longer raised by the billing run of 2026-02-11"), (settled.State, settled.ResolvedBy, settled.Resolution));
+    }
+
+    [Fact]
+    public async Task Run_NoPriceInTheContractCurrency_NothingBilledAndAnAlertRaised()
+    {
+        var contract = await NewContractAsync($"Pounds {Guid.NewGuid():N}", billingDay: 12);
+        await using (var db = NewContext())
+            await db.BillingContracts.Where(c => c.Id == contract.Id).ExecuteUpdateAsync(c => c.SetProperty(x => x.Currency, "GBP"));
+        var subscription = await PurchaseAsync(contract, "CFQ7TTC0LH18", "0001", 5);
+        await using var run = NewContext();
+
+        var result = await new BillingRunner(run, Options, Time).RunAsync(new DateOnly(2026, 2, 12), issue: true, null, CancellationToken.None);
+
+        Assert.Equal((0, 0), (result.Invoiced, result.Failed));
+        var alert = await run.WorkItems.SingleAsync(i => i.ContractId == contract.Id);
+        Assert.Equal((WorkItemKind.BillingAlert, "NoPriceInContractCurrency", subscription, (decimal?)null),
+            (alert.Kind, alert.Code, alert.SubscriptionId, alert.AmountAtStake));
+    }
+
+    [Fact]
+    public async Task Run_LoggedChangeTheEngineCannotApply_RaisesAReplayRefusalNamingTheEntry()
+    {
+        var contract = await NewContractAsync($"Replay {Guid.NewGuid():N}", billingDay: 13);
+        var subscription = await PurchaseAsync(contract, "CFQ7TTC0LH18", "0001", 5);
+        Time.SetUtcNow(Start.AddHours(2));
+        Assert.Null((await ChangeAsync(subscription, new ChangeRequest(SubscriptionEventType.Cancel))).Refusal);
+        long late;
+        await using (var db = NewContext())
+        {
+            // A sync reports a seat change of a subscription Prorata has as cancelled: Microsoft and Prorata disagree.
+            var stored = await db.Subscriptions.SingleAsync(s => s.Id == subscription);
+            var entry = new LicenseChangeEntry
+            {
+                SubscriptionId = subscription, Sequence = ++stored.ChangeCount, Type = SubscriptionEventType.SetQuantity, Quantity = 8,
+                At = Start.AddDays(3), RecordedAt = Start.AddDays(3), Actor = "Partner Center", Source = ChangeSource.Sync,
+            };
+            db.LicenseChangeLog.Add(entry);
+            await db.SaveChangesAsync();
+            late = entry.Id;
+        }
+        await using var run = NewContext();
+
+        await new BillingRunner(run, Options, Time).RunAsync(new DateOnly(2026, 2, 13), issue: true, null, CancellationToken.None);
+
+        var refusal = await run.WorkItems.SingleAsync(i => i.ContractId == contract.Id);
+        Assert.Equal((WorkItemKind.ReplayRefusal, "SubscriptionNotActive", WorkItemSubject.ChangeLogEntry, late.ToString(), subscription),
+            (refusal.Kind, refusal.Code, refusal.SubjectKind, refusal.SubjectId, refusal.SubscriptionId));
+        Assert.StartsWith($"The SetQuantity of 2026-01-04 10:00 UTC (log entry {late}, Sync by Partner Center) cannot be billed: ", refusal.Message);
     }
 
     [Fact]

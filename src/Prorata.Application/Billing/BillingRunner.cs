@@ -1,8 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Data.Sqlite;
 using Npgsql;
 using NpgsqlTypes;
+using Prorata.Application.WorkItems;
 using Prorata.Data.Invoices;
+using Prorata.Data.WorkItems;
 using Prorata.Data.Subscriptions;
 using Prorata.Domain.Billing;
 using Prorata.Domain.Catalog;
@@ -63,6 +66,9 @@ public sealed class BillingRunner(ProrataDbContext db, BillingOptions options, T
                 var following = c + 1 < chunks.Count ? chunks[c + 1] : null;
                 if (postgres && following is not null)
                     pending = Task.Run(() => PrepareAsync(reader, following, prices, date, midnight, cancellationToken), cancellationToken);
+                // Before the invoices: a crash between the two raises them again on the rerun (one more occurrence), never loses them.
+                await RecordProblemsAsync(work, cancellationToken);
+                state = state with { Failed = state.Failed + work.Count(b => b.Invoice is null), Problems = state.Problems + work.Sum(b => b.Problems.Count) };
                 await WriteAsync(work);
                 if (!postgres && following is not null) pending = PrepareAsync(reader, following, prices, date, midnight, cancellationToken);
             }
@@ -78,7 +84,7 @@ public sealed class BillingRunner(ProrataDbContext db, BillingOptions options, T
         progress?.Report(state);
         return state;
 
-        async Task WriteAsync(List<(StoredContract Contract, Domain.Billing.Invoice Invoice)> work)
+        async Task WriteAsync(List<ContractBill> work)
         {
             var next = -1;
             var gate = new Lock();
@@ -102,11 +108,19 @@ public sealed class BillingRunner(ProrataDbContext db, BillingOptions options, T
                 for (var i = Interlocked.Increment(ref next); i < work.Count && !Volatile.Read(ref failed); i = Interlocked.Increment(ref next))
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    var (contract, invoice) = work[i];
-                    bool stored;
+                    var (contract, invoice, _) = work[i];
+                    var stored = false;
+                    var failedHere = false;
                     try
                     {
-                        stored = invoice.Lines.Count > 0 && await StoreAsync(target, contract, invoice, issue, cancellationToken);
+                        stored = invoice is { Lines.Count: > 0 } && await StoreAsync(target, contract, invoice, issue, cancellationToken);
+                    }
+                    catch (Exception e) when (IsContractData(e))
+                    {
+                        // This contract's invoice cannot be stored (a value past a column's range): a person looks, the run goes on.
+                        target.ChangeTracker.Clear();
+                        await RecordFailureAsync(contract, date, e, contextOptions);
+                        failedHere = true;
                     }
                     catch
                     {
@@ -119,7 +133,9 @@ public sealed class BillingRunner(ProrataDbContext db, BillingOptions options, T
                         {
                             Done = state.Done + 1,
                             Invoiced = state.Invoiced + (stored ? 1 : 0),
-                            AlreadyBilled = state.AlreadyBilled + (invoice.Lines.Count > 0 && !stored ? 1 : 0),
+                            AlreadyBilled = state.AlreadyBilled + (invoice is { Lines.Count: > 0 } && !stored && !failedHere ? 1 : 0),
+                            Failed = state.Failed + (failedHere ? 1 : 0),
+                            Problems = state.Problems + (failedHere ? 1 : 0),
                         };
                         progress?.Report(state);
                     }
@@ -130,7 +146,7 @@ public sealed class BillingRunner(ProrataDbContext db, BillingOptions options, T
     }
 
     /// <summary>Reads a chunk of contracts with their logs and billed lines, and calculates each one's invoice.</summary>
-    private async Task<List<(StoredContract Contract, Domain.Billing.Invoice Invoice)>> PrepareAsync(ProrataDbContext db, Guid[] chunk, PriceList prices,
+    private async Task<List<ContractBill>> PrepareAsync(ProrataDbContext db, Guid[] chunk, PriceList prices,
         DateOnly date, DateTimeOffset midnight, CancellationToken cancellationToken)
     {
         var contracts = await db.BillingContracts.AsNoTracking().Where(c => chunk.Contains(c.Id)).ToListAsync(cancellationToken);
@@ -151,29 +167,104 @@ public sealed class BillingRunner(ProrataDbContext db, BillingOptions options, T
             .GroupBy(l => l.ContractId)
             .ToDictionary(g => g.Key, g => g.OrderBy(l => l.BillingDate).ThenBy(l => l.CreatedAt).ThenBy(l => l.Position).ToList());
         return contracts.OrderBy(c => c.Id)
-            .Select(c => (c, Calculate(c, prices, entries.GetValueOrDefault(c.Id) ?? [], subscriptions, lines.GetValueOrDefault(c.Id) ?? [], date)))
+            .Select(c => Calculate(c, prices, entries.GetValueOrDefault(c.Id) ?? [], subscriptions, lines.GetValueOrDefault(c.Id) ?? [], date, cancellationToken))
             .ToList();
     }
 
-    /// <summary>The engine's invoice for one contract and date; the same inputs always give the same invoice.</summary>
-    private Domain.Billing.Invoice Calculate(StoredContract stored, PriceList prices, IReadOnlyList<LicenseChangeEntry> log,
-        IReadOnlyDictionary<Guid, CustomerSubscription> subscriptions, IReadOnlyList<BilledLine> billed, DateOnly date)
+    /// <summary>
+    /// The engine's invoice for one contract and date, with what a person must look at; the same inputs always give the
+    /// same result. A contract the engine cannot bill at all (a price past what it can multiply) is a failure of its own.
+    /// </summary>
+    private ContractBill Calculate(StoredContract stored, PriceList prices, IReadOnlyList<LicenseChangeEntry> log,
+        IReadOnlyDictionary<Guid, CustomerSubscription> subscriptions, IReadOnlyList<BilledLine> billed, DateOnly date, CancellationToken cancellationToken)
     {
-        var contract = StoredTimeline.ToDomain(stored);
-        var events = log.Select(e => StoredTimeline.ToEvent(e, subscriptions[e.SubscriptionId])).ToList();
-        var run = new ScenarioRun(StoredTimeline.Scenario(contract.Id, options, [], [contract], events, date), prices);
-        foreach (var e in events) run.Apply(e);
-        var ledger = run.LedgerOf(contract.Id);
-        foreach (var line in billed)
+        try
         {
-            if (line.Origin is { } origin)
-                ledger.Record(BillingItemKey.Parse(origin), line.Quantity, line.Amount, line.BillingDate, line.ProductId, line.SkuId);
-            else
-                // A credit line credits everything billed for its subscription and SKU (billing-rules §4, cancellation inside 24 h).
-                ledger.RecordCredit(StoredTimeline.IdOf(line.SubscriptionId), line.ProductId, line.SkuId, line.BillingDate);
+            var contract = StoredTimeline.ToDomain(stored);
+            var events = log.Select(e => StoredTimeline.ToEvent(e, subscriptions[e.SubscriptionId])).ToList();
+            var run = new ScenarioRun(StoredTimeline.Scenario(contract.Id, options, [], [contract], events, date), prices);
+            var problems = new List<WorkItemDraft>();
+            for (var i = 0; i < events.Count; i++)
+                if (run.Apply(events[i]) is { } refusal) problems.Add(BillingProblems.Replay(stored, log[i], refusal, null));
+            var ledger = run.LedgerOf(contract.Id);
+            foreach (var line in billed)
+            {
+                if (line.Origin is { } origin)
+                    ledger.Record(BillingItemKey.Parse(origin), line.Quantity, line.Amount, line.BillingDate, line.ProductId, line.SkuId);
+                else
+                    // A credit line credits everything billed for its subscription and SKU (billing-rules §4, cancellation inside 24 h).
+                    ledger.RecordCredit(StoredTimeline.IdOf(line.SubscriptionId), line.ProductId, line.SkuId, line.BillingDate);
+            }
+            var invoice = run.Bill(contract, date);
+            problems.AddRange(run.Alerts.Select(a => BillingProblems.Alert(stored, a, invoice)));
+            return new ContractBill(stored, invoice, problems);
         }
-        return run.Bill(contract, date);
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return new ContractBill(stored, null, [BillingProblems.Failure(stored, date, e)]);
+        }
     }
+
+    /// <summary>
+    /// Raises the chunk's problems and settles what the billed contracts no longer raise (a rule added, a price
+    /// imported), in one transaction. Two runs raising the same problem at once: the loser counts an occurrence instead.
+    /// </summary>
+    private async Task RecordProblemsAsync(List<ContractBill> work, CancellationToken cancellationToken)
+    {
+        var ids = work.Select(b => b.Contract.Id).ToList();
+        for (var attempt = 1; ; attempt++)
+        {
+            db.ChangeTracker.Clear();
+            var workItems = new WorkItemRaiser(db, time);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var raised = await workItems.RaiseAllAsync(work.SelectMany(b => b.Problems).ToList(), cancellationToken);
+            await workItems.SettleAsync(
+                db.WorkItems.Where(i => i.ContractId != null && ids.Contains(i.ContractId.Value)
+                    && (i.Kind == WorkItemKind.BillingAlert || i.Kind == WorkItemKind.ReplayRefusal || i.Kind == WorkItemKind.BillingFailure)),
+                raised.Items.Select(i => i.DedupeKey).ToHashSet(), "billing run", $"no longer raised by the billing run of {work[0].Invoice?.Date:yyyy-MM-dd}", cancellationToken);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+                return;
+            }
+            catch (DbUpdateException) when (attempt < 3)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>A contract whose invoice could not be stored: its own small transaction, on a context of its own.</summary>
+    private async Task RecordFailureAsync(StoredContract contract, DateOnly date, Exception failure, DbContextOptions<ProrataDbContext> contextOptions)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var own = new ProrataDbContext(contextOptions);
+            await new WorkItemRaiser(own, time).RaiseAsync(BillingProblems.Failure(contract, date, failure), CancellationToken.None);
+            try
+            {
+                await own.SaveChangesAsync(CancellationToken.None);
+                return;
+            }
+            catch (DbUpdateException) when (attempt < 3)
+            {
+                // Another run raised it at the same moment: the next attempt counts an occurrence of that item.
+            }
+        }
+    }
+
+    /// <summary>A database refusal of this contract's data (a value out of range, a check), not of the database itself.</summary>
+    private static bool IsContractData(Exception e) => e switch
+    {
+        // Class 22 is a data exception (numeric value out of range), 23 an integrity constraint such as a money rule's trigger.
+        PostgresException p => p.SqlState.StartsWith("22", StringComparison.Ordinal) || p.SqlState.StartsWith("23", StringComparison.Ordinal),
+        SqliteException { SqliteErrorCode: SQLitePCL.raw.SQLITE_CONSTRAINT } => true,
+        DbUpdateException { InnerException: { } inner } => IsContractData(inner),
+        OverflowException => true,
+        _ => false,
+    };
 
     /// <summary>Stores one invoice in its own transaction; false when another run stored this contract's invoice first.</summary>
     private async Task<bool> StoreAsync(ProrataDbContext db, StoredContract contract, Domain.Billing.Invoice invoice, bool issue, CancellationToken cancellationToken)

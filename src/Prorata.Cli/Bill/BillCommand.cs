@@ -48,7 +48,10 @@ public static class BillCommand
         });
         var result = await new BillingRunner(db, new BillingOptions { PartnerCurrency = currency }, TimeProvider.System).RunAsync(date, issue, progress, cancellationToken);
         output.WriteLine($"billed {date:yyyy-MM-dd}: {result.Due} contracts due, {result.Invoiced} invoices {(issue ? "issued" : "drafted")}, {result.AlreadyBilled} already billed");
-        return 0;
+        if (result.Failed > 0 || result.Problems > 0)
+            output.WriteLine($"{result.Failed} contract(s) could not be billed; {result.Problems} work item(s) raised or seen again: prorata work-items list");
+        // The other contracts' invoices are stored; a contract left unbilled is what a scheduled job must alert on.
+        return result.Failed > 0 ? 1 : 0;
     }
 
     private sealed class ConsoleProgress(Action<BillingRunProgress> report) : IProgress<BillingRunProgress>

@@ -7,6 +7,9 @@ public enum WorkItemSubject
     Customer,
     Contract,
     Subscription,
+
+    /// <summary>One entry of a subscription's license change log (its id).</summary>
+    ChangeLogEntry,
     Invoice,
     ReconLine,
     ReconImport,

@@ -39,8 +39,8 @@ public sealed class BillingRuns(IServiceScopeFactory scopes, TimeProvider time, 
             var progress = new Progress(p => _runs[status.Id] = _runs[status.Id] with { Progress = p });
             var result = await runner.RunAsync(status.Date, status.Issue, progress, cancellationToken);
             _runs[status.Id] = _runs[status.Id] with { Progress = result };
-            logger.LogInformation("Billing run {Date}: {Invoiced} invoices, {AlreadyBilled} already billed, {Due} due",
-                status.Date, result.Invoiced, result.AlreadyBilled, result.Due);
+            logger.LogInformation("Billing run {Date}: {Invoiced} invoices, {AlreadyBilled} already billed, {Due} due, {Failed} failed, {Problems} work items",
+                status.Date, result.Invoiced, result.AlreadyBilled, result.Due, result.Failed, result.Problems);
         }
         catch (Exception e)
         {

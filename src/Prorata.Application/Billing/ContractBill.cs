@@ -1,0 +1,10 @@
+using Prorata.Application.WorkItems;
+using StoredContract = Prorata.Data.Contracts.BillingContract;
+
+namespace Prorata.Application.Billing;
+
+/// <summary>
+/// One contract's outcome in a billing run: its invoice (null when the engine could not bill it at all) and what a
+/// person must look at — billing alerts, log entries the replay could not apply, the failure that stopped it.
+/// </summary>
+public sealed record ContractBill(StoredContract Contract, Domain.Billing.Invoice? Invoice, IReadOnlyList<WorkItemDraft> Problems);

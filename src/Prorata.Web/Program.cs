@@ -7,6 +7,7 @@ using Prorata.Web.Features.Customers;
 using Prorata.Web.Features.Demo;
 using Prorata.Web.Features.Exceptions;
 using Prorata.Web.Features.Invoices;
+using Prorata.Web.Features.Outbox;
 using Prorata.Web.Features.PartnerCenter;
 using Prorata.Web.Features.Reconciliation;
 using Prorata.Web.Features.Settings;
@@ -31,6 +32,7 @@ builder.Services.AddReconciliation();
 builder.Services.AddPartnerCenterSync(builder.Configuration);
 builder.Services.AddSettings();
 builder.Services.AddExceptions();
+builder.Services.AddOutbox(builder.Configuration);
 
 var app = builder.Build();
 app.UseProrataInfrastructure();

@@ -14,7 +14,9 @@ using Prorata.Domain.Subscriptions;
 using Prorata.Integrations.PartnerCenter;
 using Prorata.Integrations.PartnerCenter.Models;
 using Prorata.Web.Features.PartnerCenter;
+using Prorata.Application.Outbox;
 using Prorata.Application.Subscriptions;
+using Prorata.Data.Outbox;
 
 namespace Prorata.Web.Tests;
 
@@ -108,6 +110,73 @@ public sealed class PartnerCenterChangePushTests(PartnerCenterSyncTests.Fixture 
             (status, (string?)problem["code"], (string?)problem["detail"]));
         Assert.Equal((10, 10, 1), (await ProrataQuantityAsync(subscriptionId), (await partnerCenter.GetSubscriptionAsync(customer, key.SubscriptionId, None))!.Quantity,
             (await LogAsync(subscriptionId)).Count));
+    }
+
+    [Fact]
+    public async Task Change_StoppedBetweenMicrosoftsAnswerAndTheSave_TheOutboxLogsItAsAskedOnceItsLeaseEnds()
+    {
+        var client = await SignedInOwnerAsync();
+        await ConsentAsync(client);
+        var customer = (string)(await PostSimAsync("_sim/customers", new { companyName = "Adventure Works", domain = "adventureworks.onmicrosoft.com", country = "US" }))["id"]!;
+        var partnerCenter = fixture.Web.Services.GetRequiredService<IPartnerCenter>();
+        var purchase = await partnerCenter.PurchaseAsync(customer, [new PurchaseLine(E3, 10, "P1Y", "monthly")], None);
+        Assert.True(purchase.IsSuccess, purchase.ToString());
+        var key = new SubscriptionKey(customer, purchase.Value.Subscriptions[0].SubscriptionId);
+        var subscriptionId = await PurchaseInProrataAsync(await BillingSeed.ContractAsync(fixture.App, billingDay: 15));
+        await SyncAsync(client);
+        using (var link = await client.PutAsJsonAsync($"/api/v1/partner-center/subscriptions/{key.SubscriptionId}/link", new { subscriptionId }))
+        {
+            Assert.Equal(HttpStatusCode.OK, link.StatusCode);
+        }
+        var askedAt = fixture.App.Time.GetUtcNow();
+
+        await using (var scope = fixture.Web.Services.CreateAsyncScope())
+        {
+            var services = scope.ServiceProvider;
+            var changes = new SubscriptionChanges(services.GetRequiredService<ProrataDbContext>(), services.GetRequiredService<Data.Billing.BillingOptions>(),
+                fixture.App.Time, new StopsAfterMicrosoftAnswers(services.GetRequiredService<ISubscriptionChangePush>()));
+            await Assert.ThrowsAsync<InvalidOperationException>(() =>
+                changes.ChangeAsync(subscriptionId, new ChangeRequest(SubscriptionEventType.SetQuantity) { Quantity = 14 }, new ChangeActor("ana@northwind.example", ChangeSource.Staff), None));
+        }
+
+        // Microsoft has 14 seats, Prorata logged nothing: the intent is all that knows.
+        Assert.Equal((14, 1), ((await partnerCenter.GetSubscriptionAsync(customer, key.SubscriptionId, None))!.Quantity, (await LogAsync(subscriptionId)).Count));
+        Assert.Equal(OutboxState.InFlight, (await IntentAsync(subscriptionId)).State);
+
+        await AdvanceAsync(TimeSpan.FromMinutes(11));
+        fixture.Web.Services.GetRequiredService<OutboxSignal>().Queued();
+        for (var attempt = 0; attempt < 300 && (await IntentAsync(subscriptionId)).State == OutboxState.InFlight; attempt++) await Task.Delay(100);
+
+        var intent = await IntentAsync(subscriptionId);
+        Assert.Equal((OutboxState.Delivered, (string?)null), (intent.State, intent.LastError));
+        var entry = (await LogAsync(subscriptionId))[^1];
+        Assert.Equal((2, SubscriptionEventType.SetQuantity, 14, askedAt, "ana@northwind.example", ChangeSource.Staff),
+            (entry.Sequence, entry.Type, entry.Quantity, entry.At, entry.Actor, entry.Source));
+        Assert.Equal(14, await ProrataQuantityAsync(subscriptionId));
+        // The next sync finds Microsoft and Prorata agreeing: nothing to import.
+        Assert.Equal(0, (await SyncAsync(client)).ChangesImported);
+    }
+
+    private async Task<OutboxMessage> IntentAsync(Guid subscriptionId)
+    {
+        await using var scope = fixture.Web.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ProrataDbContext>().Outbox.AsNoTracking()
+            .SingleAsync(m => m.SubscriptionId == subscriptionId && m.Topic == OutboxTopic.PartnerCenterChange);
+    }
+
+    /// <summary>The process stopping right after Partner Center answered, before Prorata saved: the real push, then a throw.</summary>
+    private sealed class StopsAfterMicrosoftAnswers(ISubscriptionChangePush push) : ISubscriptionChangePush
+    {
+        public async Task<Domain.Subscriptions.Refusal?> PushAsync(CustomerSubscription subscription, LicenseChangeEntry entry, CancellationToken cancellationToken)
+        {
+            Assert.Null(await push.PushAsync(subscription, entry, cancellationToken));
+            throw new InvalidOperationException("stopped between Microsoft's answer and the save");
+        }
+
+        public Task<PurchasePlacement> PlaceAsync(Guid customerId, CustomerSubscription subscription, int quantity, bool autoRenew, CancellationToken cancellationToken) =>
+            push.PlaceAsync(customerId, subscription, quantity, autoRenew, cancellationToken);
+
+        public Task<Domain.Subscriptions.Refusal?> SetQuantityAsync(CustomerSubscription subscription, CancellationToken cancellationToken) => push.SetQuantityAsync(subscription, cancellationToken);
     }
 
     private async Task ConsentWithMfaAsync(bool withMfa)

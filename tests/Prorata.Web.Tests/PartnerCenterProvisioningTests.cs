@@ -14,6 +14,7 @@ using Prorata.Domain.Catalog;
 using Prorata.Integrations.PartnerCenter;
 using Prorata.Web.Features.PartnerCenter;
 using Prorata.Application.Subscriptions;
+using Prorata.Data.Outbox;
 using Prorata.Data.WorkItems;
 using Prorata.Application.Billing;
 
@@ -151,6 +152,7 @@ public sealed class PartnerCenterProvisioningTests(PartnerCenterSyncTests.Fixtur
         Assert.Contains("<td>12</td> <td>credit hold</td>", held);
 
         await PutCustomerAsync(client, customerId, "Fourth Coffee", creditHold: false, version);
+        await OutboxDeliveredAsync(customerId);
 
         var pcSubscription = Assert.Single(await PartnerCenter.GetSubscriptionsAsync(tenant, None));
         Assert.Equal((12, subscriptionId), (pcSubscription.Quantity, await LinkedSubscriptionAsync(pcSubscription.Id)));
@@ -190,8 +192,10 @@ public sealed class PartnerCenterProvisioningTests(PartnerCenterSyncTests.Fixtur
         var subscriptionId = Guid.Parse((string)(await purchase.Content.ReadFromJsonAsync<JsonObject>())!["subscription"]!["id"]!);
 
         version = await PutCustomerAsync(client, customerId, "Wide World Importers", creditHold: false, version);
+        await OutboxDeliveredAsync(customerId);
         version = await PutCustomerAsync(client, customerId, "Wide World Importers", creditHold: true, version);
         await PutCustomerAsync(client, customerId, "Wide World Importers", creditHold: false, version);
+        await OutboxDeliveredAsync(customerId);
 
         Assert.Empty(await PartnerCenter.GetSubscriptionsAsync(tenant, None));
         Assert.Equal("awaitingProvisioning", (string?)(await client.GetFromJsonAsync<JsonObject>($"/api/v1/subscriptions/{subscriptionId}"))!["provisioning"]);
@@ -204,6 +208,20 @@ public sealed class PartnerCenterProvisioningTests(PartnerCenterSyncTests.Fixtur
     }
 
     private IPartnerCenter PartnerCenter => fixture.Web.Services.GetRequiredService<IPartnerCenter>();
+
+    /// <summary>A lifted hold is delivered by the app's outbox worker, woken by the lift: waits until nothing of the customer is left to deliver.</summary>
+    private async Task OutboxDeliveredAsync(Guid customerId)
+    {
+        for (var attempt = 0; attempt < 300; attempt++)
+        {
+            await using var scope = fixture.Web.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<ProrataDbContext>();
+            if (!await db.Outbox.AnyAsync(m => m.CustomerId == customerId && (m.State == OutboxState.Pending || m.State == OutboxState.InFlight)))
+                return;
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"The outbox did not deliver customer {customerId}'s messages in 30 s.");
+    }
 
     /// <summary>A tenant in the simulator, seen by a full sync and linked to a new Prorata customer with a USD contract.</summary>
     private async Task<(string Tenant, Guid ContractId, Guid CustomerId)> LinkedCustomerAsync(HttpClient client, string name)

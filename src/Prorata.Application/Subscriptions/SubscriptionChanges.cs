@@ -1,5 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Prorata.Application.Outbox;
+using Prorata.Application.PartnerCenter;
 using Prorata.Application.WorkItems;
+using Prorata.Data.Outbox;
 using Prorata.Data.Billing;
 using Prorata.Domain.Simulation;
 using Prorata.Domain.Subscriptions;
@@ -19,6 +22,8 @@ namespace Prorata.Application.Subscriptions;
 /// </summary>
 public sealed class SubscriptionChanges(ProrataDbContext db, BillingOptions options, TimeProvider time, ISubscriptionChangePush? push = null)
 {
+    private readonly PartnerCenterIntents intents = new(db, time);
+
     public async Task<ChangeOutcome> PurchaseAsync(PurchaseRequest request, ChangeActor actor, CancellationToken cancellationToken)
     {
         var at = time.GetUtcNow();
@@ -96,34 +101,36 @@ public sealed class SubscriptionChanges(ProrataDbContext db, BillingOptions opti
         }
         // What waits for provisioning must not reach Microsoft while the hold lasts.
         PurchasePlacement? placement = null;
+        OutboxMessage? intent = null;
         if (push is not null && !entry.AwaitingProvisioning)
         {
+            // The person waits for Microsoft's answer, so the call is made now; its intent is written first, so that a stop
+            // between Microsoft's answer and the save below is found and settled by the outbox worker, not lost.
+            intent = await intents.RecordAsync(isNew ? OutboxTopic.PartnerCenterPurchase : OutboxTopic.PartnerCenterChange, contract.CustomerId, subscription,
+                entry, cancellationToken);
             if (isNew)
             {
                 placement = await push.PlaceAsync(contract.CustomerId, subscription, entry.Quantity ?? 0, entry.Enabled ?? true, cancellationToken);
-                if (placement.Refusal is { } purchaseRefusal) return ChangeOutcome.Refused(purchaseRefusal);
+                if (placement.Refusal is { } purchaseRefusal) return await RefusedAsync(intent, purchaseRefusal);
                 // Placed but not provisioned yet (or its answer lost): sync links the subscription when Microsoft shows it.
                 if (placement.Record is { ProvisionedAt: null }) subscription.Provisioning = ProvisioningState.AwaitingProvisioning;
             }
             else if (await push.PushAsync(subscription, entry, cancellationToken) is { } pushRefusal)
             {
-                return ChangeOutcome.Refused(pushRefusal);
+                return await RefusedAsync(intent, pushRefusal);
             }
         }
-        entry.Sequence = subscription.ChangeCount + 1;
-        subscription.ChangeCount = entry.Sequence;
-        subscription.UpdatedAt = entry.At;
-        if (run.Book.Find(StoredTimeline.IdOf(subscription.Id)) is { } replayed) Snapshot(subscription, replayed);
         if (isNew) db.Subscriptions.Add(subscription);
+        ChangeLog.Append(db, subscription, entry, Snapshot(run.Book.Find(StoredTimeline.IdOf(subscription.Id))));
         if (created is not null)
         {
-            if (run.Book.Find(StoredTimeline.IdOf(created.Id)) is { } upgraded) Snapshot(created, upgraded);
+            if (Snapshot(run.Book.Find(StoredTimeline.IdOf(created.Id))) is { } upgraded) ChangeLog.Apply(created, upgraded);
             created.Provisioning = subscription.Provisioning;
             db.Subscriptions.Add(created);
         }
         foreach (var member in await db.Subscriptions.Where(s => s.ParentId == subscription.Id).ToListAsync(cancellationToken))
-            if (run.Book.Find(StoredTimeline.IdOf(member.Id)) is { } child) Snapshot(member, child);
-        db.LicenseChangeLog.Add(entry);
+            if (Snapshot(run.Book.Find(StoredTimeline.IdOf(member.Id))) is { } child) ChangeLog.Apply(member, child);
+        if (intent is not null) intents.Delivered(intent);
         if (placement?.Record is { } record)
         {
             record.Entry = entry;
@@ -168,16 +175,17 @@ public sealed class SubscriptionChanges(ProrataDbContext db, BillingOptions opti
         return run;
     }
 
-    private static void Snapshot(CustomerSubscription stored, DomainSubscription replayed)
+    private static SubscriptionSnapshot? Snapshot(DomainSubscription? replayed) =>
+        replayed is null ? null
+        : new SubscriptionSnapshot(replayed.Status, replayed.Quantity, replayed.AutoRenew,
+            replayed.Segments.Count > 0 ? replayed.CurrentOffer.ProductId : null, replayed.Segments.Count > 0 ? replayed.CurrentOffer.SkuId : null);
+
+    /// <summary>Microsoft refused: nothing is logged, and the intent says so (its own save: the change tracker holds the refused change).</summary>
+    private async Task<ChangeOutcome> RefusedAsync(OutboxMessage? intent, Refusal refusal)
     {
-        stored.Status = replayed.Status;
-        stored.Quantity = replayed.Quantity;
-        stored.AutoRenew = replayed.AutoRenew;
-        if (replayed.Segments.Count > 0)
-        {
-            stored.SkuId = replayed.CurrentOffer.SkuId;
-            stored.ProductId = replayed.CurrentOffer.ProductId;
-        }
+        db.ChangeTracker.Clear();
+        if (intent is not null) await intents.RefusedAsync(intent, $"{refusal.Code}: {refusal.Message}");
+        return ChangeOutcome.Refused(refusal);
     }
 
     private static LicenseChangeEntry NewEntry(CustomerSubscription subscription, SubscriptionEventType type, DateTimeOffset at, ChangeActor actor) => new()

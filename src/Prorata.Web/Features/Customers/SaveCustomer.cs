@@ -5,15 +5,18 @@ using Prorata.Data.Subscriptions;
 using Prorata.Domain.Contracts;
 using Prorata.Domain.Customers;
 using Prorata.Web.Infrastructure.Persistence;
-using Prorata.Application.Subscriptions;
+using Prorata.Application.Outbox;
+using Prorata.Application.PartnerCenter;
+using Prorata.Data.Outbox;
 
 namespace Prorata.Web.Features.Customers;
 
 /// <summary>
 /// Creates and changes customers for both the API and the pages: the rules, then the checks that need the database.
-/// Lifting a credit hold sends what waited for it to Microsoft once the customer is saved (<see cref="SubscriptionProvisioning"/>).
+/// Lifting a credit hold queues, in the same save, the message that sends what waited for it to Microsoft
+/// (<see cref="CreditHoldRelease"/>, delivered by the outbox worker right after).
 /// </summary>
-public sealed class SaveCustomer(ProrataDbContext db, TimeProvider time, SubscriptionProvisioning provisioning)
+public sealed class SaveCustomer(ProrataDbContext db, TimeProvider time, OutboxSignal outbox)
 {
     // A group deeper than this is a data error, not a real corporate structure; it also bounds the cycle walk.
     private const int MaxParentDepth = 32;
@@ -85,6 +88,11 @@ public sealed class SaveCustomer(ProrataDbContext db, TimeProvider time, Subscri
         }
 
         var holdLifted = customer.CreditHold && !details.CreditHold;
+        if (holdLifted)
+        {
+            var now = time.GetUtcNow();
+            OutboxWriter.Enqueue(db, OutboxTopic.PartnerCenterRelease, $"release:{customer.Id}:{Guid.CreateVersion7(now)}", new CreditHoldRelease(customer.Id, now), now, customer.Id);
+        }
         customer.Name = details.Name;
         customer.Currency = details.Currency.Code;
         customer.BillingEmail = details.BillingEmail;
@@ -102,8 +110,7 @@ public sealed class SaveCustomer(ProrataDbContext db, TimeProvider time, Subscri
         }
         if (holdLifted)
         {
-            // After the save: a failure at Microsoft leaves the entry waiting and visible, and does not undo the lift.
-            await provisioning.ReleaseAsync(customer.Id, cancellationToken);
+            outbox.Queued();
         }
         return SaveResult<Customer>.Saved(customer);
     }

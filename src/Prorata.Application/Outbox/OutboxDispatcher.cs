@@ -1,0 +1,105 @@
+using Microsoft.EntityFrameworkCore;
+using Prorata.Application.WorkItems;
+using Prorata.Data;
+using Prorata.Data.Outbox;
+using Prorata.Data.WorkItems;
+
+namespace Prorata.Application.Outbox;
+
+/// <summary>
+/// Delivers what is due in the outbox: queued messages whose next attempt has come, and intents of calls still in flight
+/// after their lease (the process stopped between the outside system's answer and the save). Each message is leased
+/// before it is handled, so two workers never handle one at once; a failure is retried with a doubling delay, and a
+/// message that keeps failing, or that needs a person, becomes a work item.
+/// </summary>
+public sealed class OutboxDispatcher(ProrataDbContext db, IEnumerable<IOutboxHandler> handlers, TimeProvider time)
+{
+    public const int MaxAttempts = 10;
+
+    /// <summary>How long a worker holds a message; a delivery longer than that may be taken over.</summary>
+    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(10);
+
+    private static readonly TimeSpan FirstRetry = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan LongestRetry = TimeSpan.FromHours(2);
+
+    /// <summary>Delivers up to <paramref name="limit"/> due messages, oldest first; returns how many it handled.</summary>
+    public async Task<int> DeliverDueAsync(int limit, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var due = await db.Outbox.AsNoTracking()
+            .Where(m => (m.State == OutboxState.Pending && m.NextAttemptAt <= now && (m.LeaseUntil == null || m.LeaseUntil < now))
+                || (m.State == OutboxState.InFlight && m.LeaseUntil < now))
+            .OrderBy(m => m.Id).Select(m => m.Id).Take(limit).ToListAsync(cancellationToken);
+        var handled = 0;
+        foreach (var id in due)
+        {
+            if (await ClaimAsync(id, cancellationToken) is not { } message) continue;
+            await HandleAsync(message, cancellationToken);
+            handled++;
+        }
+        return handled;
+    }
+
+    /// <summary>Takes the lease in one conditional update: only one worker's update matches.</summary>
+    private async Task<OutboxMessage?> ClaimAsync(long id, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var until = now + Lease;
+        var claimed = await db.Outbox
+            .Where(m => m.Id == id && ((m.State == OutboxState.Pending && (m.LeaseUntil == null || m.LeaseUntil < now)) || (m.State == OutboxState.InFlight && m.LeaseUntil < now)))
+            .ExecuteUpdateAsync(u => u.SetProperty(m => m.LeaseUntil, until).SetProperty(m => m.Attempts, m => m.Attempts + 1), cancellationToken);
+        return claimed == 1 ? await db.Outbox.FirstAsync(m => m.Id == id, cancellationToken) : null;
+    }
+
+    private async Task HandleAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        OutboxDelivery delivery;
+        try
+        {
+            delivery = handlers.FirstOrDefault(h => h.Topic == message.Topic) is { } handler
+                ? await handler.DeliverAsync(message, cancellationToken)
+                : OutboxDelivery.ForAPerson($"No handler delivers {message.Topic} messages.");
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            delivery = OutboxDelivery.Later($"{e.GetType().Name}: {e.Message}");
+        }
+        // The handler's own writes are saved with the message's new state, in one save.
+        var now = time.GetUtcNow();
+        db.Outbox.Attach(message);
+        message.LeaseUntil = null;
+        message.LastError = delivery.Reason is { } reason ? WorkItemRaiser.Clip(reason, 2048) : null;
+        switch (delivery.Outcome)
+        {
+            case OutboxOutcome.Delivered:
+                message.State = OutboxState.Delivered;
+                message.DeliveredAt = now;
+                break;
+            case OutboxOutcome.Refused:
+                message.State = OutboxState.Refused;
+                break;
+            case OutboxOutcome.RetryLater when message.Attempts < MaxAttempts:
+                message.State = OutboxState.Pending;
+                message.NextAttemptAt = now + Backoff(message.Attempts);
+                break;
+            default:
+                message.State = OutboxState.Failed;
+                await new WorkItemRaiser(db, time).RaiseAsync(new WorkItemDraft(WorkItemKind.DeliveryFailure, message.Topic.ToString(), WorkItemSubject.OutboxMessage,
+                    message.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    delivery.Outcome == OutboxOutcome.NeedsAPerson
+                        ? delivery.Reason!
+                        : $"{message.Topic} failed {message.Attempts} times and is no longer retried; last: {delivery.Reason}")
+                {
+                    CustomerId = message.CustomerId,
+                    SubscriptionId = message.SubscriptionId,
+                }, cancellationToken);
+                break;
+        }
+        await db.SaveChangesAsync(CancellationToken.None);
+        db.ChangeTracker.Clear();
+    }
+
+    /// <summary>1, 2, 4 … minutes after each failed attempt, at most two hours.</summary>
+    public static TimeSpan Backoff(int attempts) =>
+        TimeSpan.FromTicks(Math.Min(LongestRetry.Ticks, FirstRetry.Ticks * (1L << Math.Min(attempts - 1, 20))));
+}

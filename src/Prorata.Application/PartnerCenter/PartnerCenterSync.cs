@@ -154,9 +154,10 @@ public sealed class PartnerCenterSync(
                 link.Status = change.ToStatus.ToString();
                 link.AutoRenew = change.AutoRenewEnabled;
                 link.UpdatedAt = change.EffectiveAt;
-                if (link.SubscriptionId is { } id && subscriptions.TryGetValue(id, out var subscription) && Entry(change, subscription) is { } entry)
+                if (link.SubscriptionId is { } id && subscriptions.TryGetValue(id, out var subscription) && Entry(change) is { } entry)
                 {
-                    db.LicenseChangeLog.Add(entry);
+                    ChangeLog.Append(db, subscription, entry,
+                        new SubscriptionSnapshot(ToProrata(change.ToStatus), change.ToQuantity, change.AutoRenewEnabled));
                     imported.Add((entry, new PartnerCenterImportedChange
                     {
                         PartnerCenterSubscriptionId = link.PartnerCenterSubscriptionId,
@@ -194,7 +195,7 @@ public sealed class PartnerCenterSync(
     /// The log entry for a change Microsoft already made. It is not checked against the NCE rules again: Partner Center
     /// enforced them when it accepted the change, and refusing to log it would leave seats Microsoft bills unbilled.
     /// </summary>
-    private LicenseChangeEntry? Entry(ImportedChange change, CustomerSubscription subscription)
+    private LicenseChangeEntry? Entry(ImportedChange change)
     {
         SubscriptionEventType? type = change.Kind switch
         {
@@ -214,15 +215,8 @@ public sealed class PartnerCenterSync(
         {
             return null;
         }
-        subscription.ChangeCount++;
-        subscription.Quantity = change.ToQuantity;
-        subscription.Status = ToProrata(change.ToStatus) ?? subscription.Status;
-        subscription.AutoRenew = change.AutoRenewEnabled;
-        subscription.UpdatedAt = time.GetUtcNow();
         return new LicenseChangeEntry
         {
-            SubscriptionId = subscription.Id,
-            Sequence = subscription.ChangeCount,
             Type = type.Value,
             At = change.EffectiveAt,
             RecordedAt = time.GetUtcNow(),

@@ -30,13 +30,8 @@ internal static class UsageLogEntries
         var entries = new List<LicenseChangeEntry>(days.Count);
         foreach (var ((plan, day, meter), (cost, retail)) in days.OrderBy(d => d.Key.Plan).ThenBy(d => d.Key.Day).ThenBy(d => d.Key.Meter, StringComparer.Ordinal))
         {
-            var subscription = subscriptions[plan];
-            subscription.ChangeCount++;
-            subscription.UpdatedAt = at;
-            entries.Add(new LicenseChangeEntry
+            entries.Add(ChangeLog.Number(subscriptions[plan], new LicenseChangeEntry
             {
-                SubscriptionId = plan,
-                Sequence = subscription.ChangeCount,
                 Type = SubscriptionEventType.Usage,
                 At = at,
                 RecordedAt = at,
@@ -46,7 +41,7 @@ internal static class UsageLogEntries
                 Meter = meter,
                 Cost = cost,
                 Retail = retail,
-            });
+            }, snapshot: null));
         }
         if (!db.Database.IsNpgsql())
         {

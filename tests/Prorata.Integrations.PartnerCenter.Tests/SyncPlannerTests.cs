@@ -115,6 +115,20 @@ public sealed class SyncPlannerTests
     }
 
     [Fact]
+    public void Plan_SoldAsAnnualTermHeldAsMonthlyAtMicrosoft_TermMismatchNamingBoth()
+    {
+        var plan = SyncPlanner.Plan(Input(
+            known: [Known("S1", 10) with { SoldTerm = "P1Y", SoldBillingCycle = "annual" }, Known("S2", 5) with { SoldTerm = "P1Y", SoldBillingCycle = "monthly" }],
+            current: [Current("S1", 10), Current("S2", 5)],
+            records: []));
+
+        var issue = Assert.Single(plan.Issues);
+        Assert.Equal((SyncExceptionKind.TermMismatch, "S1"), (issue.Kind, issue.SubscriptionId));
+        Assert.Equal("Sold as P1Y billed annually, but Partner Center holds subscription S1 as P1Y billed monthly: Prorata bills the customer for a term Microsoft does not charge.",
+            issue.Message);
+    }
+
+    [Fact]
     public void Plan_SubscriptionsWithoutContractOrPricingStrategy_FlaggedEach()
     {
         var plan = SyncPlanner.Plan(Input(

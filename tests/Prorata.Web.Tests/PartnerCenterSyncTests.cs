@@ -13,6 +13,7 @@ using Prorata.Data;
 using Prorata.Data.Billing;
 using Prorata.Data.Identity;
 using Prorata.Data.Subscriptions;
+using Prorata.Data.WorkItems;
 using Prorata.Domain.Catalog;
 using Prorata.Domain.Simulation;
 using Prorata.Domain.Subscriptions;
@@ -90,6 +91,39 @@ public sealed class PartnerCenterSyncTests(PartnerCenterSyncTests.Fixture fixtur
             lines.Select(l => (l.Quantity, l.PeriodStart, l.PeriodEnd, l.Amount, l.Origin!.Split('|')[4])));
         Assert.Contains((12m, new DateOnly(2026, 3, 15), new DateOnly(2026, 4, 14), 79.20m),
             lines.Select(l => (l.Quantity, l.PeriodStart, l.PeriodEnd, l.Amount)));
+    }
+
+    [Fact]
+    public async Task Sync_AutoRenewTurnedOffInMicrosoftsPortal_LoggedAsTheFactAndRaisedAsAMismatchWithWhatWasSold()
+    {
+        var client = await SignedInOwnerAsync();
+        await ConsentAsync(client);
+        var customer = (string)(await PostSimAsync("_sim/customers", new { companyName = "Tailspin Toys", domain = "tailspin.onmicrosoft.com", country = "US" }))["id"]!;
+        var partnerCenter = _web.Services.GetRequiredService<IPartnerCenter>();
+        var purchase = await partnerCenter.PurchaseAsync(customer, [new PurchaseLine(E3, 10, "P1Y", "monthly")], None);
+        Assert.True(purchase.IsSuccess, purchase.ToString());
+        var pcSubscription = purchase.Value.Subscriptions[0].SubscriptionId;
+        var subscriptionId = await PurchaseInProrataAsync(await BillingSeed.ContractAsync(_app, billingDay: 15));
+        await SyncAsync(client);
+        using (var link = await client.PutAsJsonAsync($"/api/v1/partner-center/subscriptions/{pcSubscription}/link", new { subscriptionId }))
+        {
+            Assert.Equal(HttpStatusCode.OK, link.StatusCode);
+        }
+        await AdvanceAsync(TimeSpan.FromHours(1));
+        await PostSimAsync("_sim/out-of-band", new { customerId = customer, subscriptionId = pcSubscription, kind = "autoRenew", enabled = false, userPrincipalName = "it@tailspin.onmicrosoft.com" });
+        await AdvanceAsync(TimeSpan.FromMinutes(5));
+
+        var sync = await SyncAsync(client);
+
+        Assert.Equal((1, 1), (sync.ChangesImported, sync.IssuesRaised));
+        await using var scope = _web.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ProrataDbContext>();
+        var entry = await db.LicenseChangeLog.AsNoTracking().SingleAsync(e => e.SubscriptionId == subscriptionId && e.Source == ChangeSource.Sync);
+        Assert.Equal((SubscriptionEventType.SetAutoRenew, false, "it@tailspin.onmicrosoft.com"), (entry.Type, entry.Enabled, entry.Actor));
+        var mismatch = await db.WorkItems.AsNoTracking().SingleAsync(i => i.PartnerCenterSubscriptionId == pcSubscription && i.State == WorkItemState.Open);
+        Assert.Equal((WorkItemKind.SyncIssue, "AutoRenewMismatch"), (mismatch.Kind, mismatch.Code));
+        Assert.Equal($"Sold with auto-renew on, but Partner Center has it off for subscription {pcSubscription}: it will expire at term end while the customer expects it to renew.",
+            mismatch.Message);
     }
 
     [Fact]

@@ -116,15 +116,33 @@ public sealed class PartnerCenterSync(
         var subscriptions = await db.Subscriptions.AsNoTracking().Where(s => linkedIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, cancellationToken);
         var contractIds = subscriptions.Values.Select(s => s.ContractId).Distinct().ToList();
         var contracts = await db.BillingContracts.AsNoTracking().Where(c => contractIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
+        var sold = await SoldAutoRenewAsync(linkedIds, cancellationToken);
         var known = links.Select(link => link.SubscriptionId is { } id && subscriptions.TryGetValue(id, out var s)
                 ? new KnownSubscription(link.PartnerCenterSubscriptionId, link.PartnerCenterCustomerId, s.Quantity, ToPartnerCenter(s.Status), s.AutoRenew,
-                    HasContract: true, HasPricingStrategy: Prices(contracts[s.ContractId], s))
+                    HasContract: true, HasPricingStrategy: Prices(contracts[s.ContractId], s), sold.TryGetValue(s.Id, out var renews) ? renews : null,
+                    s.Term?.ToString(), s.BillingPlan?.ToString().ToLowerInvariant())
                 : new KnownSubscription(link.PartnerCenterSubscriptionId, link.PartnerCenterCustomerId, link.Quantity,
                     Enum.TryParse<SubscriptionStatus>(link.Status, true, out var status) ? status : SubscriptionStatus.None, link.AutoRenew,
                     HasContract: false, HasPricingStrategy: false))
             .ToList();
         return new SyncInput(customers, known, pulled.Customers, pulled.Subscriptions, pulled.AuditRecords, pulled.IsFull, cursor,
             connection.ApplicationId, pulled.StateReadAt);
+    }
+
+    /// <summary>
+    /// What Prorata decided about each subscription's term end: the auto-renew of its purchase or of the last change made
+    /// in Prorata (a suspension turns it off, as at Microsoft). Changes the sync imported are what Microsoft did, not what
+    /// was sold, so they do not count: an auto-renew turned off in Microsoft's portal is a mismatch to look at.
+    /// </summary>
+    private async Task<Dictionary<Guid, bool>> SoldAutoRenewAsync(List<Guid> linked, CancellationToken cancellationToken)
+    {
+        var decisions = await db.LicenseChangeLog.AsNoTracking()
+            .Where(e => linked.Contains(e.SubscriptionId) && e.Source != ChangeSource.Sync
+                && (e.Type == SubscriptionEventType.Purchase || e.Type == SubscriptionEventType.SetAutoRenew || e.Type == SubscriptionEventType.Suspend))
+            .Select(e => new { e.SubscriptionId, e.Sequence, e.Type, e.Enabled })
+            .ToListAsync(cancellationToken);
+        return decisions.GroupBy(e => e.SubscriptionId)
+            .ToDictionary(g => g.Key, g => g.MaxBy(e => e.Sequence)! is var last && last.Type != SubscriptionEventType.Suspend && (last.Enabled ?? true));
     }
 
     /// <summary>A contract rule covers the subscription's product (or every product, "*") and its SKU when it names one.</summary>

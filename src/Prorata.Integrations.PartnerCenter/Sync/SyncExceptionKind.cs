@@ -8,6 +8,8 @@ public enum SyncExceptionKind
     MissingPricingStrategy,
     /// <summary>The contract says renew (or not) and Partner Center says otherwise.</summary>
     AutoRenewMismatch,
+    /// <summary>Sold with one term or billing plan, held at Microsoft with another: the customer is billed for what Microsoft does not charge.</summary>
+    TermMismatch,
     /// <summary>A new subscription carrying <c>migratedFromSubscriptionId</c>: a migration or catalog change to review.</summary>
     CatalogShift,
     /// <summary>The stored refresh token is 80 days old or more (§4.8).</summary>

@@ -76,7 +76,15 @@ public static class SyncPlanner
                 if (k.ContractExpectsAutoRenew is { } expected && expected != now.AutoRenewEnabled && now.Status == SubscriptionStatus.Active)
                 {
                     issues.Add(new SyncIssue(SyncExceptionKind.AutoRenewMismatch, k.CustomerId, k.SubscriptionId,
-                        $"The contract expects auto-renew {(expected ? "on" : "off")}; Partner Center has it {(now.AutoRenewEnabled ? "on" : "off")}."));
+                        $"Sold with auto-renew {(expected ? "on" : "off")}, but Partner Center has it {(now.AutoRenewEnabled ? "on" : "off")} for subscription {k.SubscriptionId}: "
+                        + (expected ? "it will expire at term end while the customer expects it to renew." : "it will renew, and Microsoft will charge a new term the customer did not ask for.")));
+                }
+                if (k.SoldTerm is { } term && k.SoldBillingCycle is { } cycle
+                    && (!string.Equals(term, now.TermDuration, StringComparison.OrdinalIgnoreCase) || !string.Equals(cycle, now.BillingCycle, StringComparison.OrdinalIgnoreCase)))
+                {
+                    issues.Add(new SyncIssue(SyncExceptionKind.TermMismatch, k.CustomerId, k.SubscriptionId,
+                        $"Sold as {term} billed {Billed(cycle)}, but Partner Center holds subscription {k.SubscriptionId} as {now.TermDuration} billed "
+                        + $"{Billed(now.BillingCycle)}: Prorata bills the customer for a term Microsoft does not charge."));
                 }
             }
             else if (input.IsFullPull && k.Status is SubscriptionStatus.Active or SubscriptionStatus.Suspended)
@@ -178,4 +186,11 @@ public static class SyncPlanner
     }
 
     private sealed record Replay(int Quantity, SubscriptionStatus Status, bool AutoRenew);
+
+    private static string Billed(string cycle) => cycle.ToLowerInvariant() switch
+    {
+        "annual" => "annually",
+        "triennial" => "every three years",
+        var other => other,
+    };
 }

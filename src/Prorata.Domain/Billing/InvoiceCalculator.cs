@@ -228,6 +228,10 @@ public sealed class InvoiceCalculator(SubscriptionBook book)
         return price;
     }
 
+    /// <summary>The customer's price per charge cycle of an offer under a contract, or null when nothing prices it.</summary>
+    internal decimal? PricePerCycle(BillingContract contract, OfferSegment offer) =>
+        PriceFor(contract, offer, LockedCustomerRow(contract, offer))?.PerCycle;
+
     /// <summary>
     /// The price row in the contract's currency that the customer's price is locked to, like the cost: the offer's
     /// own row, or for a contract in another currency that currency's row in force when the offer was priced.

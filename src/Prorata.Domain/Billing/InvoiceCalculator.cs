@@ -8,8 +8,8 @@ using Prorata.Domain.Subscriptions;
 namespace Prorata.Domain.Billing;
 
 /// <summary>
-/// The customer side (billing-rules.md §4): an invoice dated D, run at 00:00 of D, is what should have been billed
-/// up to the end of the contract period beginning at D minus what the ledger says was billed — recurring periods in
+/// The customer side (billing-rules.md §4, §5): an invoice dated D, run at 00:00 of D, is what should have been billed
+/// up to the end of the cadence period beginning at D (a month, a quarter or a year) minus what the ledger says was billed — recurring periods in
 /// advance, adjustment lines for every change, usage in arrears. Billing a date twice therefore adds nothing.
 /// </summary>
 public sealed class InvoiceCalculator(SubscriptionBook book)
@@ -34,7 +34,7 @@ public sealed class InvoiceCalculator(SubscriptionBook book)
             else if (!subscription.FullyRefunded) ShouldBillLicenses(contract, subscription, date, settledBefore, ledger, should, alerts);
             Difference(subscription, should, ledger, settledBefore, lines);
         }
-        return new Invoice(contract.Id, date, contract.Currency.Code, lines);
+        return new Invoice(contract.Id, date, contract.DueOn(date), contract.Currency.Code, lines);
     }
 
     private void ShouldBillLicenses(BillingContract contract, Subscription subscription, DateOnly date, DateOnly settledBefore, BilledLedger ledger,

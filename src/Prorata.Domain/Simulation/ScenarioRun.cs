@@ -33,12 +33,16 @@ public sealed class ScenarioRun
     /// <summary>What the contract's invoices have billed so far; a stored billing run records its issued lines here first.</summary>
     public BilledLedger LedgerOf(string contractId) => _ledgers[contractId];
 
-    /// <summary>Every billing date of the contract from the first event's day to billUntil.</summary>
+    /// <summary>
+    /// Every invoice date of the contract up to billUntil: from the first billing day on or after its start date, or
+    /// without one on or after its first event (the first purchase under it), every 1, 3 or 12 months.
+    /// </summary>
     public IEnumerable<DateOnly> BillingDates(BillingContract contract)
     {
-        if (Scenario.Events.Count == 0) yield break;
-        for (var date = contract.BillingDateOnOrAfter(DateOnly.FromDateTime(Scenario.Events[0].At.UtcDateTime)); date <= Scenario.BillUntil; date = date.AddMonths(1))
-            yield return date;
+        var first = Scenario.Events.FirstOrDefault(e => e.Type == SubscriptionEventType.Purchase && e.Contract == contract.Id);
+        if (contract.StartDate is null && first is null) return [];
+        var firstActivity = first is null ? contract.StartDate!.Value : DateOnly.FromDateTime(first.At.UtcDateTime);
+        return contract.BillingDates(firstActivity, DateOnly.MinValue, Scenario.BillUntil);
     }
 
     /// <summary>Runs billing at 00:00 of <paramref name="date"/>, after that day's renewals, and records what it billed.</summary>

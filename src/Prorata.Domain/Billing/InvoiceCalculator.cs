@@ -52,25 +52,28 @@ public sealed class InvoiceCalculator(SubscriptionBook book)
             {
                 if (period.Start > horizon || period.Start > lastDay) break;
                 _pieces.Clear();
+                // The base is the quantity known by the run that first billed the period if that was before it began (billed
+                // in advance), else the quantity at its start: after that instant's renewal, before any other event of it.
                 var billedAt = Midnight(ledger.FirstBilledOn(subscription.Id, period.Start, period.End) ?? date);
                 var periodStart = Midnight(period.Start);
-                if (billedAt >= periodStart)
+                var asOf = billedAt < periodStart ? billedAt : periodStart;
+                if (asOf <= startedAt)
                 {
-                    // Billed from its start on: the base is the quantity in effect at the period's start.
-                    var baseline = periodStart > startedAt ? periodStart : startedAt;
-                    bill.Base(period, periodDays, subscription.QuantityAt(baseline), subscription.Segments[subscription.SegmentAt(baseline)]);
+                    // The period the subscription was bought in: the base is the purchase (with anything of the same instant).
+                    bill.Base(period, periodDays, subscription.QuantityAt(startedAt), subscription.Segments[subscription.SegmentAt(startedAt)]);
                     foreach (var change in subscription.Changes)
-                        if (change.At > baseline) bill.Change(period, periodDays, change, subscription.Segments[change.Segment]);
+                        if (change.At > startedAt) bill.Change(period, periodDays, change, subscription.Segments[change.Segment]);
                 }
-                else if (term.StartedAt > billedAt)
-                    bill.RenewalBilledAhead(period, periodDays, billedAt, term.StartedAt, subscription.QuantityAt(term.StartedAt),
-                        subscription.Segments[subscription.SegmentAt(term.StartedAt)]);
+                else if (term.StartedAt > asOf)
+                    // The term as the renewal made it at 00:00, before any other event of that instant.
+                    bill.RenewalBilledAhead(period, periodDays, asOf, term.StartedAt, subscription.QuantityKnownAt(term.StartedAt),
+                        subscription.Segments[subscription.SegmentKnownAt(term.StartedAt)]);
                 else
                 {
-                    // Billed in advance: the base stays at the quantity known by that run; every later change is an item of its own.
-                    bill.Base(period, periodDays, subscription.QuantityKnownAt(billedAt), subscription.Segments[subscription.SegmentKnownAt(billedAt)]);
+                    // Every change after that is an item of its own, inside the period or, for a period billed ahead, before it.
+                    bill.Base(period, periodDays, subscription.QuantityKnownAt(asOf), subscription.Segments[subscription.SegmentKnownAt(asOf)]);
                     foreach (var change in subscription.Changes)
-                        if (!Subscription.IsKnownAt(change, billedAt)) bill.Change(period, periodDays, change, subscription.Segments[change.Segment]);
+                        if (!Subscription.IsKnownAt(change, asOf)) bill.Change(period, periodDays, change, subscription.Segments[change.Segment]);
                 }
                 Rollouts(should, contract, subscription, period, periodDays, _pieces, alerts);
             }

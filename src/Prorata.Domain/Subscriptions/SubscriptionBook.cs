@@ -372,7 +372,7 @@ public sealed class SubscriptionBook(PriceList prices, Currency partnerCurrency,
         var term = new SubscriptionTerm(subscription.Terms.Count, new Period(on, plan.End), plan.Anchor, plan.OffsetMonths, plan.Term, plan.Plan, at,
             $"{subscription.Id}:{reference}");
         subscription.Schedule(null, at, beforeRun: true);
-        StartTerm(subscription, term, new OfferSegment(at, plan.ProductId, plan.SkuId, plan.Row, on), plan.Quantity, ChargeType.Renew);
+        StartTerm(subscription, term, new OfferSegment(at, plan.ProductId, plan.SkuId, plan.Row, on) { Renewal = true }, plan.Quantity, ChargeType.Renew);
     }
 
     private void ApplyQuantity(Subscription subscription, int quantity, DateTimeOffset at, string eventId)

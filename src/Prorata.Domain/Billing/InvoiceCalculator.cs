@@ -28,13 +28,27 @@ public sealed class InvoiceCalculator(SubscriptionBook book)
         {
             if (subscription.IsBundleChild) continue;
             should.Clear();
-            // Every change since the last run is dated on or after it, so periods that ended before it are settled.
-            var settledBefore = subscription.FullyRefunded || subscription.Kind == SubscriptionKind.Usage ? DateOnly.MinValue : ledger.LastRun ?? DateOnly.MinValue;
+            var settledBefore = subscription.FullyRefunded || subscription.Kind == SubscriptionKind.Usage ? DateOnly.MinValue : SettledBefore(subscription, ledger);
             if (subscription.Kind == SubscriptionKind.Usage) ShouldBillUsage(contract, subscription, date, should, alerts);
             else if (!subscription.FullyRefunded) ShouldBillLicenses(contract, subscription, date, settledBefore, ledger, should, alerts);
             Difference(subscription, should, ledger, settledBefore, lines);
         }
         return new Invoice(contract.Id, date, contract.DueOn(date), contract.Currency.Code, lines);
+    }
+
+    /// <summary>
+    /// The day before which the subscription's periods are settled: a change since the last run is dated on or after it,
+    /// except a cancellation within 24 hours of a renewal, which takes effect on the renewal date.
+    /// </summary>
+    private static DateOnly SettledBefore(Subscription subscription, BilledLedger ledger)
+    {
+        if (ledger.LastRun is not { } lastRun) return DateOnly.MinValue;
+        var settled = lastRun;
+        var lastRunAt = Midnight(lastRun);
+        // The log is in time order: only its tail can be newer than the last run.
+        for (var i = subscription.Changes.Count - 1; i >= 0 && subscription.Changes[i].At >= lastRunAt; i--)
+            if (subscription.Changes[i].Date < settled) settled = subscription.Changes[i].Date;
+        return settled;
     }
 
     private void ShouldBillLicenses(BillingContract contract, Subscription subscription, DateOnly date, DateOnly settledBefore, BilledLedger ledger,

@@ -26,7 +26,13 @@ public static class StoredTimeline
         contract.BillingDay,
         contract.Alignment,
         contract.RefundPolicy,
-        contract.PricingRules.OrderBy(r => r.Position).Select(r => new PricingRule(r.ProductId, r.SkuId, r.Method, r.Value)).ToList());
+        contract.PricingRules.OrderBy(r => r.Position).Select(r => new PricingRule(r.ProductId, r.SkuId, r.Method, r.Value)).ToList())
+    {
+        Cadence = contract.InvoiceCadence,
+        // Stored contracts have no start date yet: invoices count from the first billing day on or after the first log entry.
+        StartDate = null,
+        PaymentTermsDays = contract.PaymentTermsDays,
+    };
 
     /// <summary>
     /// One event of the log. A purchase takes its offer from the subscription row (the log entry carries the

@@ -8,8 +8,8 @@ using Prorata.Domain.Subscriptions;
 namespace Prorata.Domain.Billing;
 
 /// <summary>
-/// The customer side (billing-rules.md §4): an invoice dated D, run at 00:00 of D, is what should have been billed
-/// up to the end of the contract period beginning at D minus what the ledger says was billed — recurring periods in
+/// The customer side (billing-rules.md §4, §5): an invoice dated D, run at 00:00 of D, is what should have been billed
+/// up to the end of the cadence period beginning at D (a month, a quarter or a year) minus what the ledger says was billed — recurring periods in
 /// advance, adjustment lines for every change, usage in arrears. Billing a date twice therefore adds nothing.
 /// </summary>
 public sealed class InvoiceCalculator(SubscriptionBook book)
@@ -28,13 +28,27 @@ public sealed class InvoiceCalculator(SubscriptionBook book)
         {
             if (subscription.IsBundleChild) continue;
             should.Clear();
-            // Every change since the last run is dated on or after it, so periods that ended before it are settled.
-            var settledBefore = subscription.FullyRefunded || subscription.Kind == SubscriptionKind.Usage ? DateOnly.MinValue : ledger.LastRun ?? DateOnly.MinValue;
+            var settledBefore = subscription.FullyRefunded || subscription.Kind == SubscriptionKind.Usage ? DateOnly.MinValue : SettledBefore(subscription, ledger);
             if (subscription.Kind == SubscriptionKind.Usage) ShouldBillUsage(contract, subscription, date, should, alerts);
             else if (!subscription.FullyRefunded) ShouldBillLicenses(contract, subscription, date, settledBefore, ledger, should, alerts);
             Difference(subscription, should, ledger, settledBefore, lines);
         }
-        return new Invoice(contract.Id, date, contract.Currency.Code, lines);
+        return new Invoice(contract.Id, date, contract.DueOn(date), contract.Currency.Code, lines);
+    }
+
+    /// <summary>
+    /// The day before which the subscription's periods are settled: a change since the last run is dated on or after it,
+    /// except a cancellation within 24 hours of a renewal, which takes effect on the renewal date.
+    /// </summary>
+    private static DateOnly SettledBefore(Subscription subscription, BilledLedger ledger)
+    {
+        if (ledger.LastRun is not { } lastRun) return DateOnly.MinValue;
+        var settled = lastRun;
+        var lastRunAt = Midnight(lastRun);
+        // The log is in time order: only its tail can be newer than the last run.
+        for (var i = subscription.Changes.Count - 1; i >= 0 && subscription.Changes[i].At >= lastRunAt; i--)
+            if (subscription.Changes[i].Date < settled) settled = subscription.Changes[i].Date;
+        return settled;
     }
 
     private void ShouldBillLicenses(BillingContract contract, Subscription subscription, DateOnly date, DateOnly settledBefore, BilledLedger ledger,
@@ -52,25 +66,28 @@ public sealed class InvoiceCalculator(SubscriptionBook book)
             {
                 if (period.Start > horizon || period.Start > lastDay) break;
                 _pieces.Clear();
+                // The base is the quantity known by the run that first billed the period if that was before it began (billed
+                // in advance), else the quantity at its start: after that instant's renewal, before any other event of it.
                 var billedAt = Midnight(ledger.FirstBilledOn(subscription.Id, period.Start, period.End) ?? date);
                 var periodStart = Midnight(period.Start);
-                if (billedAt >= periodStart)
+                var asOf = billedAt < periodStart ? billedAt : periodStart;
+                if (asOf <= startedAt)
                 {
-                    // Billed from its start on: the base is the quantity in effect at the period's start.
-                    var baseline = periodStart > startedAt ? periodStart : startedAt;
-                    bill.Base(period, periodDays, subscription.QuantityAt(baseline), subscription.Segments[subscription.SegmentAt(baseline)]);
+                    // The period the subscription was bought in: the base is the purchase (with anything of the same instant).
+                    bill.Base(period, periodDays, subscription.QuantityAt(startedAt), subscription.Segments[subscription.SegmentAt(startedAt)]);
                     foreach (var change in subscription.Changes)
-                        if (change.At > baseline) bill.Change(period, periodDays, change, subscription.Segments[change.Segment]);
+                        if (change.At > startedAt) bill.Change(period, periodDays, change, subscription.Segments[change.Segment]);
                 }
-                else if (term.StartedAt > billedAt)
-                    bill.RenewalBilledAhead(period, periodDays, billedAt, term.StartedAt, subscription.QuantityAt(term.StartedAt),
-                        subscription.Segments[subscription.SegmentAt(term.StartedAt)]);
+                else if (term.StartedAt > asOf)
+                    // The term as the renewal made it at 00:00, before any other event of that instant.
+                    bill.RenewalBilledAhead(period, periodDays, asOf, term.StartedAt, subscription.QuantityKnownAt(term.StartedAt),
+                        subscription.Segments[subscription.SegmentKnownAt(term.StartedAt)]);
                 else
                 {
-                    // Billed in advance: the base stays at the quantity known by that run; every later change is an item of its own.
-                    bill.Base(period, periodDays, subscription.QuantityKnownAt(billedAt), subscription.Segments[subscription.SegmentKnownAt(billedAt)]);
+                    // Every change after that is an item of its own, inside the period or, for a period billed ahead, before it.
+                    bill.Base(period, periodDays, subscription.QuantityKnownAt(asOf), subscription.Segments[subscription.SegmentKnownAt(asOf)]);
                     foreach (var change in subscription.Changes)
-                        if (!Subscription.IsKnownAt(change, billedAt)) bill.Change(period, periodDays, change, subscription.Segments[change.Segment]);
+                        if (!Subscription.IsKnownAt(change, asOf)) bill.Change(period, periodDays, change, subscription.Segments[change.Segment]);
                 }
                 Rollouts(should, contract, subscription, period, periodDays, _pieces, alerts);
             }
@@ -227,6 +244,10 @@ public sealed class InvoiceCalculator(SubscriptionBook book)
                 $"No pricing rule of contract {contract.Id} matches {offer.ProductId}/{offer.SkuId}: billed at ERP {price.Value.PerCycle} {contract.Currency.Code} per cycle."));
         return price;
     }
+
+    /// <summary>The customer's price per charge cycle of an offer under a contract, or null when nothing prices it.</summary>
+    internal decimal? PricePerCycle(BillingContract contract, OfferSegment offer) =>
+        PriceFor(contract, offer, LockedCustomerRow(contract, offer))?.PerCycle;
 
     /// <summary>
     /// The price row in the contract's currency that the customer's price is locked to, like the cost: the offer's

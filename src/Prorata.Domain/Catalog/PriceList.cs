@@ -37,6 +37,19 @@ public sealed class PriceList
     }
 
     /// <summary>
+    /// The row in force on <paramref name="on"/>, else the offer's latest row that took effect before it (since ended),
+    /// else its earliest future row: the last price known for an offer, to estimate what an entry that cannot be priced
+    /// would have billed.
+    /// </summary>
+    public PriceListRow? LastKnown(string productId, string skuId, TermDuration term, BillingPlan plan, string currency, DateOnly on)
+    {
+        if (!_rows.TryGetValue(Key(productId, skuId, term, plan, currency), out var list)) return null;
+        foreach (var row in list)
+            if (row.EffectiveFrom <= on) return row;
+        return list[^1];
+    }
+
+    /// <summary>
     /// The row a customer is priced from on <paramref name="day"/> in a term whose price was locked at
     /// <paramref name="locked"/>: the newer row of the same offer and currency whose rollout started last on or before
     /// the day, else the locked row itself.

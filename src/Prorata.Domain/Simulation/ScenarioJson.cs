@@ -15,6 +15,7 @@ public static class ScenarioJson
     private static readonly Dictionary<string, ProviderRounding> Roundings = new() { ["truncateLine"] = ProviderRounding.TruncateLine, ["truncateUnit"] = ProviderRounding.TruncateUnit };
     private static readonly Dictionary<string, ContractAlignment> Alignments = new() { ["contract"] = ContractAlignment.Contract, ["subscription"] = ContractAlignment.Subscription };
     private static readonly Dictionary<string, RefundPolicy> Refunds = new() { ["prorated"] = RefundPolicy.Prorated, ["none"] = RefundPolicy.None };
+    private static readonly Dictionary<string, InvoiceCadence> Cadences = new() { ["monthly"] = InvoiceCadence.Monthly, ["quarterly"] = InvoiceCadence.Quarterly, ["annual"] = InvoiceCadence.Annual };
     private static readonly Dictionary<string, Publisher> Publishers = new() { ["microsoft"] = Publisher.Microsoft, ["partner"] = Publisher.Partner };
     private static readonly Dictionary<string, bool> EndDateAlignments = new() { ["calendarMonth"] = true, ["none"] = false };
     private static readonly Dictionary<string, SubscriptionEventType> EventTypes = Enum.GetValues<SubscriptionEventType>()
@@ -107,10 +108,18 @@ public static class ScenarioJson
         var rules = new List<PricingRule>();
         foreach (var rule in contract.Member("pricing").Items(required: false))
             rules.Add(ReadRule(rule));
+        var terms = contract.Member("paymentTermsDays").OptionalInt() ?? BillingContractRules.DefaultPaymentTermsDays;
+        if (terms is < 0 or > BillingContractRules.MaxPaymentTermsDays)
+            throw contract.Member("paymentTermsDays").Error($"must be between 0 and {BillingContractRules.MaxPaymentTermsDays}; got {terms}");
         return new BillingContract(id, customer, currency, billingDay,
             contract.Member("alignment").OptionalWord(Alignments) ?? ContractAlignment.Contract,
             contract.Member("refunds").OptionalWord(Refunds) ?? RefundPolicy.Prorated,
-            rules);
+            rules)
+        {
+            Cadence = contract.Member("cadence").OptionalWord(Cadences) ?? InvoiceCadence.Monthly,
+            StartDate = contract.Member("startDate").OptionalDate(),
+            PaymentTermsDays = terms,
+        };
     }
 
     private static PricingRule ReadRule(JsonField rule)

@@ -24,7 +24,7 @@ public static class SimulationJson
         }),
         invoices = result.Invoices.Select(i => new
         {
-            contract = i.ContractId, date = i.Date, currency = i.Currency, total = i.Total,
+            contract = i.ContractId, date = i.Date, due = i.Due, currency = i.Currency, total = i.Total,
             lines = i.Lines.Select(Line),
         }),
         exceptions = result.Exceptions.Select(a => new { code = a.Kind.ToString(), subscription = a.Subscription, message = a.Message }),

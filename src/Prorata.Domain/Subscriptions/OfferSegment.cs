@@ -15,4 +15,7 @@ public sealed record OfferSegment(
     DateOnly PriceDate)
 {
     public decimal CyclePrice => Row?.CyclePrice ?? 0m;
+
+    /// <summary>Set by a renewal, which takes effect at 00:00 before that day's billing run (any other change of that instant comes after it).</summary>
+    public bool Renewal { get; init; }
 }

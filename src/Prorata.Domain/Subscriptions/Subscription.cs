@@ -87,7 +87,7 @@ public sealed class Subscription(string id, string contractId, SubscriptionKind 
     public int SegmentKnownAt(DateTimeOffset run)
     {
         for (var i = Segments.Count - 1; i > 0; i--)
-            if (KnownAt(Segments[i].At, Terms.Exists(t => t.StartedAt == Segments[i].At), run)) return i;
+            if (KnownAt(Segments[i].At, Segments[i].Renewal, run)) return i;
         return 0;
     }
 

@@ -7,8 +7,10 @@ namespace Prorata.Domain.Subscriptions;
 
 /// <summary>
 /// The partner's subscriptions under Microsoft's NCE rules (billing-rules.md §3, microsoft-csp.md §1): every change
-/// is checked against the rules and either refused (a <see cref="Refusal"/>) or applied, recorded in the license
-/// change log, and turned into the provider charges Microsoft will make. Time only moves forward, through
+/// asked for (<see cref="ChangeOrigin.Command"/>) is checked against the rules and either refused (a
+/// <see cref="Refusal"/>) or applied, recorded in the license change log, and turned into the provider charges
+/// Microsoft will make. A change reported as done (<see cref="ChangeOrigin.Fact"/>) skips the rules and is refused only
+/// when it cannot be applied at all (no such subscription, ended, no price row, an impossible quantity). Time only moves forward, through
 /// <see cref="AdvanceTo"/>, which posts charge cycles and renewals at 00:00 of their day.
 /// </summary>
 public sealed class SubscriptionBook(PriceList prices, Currency partnerCurrency, ProviderRounding rounding)
@@ -87,11 +89,11 @@ public sealed class SubscriptionBook(PriceList prices, Currency partnerCurrency,
         return null;
     }
 
-    public Refusal? SetQuantity(string eventId, string subscriptionId, int quantity, DateTimeOffset at)
+    public Refusal? SetQuantity(string eventId, string subscriptionId, int quantity, DateTimeOffset at, ChangeOrigin origin = ChangeOrigin.Command)
     {
         var subscription = Find(subscriptionId);
         if (subscription is null) return Unknown(subscriptionId);
-        if (CheckChangeable(subscription) is { } refusal) return refusal;
+        if (CheckChangeable(subscription, origin) is { } refusal) return refusal;
         if (subscription.Kind == SubscriptionKind.Usage)
             return new Refusal(RefusalCode.InvalidQuantity, $"{subscriptionId} is an Azure plan: it is billed on usage and has no seats to change.");
         if (quantity < 1)
@@ -99,8 +101,9 @@ public sealed class SubscriptionBook(PriceList prices, Currency partnerCurrency,
         if (quantity == subscription.Quantity) return null;
 
         // A bundle's children follow its quantity: the change is refused whole if any child refuses it.
-        foreach (var member in WithChildren(subscription))
-            if (Follows(member) && CheckQuantity(member, quantity, at) is { } childRefusal) return childRefusal;
+        if (origin == ChangeOrigin.Command)
+            foreach (var member in WithChildren(subscription))
+                if (Follows(member) && CheckQuantity(member, quantity, at) is { } childRefusal) return childRefusal;
         foreach (var member in WithChildren(subscription))
             if (Follows(member) && member.Quantity != quantity) ApplyQuantity(member, quantity, at, eventId);
         return null;
@@ -108,14 +111,18 @@ public sealed class SubscriptionBook(PriceList prices, Currency partnerCurrency,
         static bool Follows(Subscription member) => !member.HasEnded && member.Kind != SubscriptionKind.Usage;
     }
 
-    public Refusal? Cancel(string eventId, string subscriptionId, DateTimeOffset at)
+    /// <summary>
+    /// Cancels now: a full refund within 24 hours of the term's start, else a prorated refund from today. As a fact
+    /// reported after the 168-hour window (Microsoft made an exception), it is refunded the same way.
+    /// </summary>
+    public Refusal? Cancel(string eventId, string subscriptionId, DateTimeOffset at, ChangeOrigin origin = ChangeOrigin.Command)
     {
         var subscription = Find(subscriptionId);
         if (subscription is null) return Unknown(subscriptionId);
         if (subscription.HasEnded) return NotActive(subscription);
         foreach (var member in WithChildren(subscription))
         {
-            if (member.HasEnded || member.Kind != SubscriptionKind.License) continue;
+            if (origin == ChangeOrigin.Fact || member.HasEnded || member.Kind != SubscriptionKind.License) continue;
             var deadline = member.CurrentTerm.StartedAt + ChangeWindow;
             if (at > deadline)
                 return new Refusal(RefusalCode.CancellationWindowClosed,
@@ -126,12 +133,12 @@ public sealed class SubscriptionBook(PriceList prices, Currency partnerCurrency,
         return null;
     }
 
-    public Refusal? Suspend(string subscriptionId, DateTimeOffset at)
+    public Refusal? Suspend(string subscriptionId, DateTimeOffset at, ChangeOrigin origin = ChangeOrigin.Command)
     {
         var subscription = Find(subscriptionId);
         if (subscription is null) return Unknown(subscriptionId);
         if (subscription.HasEnded) return NotActive(subscription);
-        if (subscription.Status == SubscriptionStatus.Suspended) return Suspended(subscription);
+        if (subscription.Status == SubscriptionStatus.Suspended) return origin == ChangeOrigin.Fact ? null : Suspended(subscription);
         foreach (var member in WithChildren(subscription))
         {
             if (member.HasEnded) continue;
@@ -153,12 +160,12 @@ public sealed class SubscriptionBook(PriceList prices, Currency partnerCurrency,
         return null;
     }
 
-    public Refusal? SetAutoRenew(string subscriptionId, bool enabled, DateTimeOffset at)
+    public Refusal? SetAutoRenew(string subscriptionId, bool enabled, DateTimeOffset at, ChangeOrigin origin = ChangeOrigin.Command)
     {
         var subscription = Find(subscriptionId);
         if (subscription is null) return Unknown(subscriptionId);
         if (subscription.HasEnded) return NotActive(subscription);
-        if (enabled && subscription.Status == SubscriptionStatus.Suspended) return Suspended(subscription);
+        if (enabled && subscription.Status == SubscriptionStatus.Suspended && origin == ChangeOrigin.Command) return Suspended(subscription);
         foreach (var member in WithChildren(subscription))
         {
             if (member.HasEnded) continue;
@@ -168,14 +175,14 @@ public sealed class SubscriptionBook(PriceList prices, Currency partnerCurrency,
         return null;
     }
 
-    public Refusal? ScheduleRenewal(string subscriptionId, ScheduledRenewal change, DateTimeOffset at)
+    public Refusal? ScheduleRenewal(string subscriptionId, ScheduledRenewal change, DateTimeOffset at, ChangeOrigin origin = ChangeOrigin.Command)
     {
         var subscription = Find(subscriptionId);
         if (subscription is null) return Unknown(subscriptionId);
-        if (CheckChangeable(subscription) is { } refusal) return refusal;
+        if (CheckChangeable(subscription, origin) is { } refusal) return refusal;
         if (subscription.Kind == SubscriptionKind.Usage)
             return new Refusal(RefusalCode.UnknownOffer, $"{subscriptionId} is an Azure plan: it has no term to renew.");
-        if (!subscription.AutoRenew)
+        if (!subscription.AutoRenew && origin == ChangeOrigin.Command)
             return new Refusal(RefusalCode.SubscriptionNotActive, $"Changes at renewal need auto-renew on; {subscriptionId} will not renew.");
         if (change.Quantity is < 1)
             return new Refusal(RefusalCode.InvalidQuantity, $"A renewal needs at least 1 seat; got {change.Quantity}.");
@@ -205,29 +212,30 @@ public sealed class SubscriptionBook(PriceList prices, Currency partnerCurrency,
     /// <paramref name="newSubscriptionId"/> is null, otherwise <paramref name="quantity"/> seats move to a new,
     /// coterminous subscription. Cancellation windows do not apply to upgrades.
     /// </summary>
-    public Refusal? Upgrade(string eventId, string subscriptionId, string? toProductId, string toSkuId, int? quantity, string? newSubscriptionId, DateTimeOffset at)
+    public Refusal? Upgrade(string eventId, string subscriptionId, string? toProductId, string toSkuId, int? quantity, string? newSubscriptionId, DateTimeOffset at,
+        ChangeOrigin origin = ChangeOrigin.Command)
     {
         var source = Find(subscriptionId);
         if (source is null) return Unknown(subscriptionId);
-        if (CheckChangeable(source) is { } refusal) return refusal;
+        if (CheckChangeable(source, origin) is { } refusal) return refusal;
         if (source.Kind != SubscriptionKind.License)
             return new Refusal(RefusalCode.InvalidUpgrade, $"{subscriptionId} is not a Microsoft license subscription and cannot be upgraded.");
         var from = source.CurrentOffer;
         var productId = toProductId ?? from.ProductId;
         if (string.Equals(productId, from.ProductId, StringComparison.OrdinalIgnoreCase) && string.Equals(toSkuId, from.SkuId, StringComparison.OrdinalIgnoreCase))
-            return new Refusal(RefusalCode.InvalidUpgrade, $"{subscriptionId} is already on {from.ProductId}/{from.SkuId}.");
+            return origin == ChangeOrigin.Fact ? null : new Refusal(RefusalCode.InvalidUpgrade, $"{subscriptionId} is already on {from.ProductId}/{from.SkuId}.");
         var day = DateOnly.FromDateTime(at.UtcDateTime);
         // Eligibility is Microsoft's catalog, as known on the upgrade day; never the price (Microsoft's own example
         // upgrades a 10.08 SKU to a 6.43 one).
         var catalog = prices.Find(from.ProductId, from.SkuId, source.Term, source.Plan, partnerCurrency.Code, day) ?? from.Row;
-        if (catalog?.UpgradesTo is { } targets && !targets.Any(t => t.Is(productId, toSkuId)))
+        if (origin == ChangeOrigin.Command && catalog?.UpgradesTo is { } targets && !targets.Any(t => t.Is(productId, toSkuId)))
             return new Refusal(RefusalCode.InvalidUpgrade,
                 $"Microsoft's catalog does not allow {from.ProductId}/{from.SkuId} to upgrade to {productId}/{toSkuId}; it allows {(targets.Count == 0 ? "no upgrade" : string.Join(", ", targets.Select(t => $"{t.ProductId}/{t.SkuId}")))}.");
         var row = prices.Find(productId, toSkuId, source.Term, source.Plan, partnerCurrency.Code, day);
         if (row is null)
             return new Refusal(RefusalCode.UnknownOffer,
                 $"No price-list row is in force on {day:yyyy-MM-dd} for {productId}/{toSkuId} {source.Term} billed {source.Plan.ToString().ToLowerInvariant()}.");
-        if (row.Publisher != Publisher.Microsoft || row.UnitPrice == 0)
+        if (origin == ChangeOrigin.Command && (row.Publisher != Publisher.Microsoft || row.UnitPrice == 0))
             return new Refusal(RefusalCode.InvalidUpgrade,
                 $"{productId}/{toSkuId} is not a paid Microsoft offer: new commerce upgrades go from paid to paid.");
         if (newSubscriptionId is not null)
@@ -280,13 +288,14 @@ public sealed class SubscriptionBook(PriceList prices, Currency partnerCurrency,
         return null;
     }
 
-    public Refusal? RecordUsage(string subscriptionId, UsageRecord usage)
+    /// <summary>A usage row of an Azure plan; as a fact, a row dated after the plan's cancellation is still Microsoft's charge and is kept.</summary>
+    public Refusal? RecordUsage(string subscriptionId, UsageRecord usage, ChangeOrigin origin = ChangeOrigin.Command)
     {
         var subscription = Find(subscriptionId);
         if (subscription is null) return Unknown(subscriptionId);
         if (subscription.Kind != SubscriptionKind.Usage)
             return new Refusal(RefusalCode.UnknownSubscription, $"{subscriptionId} is not an Azure plan: usage rows belong to an Azure plan subscription.");
-        if (subscription.CancelledOn is { } cancelled && usage.Date > cancelled)
+        if (origin == ChangeOrigin.Command && subscription.CancelledOn is { } cancelled && usage.Date > cancelled)
             return new Refusal(RefusalCode.SubscriptionNotActive, $"{subscriptionId} was cancelled on {cancelled:yyyy-MM-dd}; usage dated {usage.Date:yyyy-MM-dd} cannot belong to it.");
         subscription.Usage.Add(usage);
         return null;
@@ -363,7 +372,7 @@ public sealed class SubscriptionBook(PriceList prices, Currency partnerCurrency,
         var term = new SubscriptionTerm(subscription.Terms.Count, new Period(on, plan.End), plan.Anchor, plan.OffsetMonths, plan.Term, plan.Plan, at,
             $"{subscription.Id}:{reference}");
         subscription.Schedule(null, at, beforeRun: true);
-        StartTerm(subscription, term, new OfferSegment(at, plan.ProductId, plan.SkuId, plan.Row, on), plan.Quantity, ChargeType.Renew);
+        StartTerm(subscription, term, new OfferSegment(at, plan.ProductId, plan.SkuId, plan.Row, on) { Renewal = true }, plan.Quantity, ChargeType.Renew);
     }
 
     private void ApplyQuantity(Subscription subscription, int quantity, DateTimeOffset at, string eventId)
@@ -489,9 +498,10 @@ public sealed class SubscriptionBook(PriceList prices, Currency partnerCurrency,
         existing is null ? change : new ScheduledRenewal(change.Quantity ?? existing.Quantity, change.Term ?? existing.Term,
             change.BillingPlan ?? existing.BillingPlan, change.SkuId ?? existing.SkuId);
 
-    private static Refusal? CheckChangeable(Subscription subscription) =>
+    /// <summary>An ended subscription takes no change; a suspended one takes none asked for (a fact reports what Microsoft did anyway).</summary>
+    private static Refusal? CheckChangeable(Subscription subscription, ChangeOrigin origin) =>
         subscription.HasEnded ? NotActive(subscription)
-        : subscription.Status == SubscriptionStatus.Suspended ? Suspended(subscription)
+        : subscription.Status == SubscriptionStatus.Suspended && origin == ChangeOrigin.Command ? Suspended(subscription)
         : null;
 
     private static Refusal Unknown(string id) =>

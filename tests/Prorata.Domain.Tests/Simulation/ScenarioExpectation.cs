@@ -22,9 +22,12 @@ public static class ScenarioExpectation
             actual.ProviderCharges.Select(c =>
                 $"{c.Subscription} {JsonNamingPolicy.CamelCase.ConvertName(c.ChargeType.ToString())} {c.ChargeStart:yyyy-MM-dd}..{c.ChargeEnd:yyyy-MM-dd} ×{c.Quantity} = {Amount(c.Total)}"),
             differences);
+        // Invoices are compared on their due date too where the file gives it.
+        var withDue = expected.GetProperty("invoices").EnumerateArray().Any(i => i.TryGetProperty("due", out _));
         Compare("invoices", expected.GetProperty("invoices").EnumerateArray().Select(i =>
-                $"{i.GetProperty("contract").GetString()} {i.GetProperty("date").GetString()} total {Amount(i.GetProperty("total"))}"),
-            actual.Invoices.Select(i => $"{i.ContractId} {i.Date:yyyy-MM-dd} total {Amount(i.Total)}"), differences);
+                $"{i.GetProperty("contract").GetString()} {i.GetProperty("date").GetString()} total {Amount(i.GetProperty("total"))}"
+                + (withDue ? $" due {i.GetProperty("due").GetString()}" : "")),
+            actual.Invoices.Select(i => $"{i.ContractId} {i.Date:yyyy-MM-dd} total {Amount(i.Total)}" + (withDue ? $" due {i.Due:yyyy-MM-dd}" : "")), differences);
         // A file whose lines name their product and SKU is compared on them too (the SKU a credit names).
         var withOffer = expected.GetProperty("invoices").EnumerateArray().SelectMany(i => i.GetProperty("lines").EnumerateArray()).Any(l => l.TryGetProperty("skuId", out _));
         Compare("invoice lines", expected.GetProperty("invoices").EnumerateArray().SelectMany(i => i.GetProperty("lines").EnumerateArray().Select(l =>

@@ -25,6 +25,11 @@ public class ScenarioJsonTests
     [InlineData("\"billUntil\": \"2025-02-01\"", "\"billUntil\": \"01/02/2025\"", "billUntil: must be a date yyyy-MM-dd; got '01/02/2025'")]
     [InlineData("\"customer\": \"c\"", "\"customer\": \"z\"", "contracts[0].customer: 'z' is not one of the customers")]
     [InlineData("\"at\": \"2025-01-03T00:00:00Z\"", "\"at\": \"soon\"", "events[1].at: must be an ISO-8601 UTC timestamp; got 'soon'")]
+    [InlineData("\"billingDay\": 1,", "\"billingDay\": 1, \"cadence\": \"weekly\",", "contracts[0].cadence: must be one of monthly, quarterly, annual; got 'weekly'")]
+    [InlineData("\"billingDay\": 1,", "\"billingDay\": 1, \"startDate\": \"2025-13-01\",", "contracts[0].startDate: must be a date yyyy-MM-dd; got '2025-13-01'")]
+    [InlineData("\"billingDay\": 1,", "\"billingDay\": 1, \"paymentTermsDays\": 366,", "contracts[0].paymentTermsDays: must be between 0 and 365; got 366")]
+    [InlineData("\"billingDay\": 1,", "\"billingDay\": 1, \"paymentTermsDays\": -1,", "contracts[0].paymentTermsDays: must be between 0 and 365; got -1")]
+    [InlineData("\"billingDay\": 1,", "\"billingDay\": 1, \"paymentTermsDays\": \"30\",", "contracts[0].paymentTermsDays: must be a whole number; got \"30\"")]
     public void Parse_MalformedField_NamesTheFieldAndTheValue(string from, string to, string message)
     {
         var error = Assert.Throws<ScenarioFormatException>(() => ScenarioJson.Parse(Valid.Replace(from, to)));
@@ -51,6 +56,7 @@ public class ScenarioJsonTests
         Assert.Equal("USD", scenario.PartnerCurrency.Code);
         Assert.Equal(Prorata.Domain.Contracts.ContractAlignment.Contract, scenario.Contracts[0].Alignment);
         Assert.Equal(Prorata.Domain.Contracts.RefundPolicy.Prorated, scenario.Contracts[0].Refunds);
+        Assert.Equal((Prorata.Domain.Contracts.InvoiceCadence.Monthly, null, 30), (scenario.Contracts[0].Cadence, scenario.Contracts[0].StartDate, scenario.Contracts[0].PaymentTermsDays));
         Assert.True(scenario.Events[0].AutoRenew);
     }
 }

@@ -1,0 +1,143 @@
+using CsCheck;
+using Prorata.Domain.Billing;
+using Prorata.Domain.Simulation;
+using Prorata.Domain.Subscriptions;
+
+namespace Prorata.Domain.Tests.Billing;
+
+/// <summary>Properties of billing over random portfolios: several contracts and subscriptions, renewals, upgrades, usage (issue 10).</summary>
+public class PortfolioPropertyTests
+{
+    private const int Iterations = 300;
+
+    /// <summary>What a fact may still fail on: an entry that cannot be applied at all, never an NCE rule.</summary>
+    private static readonly RefusalCode[] CannotApply =
+        [RefusalCode.UnknownSubscription, RefusalCode.SubscriptionNotActive, RefusalCode.UnknownOffer, RefusalCode.InvalidQuantity, RefusalCode.InvalidUpgrade];
+
+    [Fact]
+    public void BillingEveryDate_AnyPortfolio_EqualsBillingOnlyTheLastDateWithinPerChangeRounding()
+    {
+        RandomScenario.Portfolio.Sample(portfolio =>
+        {
+            var scenario = portfolio.Scenario;
+            var invoices = Simulator.Run(scenario).Invoices;
+            foreach (var contract in scenario.Contracts)
+            {
+                var dates = new ScenarioRun(scenario).BillingDates(contract).ToList();
+                if (dates.Count == 0) continue;
+                var last = dates[^1];
+                var run = new ScenarioRun(scenario);
+                foreach (var e in scenario.Events.Where(e => e.At < Midnight(last))) run.Apply(e);
+
+                var lastOnly = run.Bill(contract, last).Total;
+
+                var every = invoices.Where(i => i.ContractId == contract.Id).ToList();
+                // Each change item of a period billed ahead is its own line; where that period is prorated, it rounds on its own.
+                var tolerance = 0.01m * every.SelectMany(i => i.Lines).Count(l => l.Origin is { } key && key.From == key.PeriodStart
+                    && key.Source is not (BillingItemKey.Base or BillingItemKey.Usage or BillingItemKey.Rollout) && l.Days != l.PeriodDays);
+                var everyDate = every.Sum(i => i.Total);
+                Assert.True(Math.Abs(everyDate - lastOnly) <= tolerance, $"{contract.Id}: every date {everyDate}, last date {last:yyyy-MM-dd} only {lastOnly} (± {tolerance})");
+            }
+        }, iter: Iterations);
+    }
+
+    [Fact]
+    public void BillingADateTwice_AnyPortfolio_AddsNothing()
+    {
+        RandomScenario.Portfolio.Sample(portfolio =>
+        {
+            var scenario = portfolio.Scenario;
+            var run = new ScenarioRun(scenario);
+            var events = new Queue<SubscriptionEvent>(scenario.Events);
+            foreach (var (date, contract) in scenario.Contracts.SelectMany(c => run.BillingDates(c).Select(d => (d, c))).OrderBy(r => r.d).ToList())
+            {
+                while (events.Count > 0 && events.Peek().At < Midnight(date)) run.Apply(events.Dequeue());
+                run.Bill(contract, date);
+
+                var again = run.Bill(contract, date);
+
+                Assert.Empty(again.Lines);
+            }
+        }, iter: Iterations);
+    }
+
+    [Fact]
+    public void ProviderCharges_AnyPortfolio_RefundsPairWithAChargeAndNeverExceedWhatWasCharged()
+    {
+        RandomScenario.Portfolio.Sample(portfolio =>
+        {
+            var charges = Simulator.Run(portfolio.Scenario).ProviderCharges;
+            foreach (var refund in charges.Where(c => c.Total < 0 && c.ChargeType != ChargeType.CancelImmediate))
+                Assert.Contains(charges, c => c.ReferenceId == refund.ReferenceId && c.Total >= 0 && c.ChargeStart == refund.ChargeStart && c.ChargeEnd == refund.ChargeEnd);
+            foreach (var subscription in charges.GroupBy(c => c.Subscription))
+                Assert.True(subscription.Sum(c => c.Total) >= 0, $"Microsoft would owe the partner {subscription.Sum(c => c.Total)} for {subscription.Key}");
+        }, iter: Iterations);
+    }
+
+    [Fact]
+    public void RecordingAcceptedEventsAsFacts_AnyPortfolio_KeepsEveryEffect()
+    {
+        RandomScenario.Portfolio.Sample(portfolio =>
+        {
+            var scenario = portfolio.Scenario;
+            var judged = Simulator.Run(scenario);
+            var refused = judged.Rejected.Select(r => r.Event).ToHashSet();
+
+            var (problems, recorded) = Replay(scenario, scenario.Events.Where(e => !refused.Contains(e.Index)));
+
+            Assert.Empty(problems);
+            Assert.Equal(judged.ProviderCharges, recorded.ProviderCharges);
+            Assert.Equal(Lines(judged.Invoices), Lines(recorded.Invoices));
+        }, iter: Iterations);
+    }
+
+    [Fact]
+    public void RecordingEveryEventAsFact_AnyPortfolio_FailsOnlyWhatCannotBeApplied()
+    {
+        RandomScenario.Portfolio.Sample(portfolio =>
+        {
+            var (problems, _) = Replay(portfolio.Scenario, portfolio.Scenario.Events);
+
+            Assert.All(problems, p => Assert.Contains(p.Code, CannotApply));
+        }, iter: Iterations);
+    }
+
+    [Fact]
+    public void ScenarioWriter_AnyPortfolio_WritesAFileThatSimulatesTheSame()
+    {
+        RandomScenario.Portfolio.Sample(portfolio =>
+        {
+            var again = ScenarioJson.Parse(portfolio.ToString());
+
+            Assert.Equal(Lines(Simulator.Run(portfolio.Scenario).Invoices), Lines(Simulator.Run(again).Invoices));
+        }, iter: 100);
+    }
+
+    /// <summary>Plays the events as facts, billing every contract on its dates in between, as the simulator plays commands.</summary>
+    private static (List<ReplayProblem> Problems, SimulationResult Result) Replay(Scenario scenario, IEnumerable<SubscriptionEvent> events)
+    {
+        var run = new ScenarioRun(scenario);
+        var runs = scenario.Contracts.SelectMany(c => run.BillingDates(c).Select(d => (Date: d, Contract: c))).OrderBy(r => r.Date).ToList();
+        var invoices = new List<Invoice>();
+        var problems = new List<ReplayProblem>();
+        var next = 0;
+        void BillUpTo(DateTimeOffset instant)
+        {
+            for (; next < runs.Count && Midnight(runs[next].Date) <= instant; next++)
+                if (run.Bill(runs[next].Contract, runs[next].Date) is { Lines.Count: > 0 } invoice) invoices.Add(invoice);
+        }
+        foreach (var e in events)
+        {
+            BillUpTo(e.At);
+            if (run.Record(e) is { } problem) problems.Add(problem);
+        }
+        BillUpTo(Midnight(scenario.BillUntil));
+        run.Book.AdvanceTo(scenario.BillUntil);
+        return (problems, new SimulationResult([], run.Book.ProviderCharges.Where(c => c.ChargeStart <= scenario.BillUntil).ToList(), invoices, []));
+    }
+
+    private static List<string> Lines(IEnumerable<Invoice> invoices) =>
+        invoices.SelectMany(i => i.Lines.Select(l => $"{i.ContractId} {i.Date} due {i.Due}: {l}")).ToList();
+
+    private static DateTimeOffset Midnight(DateOnly date) => new(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+}

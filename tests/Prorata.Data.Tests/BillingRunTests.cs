@@ -198,6 +198,66 @@ public abstract class BillingRunTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Run_QuarterlyContract_OneInvoiceAQuarterWithTheQuartersLines()
+    {
+        var contract = await NewContractAsync($"Quarterly {Guid.NewGuid():N}", billingDay: 15);
+        await using (var db = NewContext())
+        {
+            var stored = await db.BillingContracts.SingleAsync(c => c.Id == contract.Id);
+            (stored.InvoiceCadence, stored.StartDate, stored.PaymentTermsDays) = (InvoiceCadence.Quarterly, new DateOnly(2026, 1, 15), 45);
+            await db.SaveChangesAsync();
+        }
+        await PurchaseAsync(contract, "CFQ7TTC0LH18", "0001", 5);
+        await using var run = NewContext();
+        var runner = new BillingRunner(run, Options, Time);
+
+        var results = new List<int>();
+        foreach (var date in new[] { new DateOnly(2026, 1, 15), new DateOnly(2026, 2, 15), new DateOnly(2026, 3, 15), new DateOnly(2026, 4, 15) })
+            results.Add((await runner.RunAsync(date, issue: true, null, CancellationToken.None)).Invoiced);
+
+        // Only the quarter's first billing days invoice; each invoice bills its quarter month by month (5 seats × 6.60 = 33.00),
+        // the first one also 1–14 January of December's contract month (14/31 of 33.00 = 14.90).
+        Assert.Equal([1, 0, 0, 1], results);
+        var invoices = await run.Invoices.Include(i => i.Lines).Where(i => i.ContractId == contract.Id).OrderBy(i => i.BillingDate).ToListAsync();
+        Assert.Equal([(new DateOnly(2026, 1, 15), new DateOnly(2026, 3, 1), 113.90m), (new DateOnly(2026, 4, 15), new DateOnly(2026, 5, 30), 99.00m)],
+            invoices.Select(i => (i.BillingDate, i.DueDate!.Value, i.Total)));
+        Assert.Equal(
+            [(new DateOnly(2026, 4, 15), new DateOnly(2026, 5, 14)), (new DateOnly(2026, 5, 15), new DateOnly(2026, 6, 14)), (new DateOnly(2026, 6, 15), new DateOnly(2026, 7, 14))],
+            invoices[1].Lines.OrderBy(l => l.PeriodStart).Select(l => (l.PeriodStart, l.PeriodEnd)));
+    }
+
+    [Fact]
+    public async Task Run_SeatReductionReportedAfterItsWindow_BilledAsTheFactItIsNotDropped()
+    {
+        var contract = await NewContractAsync($"Fact {Guid.NewGuid():N}", billingDay: 14);
+        var subscription = await PurchaseAsync(contract, "CFQ7TTC0LH18", "0001", 5);
+        await using (var db = NewContext())
+        {
+            // Microsoft let the partner go from 5 to 3 seats on the 20th, 19 days after they were bought (a support case):
+            // Partner Center reports it, and what Microsoft did is billed, whatever the 168-hour rule says.
+            var stored = await db.Subscriptions.SingleAsync(s => s.Id == subscription);
+            ChangeLog.Append(db, stored, new LicenseChangeEntry
+            {
+                Type = SubscriptionEventType.SetQuantity, Quantity = 3, At = new DateTimeOffset(2026, 1, 20, 8, 0, 0, TimeSpan.Zero),
+                RecordedAt = new DateTimeOffset(2026, 1, 20, 9, 0, 0, TimeSpan.Zero), Actor = "Partner Center", Source = ChangeSource.Sync,
+            }, new SubscriptionSnapshot(null, 3, null));
+            await db.SaveChangesAsync();
+        }
+        await using var run = NewContext();
+
+        await new BillingRunner(run, Options, Time).RunAsync(new DateOnly(2026, 2, 14), issue: true, null, CancellationToken.None);
+
+        var lines = await run.InvoiceLines.Where(l => l.SubscriptionId == subscription).OrderBy(l => l.PeriodStart).ThenBy(l => l.Position).ToListAsync();
+        // 6.60 a seat a month: 1–13 Jan of December's contract month (13/31 of 33.00), January's month at 5 seats, the 2 seats
+        // removed from the 20th to the month's end (−2 × 6.60 × 25/31), and February's month at 3 seats.
+        Assert.Equal(
+            [(new DateOnly(2026, 1, 1), new DateOnly(2026, 1, 13), 5m, 13.84m), (new DateOnly(2026, 1, 14), new DateOnly(2026, 2, 13), 5m, 33.00m),
+                (new DateOnly(2026, 1, 20), new DateOnly(2026, 2, 13), -2m, -10.65m), (new DateOnly(2026, 2, 14), new DateOnly(2026, 3, 13), 3m, 19.80m)],
+            lines.Select(l => (l.PeriodStart, l.PeriodEnd, l.Quantity, l.Amount)));
+        Assert.False(await run.WorkItems.AnyAsync(i => i.ContractId == contract.Id));
+    }
+
+    [Fact]
     public async Task Run_LoggedChangeTheEngineCannotApply_RaisesAReplayRefusalNamingTheEntry()
     {
         var contract = await NewContractAsync($"Replay {Guid.NewGuid():N}", billingDay: 13);

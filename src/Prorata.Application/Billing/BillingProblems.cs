@@ -30,12 +30,12 @@ public static class BillingProblems
     }
 
     /// <summary>A logged change the engine could not apply on replay: never a vanished line, a person decides.</summary>
-    public static WorkItemDraft Replay(StoredContract contract, LicenseChangeEntry entry, Refusal refusal, decimal? atStake) =>
-        new(WorkItemKind.ReplayRefusal, refusal.Code.ToString(), WorkItemSubject.ChangeLogEntry, entry.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            $"The {entry.Type} of {entry.At:yyyy-MM-dd HH:mm} UTC (log entry {entry.Id}, {entry.Source} by {entry.Actor}) cannot be billed: {refusal.Message}")
+    public static WorkItemDraft Replay(StoredContract contract, LicenseChangeEntry entry, ReplayProblem problem) =>
+        new(WorkItemKind.ReplayRefusal, problem.Code.ToString(), WorkItemSubject.ChangeLogEntry, entry.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            $"The {entry.Type} of {entry.At:yyyy-MM-dd HH:mm} UTC (log entry {entry.Id}, {entry.Source} by {entry.Actor}) cannot be billed: {problem.Message}")
         {
-            AmountAtStake = atStake,
-            Currency = atStake is null ? null : contract.Currency,
+            AmountAtStake = problem.AtStake?.Amount,
+            Currency = problem.AtStake?.Currency.Code,
             CustomerId = contract.CustomerId,
             ContractId = contract.Id,
             SubscriptionId = entry.SubscriptionId,

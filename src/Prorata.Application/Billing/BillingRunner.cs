@@ -40,7 +40,11 @@ public sealed class BillingRunner(ProrataDbContext db, BillingOptions options, T
     public async Task<BillingRunProgress> RunAsync(DateOnly date, bool issue, IProgress<BillingRunProgress>? progress, CancellationToken cancellationToken)
     {
         var midnight = new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        var due = await db.BillingContracts.AsNoTracking().Where(c => c.BillingDay == date.Day).Select(c => c.Id).ToListAsync(cancellationToken);
+        var onBillingDay = (await db.BillingContracts.AsNoTracking().Where(c => c.BillingDay == date.Day)
+            .Select(c => new { c.Id, c.InvoiceCadence, c.StartDate }).ToListAsync(cancellationToken))
+            .Select(c => (c.Id, c.InvoiceCadence, c.StartDate)).ToList();
+        // A quarterly or annual contract invoices on every third or twelfth of its billing days only (billing-rules §5).
+        var due = await ContractCalendar.DueOnAsync(db, onBillingDay, date, cancellationToken);
         // Billed on this date already (a rerun, a crash, another run), or on a later date (billing never goes back).
         var billed = (await db.Invoices.AsNoTracking()
             .Where(i => i.Kind == InvoiceKind.Invoice && i.BillingDate >= date && db.BillingContracts.Any(c => c.Id == i.ContractId && c.BillingDay == date.Day))
@@ -185,7 +189,8 @@ public sealed class BillingRunner(ProrataDbContext db, BillingOptions options, T
             var run = new ScenarioRun(StoredTimeline.Scenario(contract.Id, options, [], [contract], events, date), prices);
             var problems = new List<WorkItemDraft>();
             for (var i = 0; i < events.Count; i++)
-                if (run.Apply(events[i]) is { } refusal) problems.Add(BillingProblems.Replay(stored, log[i], refusal, null));
+                // What is logged already happened: recorded as a fact, never refused again; only what cannot be applied at all is raised.
+                if (run.Record(events[i]) is { } problem) problems.Add(BillingProblems.Replay(stored, log[i], problem));
             var ledger = run.LedgerOf(contract.Id);
             foreach (var line in billed)
             {

@@ -171,7 +171,8 @@ public sealed class SubscriptionChanges(ProrataDbContext db, BillingOptions opti
         var domainContract = StoredTimeline.ToDomain(contract);
         var prices = await StoredTimeline.PriceRowsAsync(db, cancellationToken);
         var run = new ScenarioRun(StoredTimeline.Scenario("replay", options, prices, [domainContract], events, DateOnly.FromDateTime(until.UtcDateTime)));
-        foreach (var e in events) run.Apply(e);
+        // What is logged already happened: recorded as facts, so an entry today's rules or prices would refuse still counts.
+        foreach (var e in events) run.Record(e);
         return run;
     }
 

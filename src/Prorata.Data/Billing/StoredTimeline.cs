@@ -29,8 +29,8 @@ public static class StoredTimeline
         contract.PricingRules.OrderBy(r => r.Position).Select(r => new PricingRule(r.ProductId, r.SkuId, r.Method, r.Value)).ToList())
     {
         Cadence = contract.InvoiceCadence,
-        // Stored contracts have no start date yet: invoices count from the first billing day on or after the first log entry.
-        StartDate = null,
+        // Without a start date, invoices count from the first billing day on or after the contract's first log entry.
+        StartDate = contract.StartDate,
         PaymentTermsDays = contract.PaymentTermsDays,
     };
 

@@ -20,6 +20,12 @@ public sealed class BillingContract
 
     public InvoiceCadence InvoiceCadence { get; set; }
 
+    /// <summary>
+    /// When the contract starts: its first invoice is dated the first billing day on or after it, and a quarterly or annual
+    /// cadence counts from that invoice (billing-rules §5). Null: from the day of its first subscription's first change.
+    /// </summary>
+    public DateOnly? StartDate { get; set; }
+
     public int PaymentTermsDays { get; set; }
 
     public RefundPolicy RefundPolicy { get; set; }

@@ -13,4 +13,5 @@ public sealed record BillingContractDraft(
     string? RefundPolicy,
     string? Alignment,
     string? LegalEntityName,
-    IReadOnlyList<PricingRuleDraft>? PricingRules);
+    IReadOnlyList<PricingRuleDraft>? PricingRules,
+    DateOnly? StartDate = null);

@@ -18,6 +18,10 @@ public static class BillingContractRules
     public const int MaxIdLength = 100;
     public const decimal MaxMarkupPercent = 1000m;
 
+    /// <summary>The range a contract's start may take: a typo of a century is refused, not billed.</summary>
+    public static readonly DateOnly EarliestStart = new(2000, 1, 1);
+    public static readonly DateOnly LatestStart = new(2199, 12, 31);
+
     public static BillingContractTerms? Validate(BillingContractDraft draft, ValidationErrors errors)
     {
         if (draft.CustomerId is null || draft.CustomerId == Guid.Empty)
@@ -70,9 +74,14 @@ public static class BillingContractRules
 
         var rules = ValidatePricingRules(draft.PricingRules ?? [], errors);
 
+        if (draft.StartDate is { } start && (start < EarliestStart || start > LatestStart))
+        {
+            errors.Add("startDate", $"startDate must be between {EarliestStart:yyyy-MM-dd} and {LatestStart:yyyy-MM-dd}; got {start:yyyy-MM-dd}.");
+        }
+
         return errors.IsValid
             ? new BillingContractTerms(draft.CustomerId!.Value, currency!, draft.BillingDay!.Value, cadence, paymentTerms,
-                refund, alignment, legalEntity!, rules)
+                refund, alignment, legalEntity!, rules, draft.StartDate)
             : null;
     }
 

@@ -13,4 +13,5 @@ public sealed record BillingContractTerms(
     RefundPolicy RefundPolicy,
     ContractAlignment Alignment,
     string LegalEntityName,
-    IReadOnlyList<PricingRule> PricingRules);
+    IReadOnlyList<PricingRule> PricingRules,
+    DateOnly? StartDate = null);

@@ -1,4 +1,5 @@
 using Prorata.Domain.Billing;
+using Prorata.Domain.Subscriptions;
 
 namespace Prorata.Domain.Simulation;
 
@@ -9,7 +10,12 @@ namespace Prorata.Domain.Simulation;
 /// </summary>
 public static class Simulator
 {
-    public static SimulationResult Run(Scenario scenario)
+    /// <param name="origin">
+    /// <see cref="ChangeOrigin.Command"/> for a scenario of what someone would ask (refusals are listed in
+    /// <c>rejected</c>); <see cref="ChangeOrigin.Fact"/> for stored history, where every event already happened and only
+    /// one that cannot be applied at all is listed.
+    /// </param>
+    public static SimulationResult Run(Scenario scenario, ChangeOrigin origin = ChangeOrigin.Command)
     {
         var run = new ScenarioRun(scenario);
         var rejected = new List<Rejection>();
@@ -32,7 +38,14 @@ public static class Simulator
         foreach (var e in scenario.Events)
         {
             BillUpTo(e.At);
-            if (run.Apply(e) is { } refusal) rejected.Add(new Rejection(e.Index, refusal.Code, refusal.Message));
+            if (origin == ChangeOrigin.Fact)
+            {
+                if (run.Record(e) is { } problem) rejected.Add(new Rejection(e.Index, problem.Code, problem.Message));
+            }
+            else if (run.Apply(e) is { } refusal)
+            {
+                rejected.Add(new Rejection(e.Index, refusal.Code, refusal.Message));
+            }
         }
         BillUpTo(Midnight(scenario.BillUntil));
         run.Book.AdvanceTo(scenario.BillUntil);

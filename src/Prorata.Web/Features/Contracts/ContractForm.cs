@@ -19,6 +19,8 @@ public sealed class ContractForm
 
     public int? PaymentTermsDays { get; set; } = BillingContractRules.DefaultPaymentTermsDays;
 
+    public DateOnly? StartDate { get; set; }
+
     public string? RefundPolicy { get; set; } = EnumText.ToWire(Domain.Contracts.RefundPolicy.Prorated);
 
     public string? Alignment { get; set; } = EnumText.ToWire(ContractAlignment.Contract);
@@ -36,6 +38,7 @@ public sealed class ContractForm
         BillingDay = c.BillingDay,
         InvoiceCadence = EnumText.ToWire(c.InvoiceCadence),
         PaymentTermsDays = c.PaymentTermsDays,
+        StartDate = c.StartDate,
         RefundPolicy = EnumText.ToWire(c.RefundPolicy),
         Alignment = EnumText.ToWire(c.Alignment),
         LegalEntityName = c.LegalEntityName,
@@ -63,6 +66,6 @@ public sealed class ContractForm
         return new BillingContractDraft(
             Guid.TryParse(CustomerId, out var id) ? id : null,
             Currency, BillingDay, InvoiceCadence, PaymentTermsDays, RefundPolicy, Alignment, LegalEntityName,
-            PricingRules.Select(r => r.ToDraft()).ToList());
+            PricingRules.Select(r => r.ToDraft()).ToList(), StartDate);
     }
 }

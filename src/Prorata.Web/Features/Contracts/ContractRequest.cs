@@ -5,7 +5,8 @@ namespace Prorata.Web.Features.Contracts;
 /// <summary>
 /// Body of POST and PUT /api/v1/contracts. Enumerations are text (invoiceCadence monthly|quarterly|annual, refundPolicy
 /// prorated|none, alignment contract|subscription, method markupOnCost|discountOffErp|fixedPrice) so that a wrong
-/// value is named back. <see cref="Version"/> (PUT only, optional) guards against lost updates.
+/// value is named back. <see cref="Version"/> (PUT only, optional) guards against lost updates. <see cref="StartDate"/>
+/// (optional) is when the contract starts: a quarterly or annual cadence counts from the first billing day on or after it.
 /// </summary>
 public sealed record ContractRequest(
     Guid? CustomerId,
@@ -17,8 +18,9 @@ public sealed record ContractRequest(
     string? Alignment,
     string? LegalEntityName,
     List<PricingRuleDraft>? PricingRules,
-    int? Version)
+    int? Version,
+    DateOnly? StartDate = null)
 {
     public BillingContractDraft ToDraft() =>
-        new(CustomerId, Currency, BillingDay, InvoiceCadence, PaymentTermsDays, RefundPolicy, Alignment, LegalEntityName, PricingRules);
+        new(CustomerId, Currency, BillingDay, InvoiceCadence, PaymentTermsDays, RefundPolicy, Alignment, LegalEntityName, PricingRules, StartDate);
 }

@@ -16,11 +16,12 @@ public sealed record ContractResponse(
     IReadOnlyList<PricingRuleResponse> PricingRules,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    int Version)
+    int Version,
+    DateOnly? StartDate)
 {
     public static ContractResponse From(BillingContract c) =>
         new(c.Id, c.CustomerId, c.Currency, c.BillingDay, EnumText.ToWire(c.InvoiceCadence), c.PaymentTermsDays,
             EnumText.ToWire(c.RefundPolicy), EnumText.ToWire(c.Alignment), c.LegalEntityName,
             c.PricingRules.OrderBy(r => r.Position).Select(PricingRuleResponse.From).ToList(),
-            c.CreatedAt, c.UpdatedAt, c.Version);
+            c.CreatedAt, c.UpdatedAt, c.Version, c.StartDate);
 }

@@ -86,6 +86,7 @@ public sealed class SaveContract(ProrataDbContext db, TimeProvider time)
         contract.BillingDay = terms.BillingDay;
         contract.InvoiceCadence = terms.InvoiceCadence;
         contract.PaymentTermsDays = terms.PaymentTermsDays;
+        contract.StartDate = terms.StartDate;
         contract.RefundPolicy = terms.RefundPolicy;
         contract.Alignment = terms.Alignment;
         contract.UpdatedAt = now;

@@ -4,6 +4,7 @@ using Prorata.Data.Billing;
 using Prorata.Data.Invoices;
 using Prorata.Domain.Reconciliation;
 using Prorata.Domain.Simulation;
+using Prorata.Domain.Subscriptions;
 
 namespace Prorata.Web.Features.Reconciliation;
 
@@ -29,7 +30,8 @@ public sealed class StoredExpectedCharges(ProrataDbContext db, BillingOptions op
 
         var events = log.OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => StoredTimeline.ToEvent(e, subscriptions[e.SubscriptionId])).ToList();
         var scenario = StoredTimeline.Scenario("stored", options, prices, contracts.Select(StoredTimeline.ToDomain).ToList(), events, until);
-        var charges = Simulator.Run(scenario).ProviderCharges.Select(c => c with { Subscription = Name(c.Subscription) }).ToList();
+        // Stored history: every entry already happened, so it is recorded as a fact, never refused again.
+        var charges = Simulator.Run(scenario, ChangeOrigin.Fact).ProviderCharges.Select(c => c with { Subscription = Name(c.Subscription) }).ToList();
         var billed = await db.InvoiceLines.AsNoTracking()
             .Join(db.Invoices.Where(i => i.Status != InvoiceStatus.Void), l => l.InvoiceId, i => i.Id, (l, i) => new { l.SubscriptionId, l.PeriodStart, l.PeriodEnd })
             .ToListAsync(cancellationToken);

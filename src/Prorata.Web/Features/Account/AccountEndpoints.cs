@@ -19,8 +19,13 @@ public static class AccountEndpoints
         // Browser round trips, not API: kept out of the OpenAPI document.
         var account = app.MapGroup("").ExcludeFromDescription();
         // A form post (antiforgery-checked because it binds a form field), so a link on another site cannot sign staff out.
-        account.MapPost(SignOutPath, async ([FromForm] string? returnUrl, SignInManager<StaffUser> signIn) =>
+        account.MapPost(SignOutPath, async ([FromForm] string? returnUrl, ClaimsPrincipal principal, SignInManager<StaffUser> signIn, UserManager<StaffUser> users) =>
         {
+            // A new stamp makes the cookie just given up worthless: a copy of it replayed later is refused.
+            if (await users.GetUserAsync(principal) is { } user)
+            {
+                await users.UpdateSecurityStampAsync(user);
+            }
             await signIn.SignOutAsync();
             return TypedResults.LocalRedirect(SafeReturnUrl(returnUrl));
         }).AllowAnonymous();

@@ -18,7 +18,8 @@ public sealed class ReconciliationReadBackTests(ProrataApp app)
         var scenario = await File.ReadAllTextAsync(Path.Combine(Files, "scenario-02.json"));
         var imported = await ImportAsync(app.Services.GetRequiredService<ReconciliationImports>(), bytes, scenario);
         // A restart: a new instance knows nothing of the imports of the one before.
-        var restarted = new ReconciliationImports(app.Services.GetRequiredService<IServiceScopeFactory>(), app.Time);
+        var restarted = new ReconciliationImports(app.Services.GetRequiredService<IServiceScopeFactory>(), app.Time,
+            app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Prorata.Integrations.ReconFiles.FileLimits>>());
 
         var listed = (await restarted.AllAsync(CancellationToken.None)).Single(i => i.Id == imported.Id);
         var stored = await restarted.FindAsync(imported.Id, CancellationToken.None);

@@ -24,6 +24,7 @@ public static class ProrataInfrastructure
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         builder.Services.AddOptions<RequestLimits>().Bind(builder.Configuration.GetSection(RequestLimits.Section));
         builder.Services.AddSingleton<PublicAddress>();
+        builder.Services.AddOptions<Prorata.Integrations.ReconFiles.FileLimits>().Bind(builder.Configuration.GetSection(Prorata.Integrations.ReconFiles.FileLimits.Section));
         builder.Services.AddProrataForwardedHeaders(builder.Configuration);
         builder.Services.AddProrataDatabase(builder.Configuration);
         builder.Services.AddProrataKeyRing(builder.Configuration);

@@ -29,6 +29,13 @@ public sealed class ReconciliationImportWorker(
                     await MatchAsync(queued, expected, stoppingToken);
                 }
             }
+            catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            {
+                // Whatever one file does, the worker goes on with the next and the host keeps serving: the import ends
+                // refused with the reason, its transaction rolled back.
+                logger.LogError(e, "Recon file {FileName} could not be imported", queued.Import.FileName);
+                queued.Import.Refuse($"The import failed and stored nothing: {e.Message}", time.GetUtcNow());
+            }
             finally
             {
                 File.Delete(queued.SpoolPath);
@@ -75,7 +82,7 @@ public sealed class ReconciliationImportWorker(
                     Span<byte> head = stackalloc byte[2];
                     var headLength = file.Read(head);
                     file.Position = 0;
-                    foreach (var line in InvoiceReconReader.Read(file, InvoiceReconReader.DetectFormat(head[..headLength])))
+                    foreach (var line in InvoiceReconReader.Read(file, InvoiceReconReader.DetectFormat(head[..headLength]), imports.Limits))
                     {
                         var outcome = matcher.Match(line);
                         writer.Write(outcome);

@@ -36,7 +36,7 @@ public sealed partial class SecurityApp : WebApplicationFactory<Program>, IAsync
         builder.UseSetting("Prorata:Billing:DailyRun", "false");
         builder.UseSetting("Prorata:SeedDemoData", "false");
         builder.UseSetting("Prorata:PublicBaseUrl", PublicBaseUrl);
-        builder.ConfigureLogging(logging => logging.ClearProviders());
+        builder.ConfigureLogging(logging => { logging.ClearProviders(); if (Environment.GetEnvironmentVariable("PRORATA_TEST_LOG") is not null) logging.AddConsole(); });
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Time));
     }
 

@@ -24,6 +24,9 @@ public static class CatalogEndpoints
 
     private const string PriceListSection = $"{FileLimits.Section}:{PriceListLimits}";
 
+    // As the Title column of CatalogProducts.
+    private const int MaxTitleLength = 256;
+
     public static IEndpointRouteBuilder MapCatalog(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/price-lists").WithTags("Catalog").RequireAuthorization(Policies.StaffRead);
@@ -134,12 +137,14 @@ public static class CatalogEndpoints
         ProrataDbContext db, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
-        if (string.IsNullOrWhiteSpace(request.ProductId)) errors.Add("productId", "productId is required.");
-        if (string.IsNullOrWhiteSpace(request.Title)) errors.Add("title", "title is required.");
+        InputBounds.Text(request.ProductId, "productId", InputBounds.MaxIdLength, errors);
+        InputBounds.Text(request.SkuId, "skuId", InputBounds.MaxIdLength, errors, required: false);
+        InputBounds.Text(request.Title, "title", MaxTitleLength, errors);
         var kind = EnumText.Parse(request.Kind, ProductKind.Service, "kind", errors);
         if (kind == ProductKind.License) errors.Add("kind", "kind must be service or oneTime; licenses come from Microsoft's price list.");
         if (!Currency.TryFromCode(request.Currency, out var currency)) errors.Add("currency", $"currency must be a known ISO 4217 code; got '{request.Currency}'.");
-        if (request.PricePerCycle is not > 0) errors.Add("pricePerCycle", $"pricePerCycle must be more than 0; got {request.PricePerCycle?.ToString(CultureInfo.InvariantCulture) ?? "none"}.");
+        if (request.PricePerCycle is not > 0 || request.PricePerCycle > InputBounds.MaxAmount)
+            errors.Add("pricePerCycle", $"pricePerCycle must be more than 0 and at most {InputBounds.MaxAmount:N0}; got {request.PricePerCycle?.ToString(CultureInfo.InvariantCulture) ?? "none"}.");
         var term = kind == ProductKind.OneTime ? TermDuration.P1M : EnumText.Parse(request.Term, TermDuration.P1M, "term", errors);
         var plan = kind == ProductKind.OneTime ? BillingPlan.Monthly : EnumText.Parse(request.BillingPlan, BillingPlan.Monthly, "billingPlan", errors);
         var skuId = string.IsNullOrWhiteSpace(request.SkuId) ? "0001" : request.SkuId.Trim();

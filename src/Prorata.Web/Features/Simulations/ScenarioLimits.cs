@@ -41,14 +41,6 @@ public static class ScenarioLimits
         {
             return;
         }
-        if (scenario.BillUntil < FirstDay || scenario.BillUntil > LastDay)
-        {
-            throw new ScenarioFormatException("billUntil", $"must be between {FirstDay:yyyy-MM-dd} and {LastDay:yyyy-MM-dd}; got {scenario.BillUntil:yyyy-MM-dd}");
-        }
-        if (scenario.Events.FirstOrDefault(e => DateOnly.FromDateTime(e.At.UtcDateTime) < FirstDay || DateOnly.FromDateTime(e.At.UtcDateTime) > LastDay) is { } outside)
-        {
-            throw new ScenarioFormatException($"events[{outside.Index}].at", $"must be between {FirstDay:yyyy-MM-dd} and {LastDay:yyyy-MM-dd}; got {outside.At:yyyy-MM-dd}");
-        }
         var first = DateOnly.FromDateTime(scenario.Events.Min(e => e.At).UtcDateTime);
         var horizon = first.Year > DateOnly.MaxValue.Year - MaxHorizonYears ? DateOnly.MaxValue : first.AddYears(MaxHorizonYears);
         if (scenario.BillUntil > horizon)
@@ -61,6 +53,14 @@ public static class ScenarioLimits
         {
             throw new ScenarioFormatException($"events[{last.Index}].at",
                 $"must be at most {MaxHorizonYears} years after the first event ({first:yyyy-MM-dd}); got {last.At:yyyy-MM-dd}");
+        }
+        if (scenario.BillUntil < FirstDay || scenario.BillUntil > LastDay)
+        {
+            throw new ScenarioFormatException("billUntil", $"must be between {FirstDay:yyyy-MM-dd} and {LastDay:yyyy-MM-dd}; got {scenario.BillUntil:yyyy-MM-dd}");
+        }
+        if (scenario.Events.FirstOrDefault(e => DateOnly.FromDateTime(e.At.UtcDateTime) < FirstDay || DateOnly.FromDateTime(e.At.UtcDateTime) > LastDay) is { } outside)
+        {
+            throw new ScenarioFormatException($"events[{outside.Index}].at", $"must be between {FirstDay:yyyy-MM-dd} and {LastDay:yyyy-MM-dd}; got {outside.At:yyyy-MM-dd}");
         }
     }
 }

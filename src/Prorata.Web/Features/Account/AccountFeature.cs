@@ -9,6 +9,7 @@ public static class AccountFeature
         services.Configure<SignInThrottleOptions>(configuration.GetSection(SignInThrottleOptions.Section));
         services.AddSingleton<SignInThrottle>();
         services.AddScoped<StaffSignIn>();
+        services.AddScoped<EntraIdLinks>();
         services.AddHostedService<OwnerBootstrap>();
         services.AddHostedService<StartupBanner>();
         return services;

@@ -122,14 +122,18 @@ public static class ReconciliationEndpoints
             }
             wanted = parsed;
         }
-        var page = Filter(import, wanted, subscription).Skip(Math.Max(0, skip ?? 0)).Take(Math.Clamp(take ?? DefaultPageSize, 1, 1000));
+        if (import.Status != ImportStatus.Done)
+        {
+            return TypedResults.Ok(new List<DiscrepancyResponse>());
+        }
+        var (page, _) = await imports.DiscrepanciesAsync(id, wanted, subscription, Math.Max(0, skip ?? 0), Math.Clamp(take ?? DefaultPageSize, 1, 1000), cancellationToken);
         return TypedResults.Ok(page.Select(DiscrepancyResponse.From).ToList());
     }
 
     private static async Task<Results<Ok<DiscrepancyDetailResponse>, ProblemHttpResult>> Discrepancy(
         Guid id, long row, ReconciliationImports imports, CancellationToken cancellationToken)
     {
-        var match = (await imports.FindAsync(id, cancellationToken))?.Discrepancies.FirstOrDefault(d => d.Line.Row == row);
+        var match = await imports.DiscrepancyAsync(id, row, cancellationToken);
         return match is null
             ? TypedResults.Problem($"Import '{id}' has no discrepancy on row {row}.", statusCode: StatusCodes.Status404NotFound)
             : TypedResults.Ok(DiscrepancyDetailResponse.From(match));
@@ -142,12 +146,6 @@ public static class ReconciliationEndpoints
     private static async Task<Results<Ok<List<UnbilledChargeResponse>>, ProblemHttpResult>> Unbilled(
         Guid id, ReconciliationImports imports, CancellationToken cancellationToken) =>
         await imports.FindAsync(id, cancellationToken) is { } import ? TypedResults.Ok(import.Unbilled.Select(UnbilledChargeResponse.From).ToList()) : NotFound(id);
-
-    /// <summary>The discrepancies of one import, by state and subscription; shared with the pages.</summary>
-    public static IEnumerable<LineMatch> Filter(ReconciliationImport import, ReconState? state, string? subscription) =>
-        import.Discrepancies.Where(d =>
-            (state is null || d.State == state)
-            && (string.IsNullOrWhiteSpace(subscription) || d.Line.SubscriptionId.Contains(subscription.Trim(), StringComparison.OrdinalIgnoreCase)));
 
     private static RedirectHttpResult Back(string error) => TypedResults.Redirect($"/reconciliation?error={Uri.EscapeDataString(error)}");
 

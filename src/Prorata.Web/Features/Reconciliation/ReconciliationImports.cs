@@ -38,6 +38,21 @@ public sealed class ReconciliationImports(IServiceScopeFactory scopes, TimeProvi
     public async Task<ReconciliationImport?> FindAsync(Guid id, CancellationToken cancellationToken) =>
         imports.GetValueOrDefault(id) ?? await StoredAsync(id, null, cancellationToken);
 
+    /// <summary>One page of an import's discrepancies (from the database) and how many match the filter in all.</summary>
+    public async Task<(IReadOnlyList<Prorata.Domain.Reconciliation.LineMatch> Page, int Total)> DiscrepanciesAsync(
+        Guid id, Prorata.Domain.Reconciliation.ReconState? state, string? subscription, int skip, int take, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await StoredReconImports.DiscrepanciesAsync(scope.ServiceProvider.GetRequiredService<ProrataDbContext>(), id, state, subscription, skip, take, cancellationToken);
+    }
+
+    /// <summary>The discrepancy on one row, from the database; null when the row matched or does not exist.</summary>
+    public async Task<Prorata.Domain.Reconciliation.LineMatch?> DiscrepancyAsync(Guid id, long row, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await StoredReconImports.DiscrepancyAsync(scope.ServiceProvider.GetRequiredService<ProrataDbContext>(), id, row, cancellationToken);
+    }
+
     /// <summary>Spools and queues a file; <c>Duplicate</c> is true when the same bytes were imported before.</summary>
     /// <exception cref="ScenarioFormatException">The what-if scenario is malformed or past its limits; nothing is queued.</exception>
     /// <exception cref="FileLimitException">The file is past <see cref="Limits"/>; nothing is queued and no temporary file is left.</exception>

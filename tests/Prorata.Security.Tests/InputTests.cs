@@ -50,7 +50,7 @@ public sealed class InputTests(SecurityApp app)
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("between 0 and 100,000,000", await ErrorAsync(response, "pricingRules[0].value"));
-        Assert.Contains("at most 64 characters; got 100,000", await ErrorAsync(response, "pricingRules[1].productId"));
+        Assert.Contains("at most 100 characters; got 100,000", await ErrorAsync(response, "pricingRules[1].productId"));
         Assert.Equal(before, await app.WithDbAsync(db => Task.FromResult(db.BillingContracts.Count())));
     }
 

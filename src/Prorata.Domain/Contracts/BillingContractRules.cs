@@ -14,7 +14,8 @@ public static class BillingContractRules
     public const int MaxPaymentTermsDays = 365;
     public const int DefaultPaymentTermsDays = 30;
     public const int MaxLegalEntityNameLength = 200;
-    public const int MaxIdLength = InputBounds.MaxIdLength;
+    // As the pricing-rule columns (100); products and subscriptions keep theirs at InputBounds.MaxIdLength (64).
+    public const int MaxIdLength = 100;
     public const decimal MaxMarkupPercent = 1000m;
 
     public static BillingContractTerms? Validate(BillingContractDraft draft, ValidationErrors errors)

@@ -7,7 +7,9 @@ namespace Prorata.Integrations.ReconFiles;
 /// <summary>
 /// Streams the records of a Microsoft CSV file through Sylvan's reader: one buffer, fields read as spans, never the
 /// file in memory. Checks the header against the schema before the first record, and each record's field count
-/// so that a truncated file fails on its last row instead of importing a short line.
+/// so that a truncated file fails on its last row instead of importing a short line. Bounded by <see cref="FileLimits"/>:
+/// a record longer than a line may be, more columns or rows than allowed, and bytes that are not UTF-8 (decoded as
+/// U+FFFD, then refused naming the row) stop the file.
 /// </summary>
 internal sealed class CsvRecords : FieldRow, IDisposable
 {
@@ -16,17 +18,24 @@ internal sealed class CsvRecords : FieldRow, IDisposable
     private readonly StreamReader text;
     private readonly CsvDataReader csv;
     private readonly ColumnSchema schema;
+    private readonly FileLimits limits;
     private readonly int[] ordinalOf;
     private readonly RecentStrings[] strings;
     private readonly int[] extraOrdinals;
     private readonly string[] extraNames;
     private long row = 1;
 
-    private CsvRecords(StreamReader text, CsvDataReader csv, ColumnSchema schema)
+    private CsvRecords(StreamReader text, CsvDataReader csv, ColumnSchema schema, FileLimits limits)
     {
         this.text = text;
         this.csv = csv;
         this.schema = schema;
+        this.limits = limits;
+        if (csv.FieldCount > limits.MaxColumns)
+        {
+            throw new ReconFileFormatException(1, null, null,
+                $"row 1: the header has {csv.FieldCount} columns; at most {limits.MaxColumns} are accepted ({FileLimits.Section}:MaxColumns)");
+        }
         ordinalOf = new int[schema.Names.Length];
         Array.Fill(ordinalOf, -1);
         strings = new RecentStrings[schema.Names.Length];
@@ -64,8 +73,9 @@ internal sealed class CsvRecords : FieldRow, IDisposable
 
     public override long Row => row;
 
-    public static CsvRecords Open(Stream stream, ColumnSchema schema)
+    public static CsvRecords Open(Stream stream, ColumnSchema schema, FileLimits? limits = null)
     {
+        limits ??= FileLimits.Default;
         var text = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, BufferChars, leaveOpen: true);
         try
         {
@@ -75,9 +85,16 @@ internal sealed class CsvRecords : FieldRow, IDisposable
                 Delimiter = ',',
                 HeaderComparer = StringComparer.OrdinalIgnoreCase,
                 BufferSize = BufferChars,
+                // A record longer than a line may be stops the file instead of growing the buffer without end.
+                MaxBufferSize = Math.Max(BufferChars, limits.MaxLineBytes * 2),
             };
             var csv = CsvDataReader.Create(text, options);
-            return new CsvRecords(text, csv, schema);
+            return new CsvRecords(text, csv, schema, limits);
+        }
+        catch (CsvRecordTooLargeException e)
+        {
+            text.Dispose();
+            throw new ReconFileFormatException(1, null, null, $"row 1: the header is longer than {limits.MaxLineBytes:N0} bytes ({FileLimits.Section}:MaxLineBytes)", e);
         }
         catch (CsvFormatException e)
         {
@@ -98,6 +115,10 @@ internal sealed class CsvRecords : FieldRow, IDisposable
         {
             read = csv.Read();
         }
+        catch (CsvRecordTooLargeException e)
+        {
+            throw TooLong(e);
+        }
         catch (CsvFormatException e)
         {
             throw NotCsv(e);
@@ -111,6 +132,10 @@ internal sealed class CsvRecords : FieldRow, IDisposable
         try
         {
             read = await csv.ReadAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (CsvRecordTooLargeException e)
+        {
+            throw TooLong(e);
         }
         catch (CsvFormatException e)
         {
@@ -162,14 +187,30 @@ internal sealed class CsvRecords : FieldRow, IDisposable
     private ReconFileFormatException NotCsv(CsvFormatException e) =>
         new(row + 1, null, null, $"row {row + 1}: not valid CSV, the file may be truncated ({e.Message})", e);
 
-    // A record with fewer or more fields than the header is a cut or malformed row: refused, never padded.
+    private ReconFileFormatException TooLong(CsvRecordTooLargeException e) =>
+        new(row + 1, null, null, $"row {row + 1}: longer than {limits.MaxLineBytes:N0} bytes ({FileLimits.Section}:MaxLineBytes)", e);
+
+    // A record with fewer or more fields than the header is a cut or malformed row: refused, never padded. Bytes that are
+    // not UTF-8 were decoded as U+FFFD: refused too, rather than stored as question marks.
     private bool Counted()
     {
         row++;
+        if (row > limits.MaxRows)
+        {
+            throw new ReconFileFormatException(row, null, null, $"row {row}: the file has more than {limits.MaxRows:N0} rows ({FileLimits.Section}:MaxRows)");
+        }
         if (csv.RowFieldCount != csv.FieldCount)
         {
             throw new ReconFileFormatException(row, null, null,
                 $"row {row}: {csv.RowFieldCount} fields where the header has {csv.FieldCount}: the file is truncated or the row is malformed");
+        }
+        for (var ordinal = 0; ordinal < csv.FieldCount; ordinal++)
+        {
+            if (csv.GetFieldSpan(ordinal).Contains('\uFFFD'))
+            {
+                var column = csv.GetName(ordinal);
+                throw new ReconFileFormatException(row, column, null, $"row {row}, column {column}: the text is not valid UTF-8");
+            }
         }
         return true;
     }

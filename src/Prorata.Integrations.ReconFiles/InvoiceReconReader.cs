@@ -16,12 +16,12 @@ public static class InvoiceReconReader
     public static ReconFileFormat DetectFormat(ReadOnlySpan<byte> firstBytes) =>
         firstBytes.StartsWith(GzipMagic) ? ReconFileFormat.GzipJsonLines : ReconFileFormat.Csv;
 
-    public static IEnumerable<ReconLine> Read(Stream stream, ReconFileFormat format) =>
-        format == ReconFileFormat.Csv ? ReadCsv(stream) : ReadGzipJsonLines(stream);
+    public static IEnumerable<ReconLine> Read(Stream stream, ReconFileFormat format, FileLimits? limits = null) =>
+        format == ReconFileFormat.Csv ? ReadCsv(stream, limits) : ReadGzipJsonLines(stream, limits);
 
-    public static IEnumerable<ReconLine> ReadCsv(Stream stream)
+    public static IEnumerable<ReconLine> ReadCsv(Stream stream, FileLimits? limits = null)
     {
-        using var records = CsvRecords.Open(stream, InvoiceColumns.Schema);
+        using var records = CsvRecords.Open(stream, InvoiceColumns.Schema, limits);
         while (records.Next())
         {
             yield return InvoiceLineBuilder.Build(records);
@@ -37,9 +37,9 @@ public static class InvoiceReconReader
         }
     }
 
-    public static IEnumerable<ReconLine> ReadGzipJsonLines(Stream stream)
+    public static IEnumerable<ReconLine> ReadGzipJsonLines(Stream stream, FileLimits? limits = null)
     {
-        using var records = JsonLinesRecords.Open(stream, InvoiceColumns.Schema);
+        using var records = JsonLinesRecords.Open(stream, InvoiceColumns.Schema, limits);
         while (records.Next())
         {
             yield return InvoiceLineBuilder.Build(records);

@@ -9,6 +9,8 @@ namespace Prorata.Integrations.ReconFiles;
 /// Streams the records of a gzip-compressed JSON Lines file as the Graph billing export delivers it: one object per
 /// line, camelCase names, numbers sometimes written as strings. Holds one line at a time. .NET's GZipStream ends
 /// quietly on a cut file, so the gzip trailer's length (ISIZE, RFC 1952 §2.3.1) is checked against the bytes read.
+/// Bounded by <see cref="FileLimits"/>: a line longer than allowed (a gzip bomb of zeros has no line end at all), more
+/// decompressed bytes, rows or properties than allowed, and text that is not UTF-8 stop the file, naming the row.
 /// </summary>
 internal sealed class JsonLinesRecords : FieldRow, IDisposable
 {
@@ -17,6 +19,7 @@ internal sealed class JsonLinesRecords : FieldRow, IDisposable
     private readonly TailStream compressed;
     private readonly GZipStream gzip;
     private readonly ColumnSchema schema;
+    private readonly FileLimits limits;
     private readonly string?[] values;
     private readonly List<KeyValuePair<string, string>> extra = [];
     private readonly RecentStrings names = new();
@@ -27,17 +30,18 @@ internal sealed class JsonLinesRecords : FieldRow, IDisposable
     private bool finished;
     private long row;
 
-    private JsonLinesRecords(Stream stream, ColumnSchema schema)
+    private JsonLinesRecords(Stream stream, ColumnSchema schema, FileLimits limits)
     {
         compressed = new TailStream(stream);
         gzip = new GZipStream(compressed, CompressionMode.Decompress, leaveOpen: true);
         this.schema = schema;
+        this.limits = limits;
         values = new string?[schema.Names.Length];
     }
 
     public override long Row => row;
 
-    public static JsonLinesRecords Open(Stream stream, ColumnSchema schema) => new(stream, schema);
+    public static JsonLinesRecords Open(Stream stream, ColumnSchema schema, FileLimits? limits = null) => new(stream, schema, limits ?? FileLimits.Default);
 
     public bool Next()
     {
@@ -49,6 +53,10 @@ internal sealed class JsonLinesRecords : FieldRow, IDisposable
                 return false;
             }
             row++;
+            if (row > limits.MaxRows)
+            {
+                throw new ReconFileFormatException(row, null, null, $"row {row}: the file has more than {limits.MaxRows:N0} rows ({FileLimits.Section}:MaxRows)");
+            }
             var bytes = line.Value.Span;
             if (bytes.Length > 0 && bytes[^1] == (byte)'\r')
             {
@@ -120,7 +128,12 @@ internal sealed class JsonLinesRecords : FieldRow, IDisposable
         }
         if (end == buffer.Length)
         {
-            Array.Resize(ref buffer, buffer.Length * 2);
+            if (buffer.Length >= limits.MaxLineBytes)
+            {
+                throw new ReconFileFormatException(row + 1, null, null,
+                    $"row {row + 1}: longer than {limits.MaxLineBytes:N0} bytes ({FileLimits.Section}:MaxLineBytes): not a line of a Microsoft export");
+            }
+            Array.Resize(ref buffer, Math.Min(buffer.Length * 2, limits.MaxLineBytes + 1));
         }
         int read;
         try
@@ -138,6 +151,11 @@ internal sealed class JsonLinesRecords : FieldRow, IDisposable
             return;
         }
         decompressedBytes += read;
+        if (decompressedBytes > limits.MaxDecompressedBytes)
+        {
+            throw new ReconFileFormatException(row + 1, null, null,
+                $"row {row + 1}: the file decompresses to more than {limits.MaxDecompressedBytes:N0} bytes ({FileLimits.Section}:MaxDecompressedBytes)");
+        }
         end += read;
     }
 
@@ -163,8 +181,14 @@ internal sealed class JsonLinesRecords : FieldRow, IDisposable
                 throw new ReconFileFormatException(row, null, null, $"row {row}: not a JSON object");
             }
             Span<char> name = stackalloc char[256];
+            var properties = 0;
             while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
             {
+                if (++properties > limits.MaxColumns)
+                {
+                    throw new ReconFileFormatException(row, null, null,
+                        $"row {row}: more than {limits.MaxColumns} properties ({FileLimits.Section}:MaxColumns)");
+                }
                 var length = json.CopyString(name);
                 json.Read();
                 var value = ValueText(ref json, line);
@@ -189,6 +213,11 @@ internal sealed class JsonLinesRecords : FieldRow, IDisposable
         catch (ArgumentException e)
         {
             throw new ReconFileFormatException(row, null, null, $"row {row}: a property name is too long ({e.Message})", e);
+        }
+        catch (InvalidOperationException e)
+        {
+            // Utf8JsonReader turns a string into UTF-16 only when asked, and refuses bytes that are not UTF-8 then.
+            throw new ReconFileFormatException(row, null, null, $"row {row}: the text is not valid UTF-8 ({e.Message})", e);
         }
     }
 

@@ -9,12 +9,12 @@ namespace Prorata.Integrations.ReconFiles;
 /// </summary>
 public static class UsageReconReader
 {
-    public static IEnumerable<UsageLine> Read(Stream stream, ReconFileFormat format) =>
-        format == ReconFileFormat.Csv ? ReadCsv(stream) : ReadGzipJsonLines(stream);
+    public static IEnumerable<UsageLine> Read(Stream stream, ReconFileFormat format, FileLimits? limits = null) =>
+        format == ReconFileFormat.Csv ? ReadCsv(stream, limits) : ReadGzipJsonLines(stream, limits);
 
-    public static IEnumerable<UsageLine> ReadCsv(Stream stream)
+    public static IEnumerable<UsageLine> ReadCsv(Stream stream, FileLimits? limits = null)
     {
-        using var records = CsvRecords.Open(stream, UsageColumns.Schema);
+        using var records = CsvRecords.Open(stream, UsageColumns.Schema, limits);
         while (records.Next())
         {
             yield return UsageLineBuilder.Build(records);
@@ -30,9 +30,9 @@ public static class UsageReconReader
         }
     }
 
-    public static IEnumerable<UsageLine> ReadGzipJsonLines(Stream stream)
+    public static IEnumerable<UsageLine> ReadGzipJsonLines(Stream stream, FileLimits? limits = null)
     {
-        using var records = JsonLinesRecords.Open(stream, UsageColumns.Schema);
+        using var records = JsonLinesRecords.Open(stream, UsageColumns.Schema, limits);
         while (records.Next())
         {
             yield return UsageLineBuilder.Build(records);

@@ -45,12 +45,12 @@ public sealed class InvoiceApiTests(ProrataApp app)
         Assert.StartsWith("InvoiceNumber,Kind,Status,", csv[0]);
         Assert.Equal(lines.Count, csv.Length - 1);
 
-        var credit = await client.PostAsync($"/api/v1/invoices/{id}/credit", null);
+        var credit = await client.PostAsync($"/api/v1/invoices/{id}/credit", JsonContent.Create(new { }));
         Assert.Equal(HttpStatusCode.OK, credit.StatusCode);
         var note = await credit.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(("creditNote", "CN-000002", -detail.GetProperty("total").GetDecimal()),
             (note.GetProperty("kind").GetString(), note.GetProperty("number").GetString(), note.GetProperty("total").GetDecimal()));
-        var again = await client.PostAsync($"/api/v1/invoices/{id}/credit", null);
+        var again = await client.PostAsync($"/api/v1/invoices/{id}/credit", JsonContent.Create(new { }));
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
     }
 

@@ -227,7 +227,7 @@ public sealed class PartnerCenterChangePushTests(PartnerCenterSyncTests.Fixture 
 
     private static async Task<SyncRunResponse> SyncAsync(HttpClient client)
     {
-        using var response = await client.PostAsync("/api/v1/partner-center/sync-runs?wait=true", null);
+        using var response = await client.PostAsync("/api/v1/partner-center/sync-runs?wait=true", JsonContent.Create(new { }));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var run = (await response.Content.ReadFromJsonAsync<SyncRunResponse>())!;
         Assert.Null(run.Error);

@@ -44,7 +44,7 @@ public sealed class PartnerCenterMfaTests(PartnerCenterSyncTests.Fixture fixture
 
     private static async Task<SyncRunResponse> SyncAsync(HttpClient client)
     {
-        using var response = await client.PostAsync("/api/v1/partner-center/sync-runs?wait=true", null);
+        using var response = await client.PostAsync("/api/v1/partner-center/sync-runs?wait=true", JsonContent.Create(new { }));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<SyncRunResponse>())!;
     }

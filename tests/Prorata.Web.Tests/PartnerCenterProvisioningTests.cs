@@ -321,7 +321,7 @@ public sealed class PartnerCenterProvisioningTests(PartnerCenterSyncTests.Fixtur
     /// <summary>A full sync each time: an incremental one reads the activity log, where a tenant without subscriptions never appears.</summary>
     private static async Task<SyncRunResponse> SyncAsync(HttpClient client)
     {
-        using var response = await client.PostAsync("/api/v1/partner-center/sync-runs?wait=true&full=true", null);
+        using var response = await client.PostAsync("/api/v1/partner-center/sync-runs?wait=true&full=true", JsonContent.Create(new { }));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var run = (await response.Content.ReadFromJsonAsync<SyncRunResponse>())!;
         Assert.Null(run.Error);

@@ -177,7 +177,7 @@ public sealed class PartnerCenterSyncTests(PartnerCenterSyncTests.Fixture fixtur
 
     private async Task<SyncRunResponse> SyncAsync(HttpClient client)
     {
-        using var response = await client.PostAsync("/api/v1/partner-center/sync-runs?wait=true", null);
+        using var response = await client.PostAsync("/api/v1/partner-center/sync-runs?wait=true", JsonContent.Create(new { }));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var run = (await response.Content.ReadFromJsonAsync<SyncRunResponse>())!;
         Assert.Null(run.Error);

@@ -70,7 +70,7 @@ public sealed class StaffUserTests(ProrataApp app)
         var ownerId = staff.EnumerateArray().Single(u => u.GetProperty("email").GetString() == ProrataApp.EmailOf(StaffRoles.Owner)).GetProperty("id").GetString();
 
         using var demote = await owner.PutAsJsonAsync($"/api/v1/staff-users/{ownerId}/role", new { role = "ReadOnly" });
-        using var self = await owner.PostAsync($"/api/v1/staff-users/{ownerId}/disable", null);
+        using var self = await owner.PostAsync($"/api/v1/staff-users/{ownerId}/disable", JsonContent.Create(new { }));
 
         Assert.Equal(HttpStatusCode.Conflict, demote.StatusCode);
         Assert.Contains("is the only Owner who can sign in: make another Owner first.", await demote.Content.ReadAsStringAsync());
@@ -87,11 +87,11 @@ public sealed class StaffUserTests(ProrataApp app)
         Assert.Equal("BillingAdmin", (await promoted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("role").GetString());
         Assert.Equal([StaffRoles.BillingAdmin], await RolesAsync(email));
 
-        using var disabled = await owner.PostAsync($"/api/v1/staff-users/{id}/disable", null);
+        using var disabled = await owner.PostAsync($"/api/v1/staff-users/{id}/disable", JsonContent.Create(new { }));
 
         Assert.True((await disabled.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("disabled").GetBoolean());
         Assert.Equal(HttpStatusCode.OK, (await SignInAsync(app.Anonymous(), email, "a long sales passphrase")).StatusCode);
-        using var enabled = await owner.PostAsync($"/api/v1/staff-users/{id}/enable", null);
+        using var enabled = await owner.PostAsync($"/api/v1/staff-users/{id}/enable", JsonContent.Create(new { }));
         Assert.False((await enabled.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("disabled").GetBoolean());
         Assert.Equal(HttpStatusCode.Redirect, (await SignInAsync(app.Anonymous(), email, "a long sales passphrase")).StatusCode);
     }

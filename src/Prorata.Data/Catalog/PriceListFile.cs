@@ -75,6 +75,11 @@ public static class PriceListFile
                 Publisher = Publisher.Microsoft,
             });
         }
+        if (rows.Count == 0 && errors.Count == 0)
+        {
+            // A header alone (or only trials) would become a version with no offer, and every offer would read as removed.
+            errors.Add($"The file has no license row to import ({skipped} skipped as trials or one-time); nothing was imported.");
+        }
         return new PriceListParse(rows, skipped, errors);
     }
 

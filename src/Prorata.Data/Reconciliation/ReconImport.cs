@@ -2,10 +2,16 @@ namespace Prorata.Data.Reconciliation;
 
 /// <summary>
 /// One recon file matched and stored with all its lines. The SHA-256 of the file's bytes is unique, so the same file
-/// imported twice is recognised; a refused file is never stored (its transaction is rolled back).
+/// imported twice is recognised; a refused file is never stored (rolled back, or on SQLite removed batch by batch).
 /// </summary>
 public sealed class ReconImport
 {
+    /// <summary>
+    /// <see cref="Rows"/> while SQLite takes the lines in short batches (so other writers are not locked out for the whole
+    /// file): readers skip such an import, and one left by a crash is removed at the next start.
+    /// </summary>
+    public const long Unfinished = -1;
+
     public Guid Id { get; set; }
 
     public required string FileName { get; set; }

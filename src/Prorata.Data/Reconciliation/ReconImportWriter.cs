@@ -7,15 +7,21 @@ using Prorata.Domain.Reconciliation;
 namespace Prorata.Data.Reconciliation;
 
 /// <summary>
-/// Stores one recon import in one transaction while it is being matched: the header first, every line as it is read,
-/// the summary last. A million lines go through PostgreSQL's binary COPY (the bench's path); SQLite takes them in EF
-/// batches. Disposing without <see cref="CompleteAsync"/> (a refused file, a crash) rolls back, so nothing is stored.
+/// Stores one recon import while it is being matched: the header first, every line as it is read, the summary last.
+/// PostgreSQL takes a million lines through binary COPY in one transaction (other writers are not blocked by it). SQLite
+/// has one writer at a time, so it takes them in short transactions of <see cref="SqliteBatch"/> lines, the header marked
+/// <see cref="ReconImport.Unfinished"/> until the summary commits, with a pause after each half second of writing in which
+/// other staff's writes get the lock (they retry for 30 s; a 19-minute transaction made them fail). Disposing without
+/// <see cref="CompleteAsync"/> (a refused file, a crash) rolls back, or on SQLite deletes what was written, so nothing is kept.
 /// Every column of a line is kept: the typed ones in their own columns, the others packed into one text per line, their
 /// names once on the import (a CSV's lines share its header) — a million lines cost one string each, not one per cell.
 /// </summary>
 public sealed class ReconImportWriter : IAsyncDisposable
 {
-    private const int SqliteBatch = 2_000;
+    private const int SqliteBatch = 1_000;
+    private const int SqliteDeleteRows = 20_000;
+    private static readonly TimeSpan WriteBeforePause = TimeSpan.FromMilliseconds(500);
+    private static readonly TimeSpan Pause = TimeSpan.FromMilliseconds(200);
 
     private const string Copy = """
         COPY "ReconImportLines" ("ImportId", "Row", "CustomerId", "SubscriptionId", "ProductId", "SkuId", "ChargeType", "ChargeStart", "ChargeEnd",
@@ -27,13 +33,15 @@ public sealed class ReconImportWriter : IAsyncDisposable
         """;
 
     private readonly ProrataDbContext _db;
-    private readonly IDbContextTransaction _transaction;
+    private readonly IDbContextTransaction? _transaction;
     private readonly ReconImport _import;
     private readonly NpgsqlBinaryImporter? _copy;
+    private readonly System.Diagnostics.Stopwatch _sincePause = System.Diagnostics.Stopwatch.StartNew();
     private int _pending;
+    private bool _completed;
     private IReadOnlyList<string>? _otherNames;
 
-    private ReconImportWriter(ProrataDbContext db, IDbContextTransaction transaction, ReconImport import, NpgsqlBinaryImporter? copy)
+    private ReconImportWriter(ProrataDbContext db, IDbContextTransaction? transaction, ReconImport import, NpgsqlBinaryImporter? copy)
     {
         _db = db;
         _transaction = transaction;
@@ -41,24 +49,41 @@ public sealed class ReconImportWriter : IAsyncDisposable
         _copy = copy;
     }
 
-    /// <summary>Begins the transaction and inserts the header; a file with this SHA-256 already stored fails here (unique key).</summary>
+    /// <summary>Begins the import and inserts its header; a file with this SHA-256 already stored fails here (unique key).</summary>
     public static async Task<ReconImportWriter> BeginAsync(ProrataDbContext db, ReconImport import, CancellationToken cancellationToken)
     {
+        if (!db.Database.IsNpgsql())
+        {
+            var finalRows = import.Rows;
+            import.Rows = ReconImport.Unfinished;
+            db.ReconImports.Add(import);
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            import.Rows = finalRows;
+            return new ReconImportWriter(db, null, import, null);
+        }
         var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
             db.ReconImports.Add(import);
             await db.SaveChangesAsync(cancellationToken);
             db.ChangeTracker.Clear();
-            var copy = db.Database.IsNpgsql()
-                ? await ((NpgsqlConnection)db.Database.GetDbConnection()).BeginBinaryImportAsync(Copy, cancellationToken)
-                : null;
+            var copy = await ((NpgsqlConnection)db.Database.GetDbConnection()).BeginBinaryImportAsync(Copy, cancellationToken);
             return new ReconImportWriter(db, transaction, import, copy);
         }
         catch
         {
             await transaction.DisposeAsync();
             throw;
+        }
+    }
+
+    /// <summary>Removes imports a crash left unfinished on SQLite (their lines first, a batch at a time).</summary>
+    public static async Task RemoveUnfinishedAsync(ProrataDbContext db, CancellationToken cancellationToken)
+    {
+        foreach (var id in await db.ReconImports.Where(i => i.Rows == ReconImport.Unfinished).Select(i => i.Id).ToListAsync(cancellationToken))
+        {
+            await DeleteAsync(db, id, cancellationToken);
         }
     }
 
@@ -92,6 +117,12 @@ public sealed class ReconImportWriter : IAsyncDisposable
                 _db.SaveChanges();
                 _db.ChangeTracker.Clear();
                 _pending = 0;
+                if (_sincePause.Elapsed > WriteBeforePause)
+                {
+                    // Synchronous on the matcher's worker thread; long enough for a writer retrying every 150 ms to get in.
+                    Thread.Sleep(Pause);
+                    _sincePause.Restart();
+                }
             }
             return;
         }
@@ -209,8 +240,14 @@ public sealed class ReconImportWriter : IAsyncDisposable
         (_import.MoneyAtStake, _import.ActualTotal, _import.ExpectedTotal, _import.UnbilledTotal) = (summary.MoneyAtStake, summary.ActualTotal, summary.ExpectedTotal, unbilledTotal);
         _import.OtherColumnNames = _otherNames is null ? null : PackedColumns.PackNames(_otherNames);
         _db.ReconImports.Update(_import);
+        // On SQLite the last lines, the missing and unbilled rows and the finished header commit together: the import
+        // becomes visible whole or not at all.
         await _db.SaveChangesAsync(cancellationToken);
-        await _transaction.CommitAsync(cancellationToken);
+        if (_transaction is not null)
+        {
+            await _transaction.CommitAsync(cancellationToken);
+        }
+        _completed = true;
         _db.ChangeTracker.Clear();
     }
 
@@ -246,7 +283,28 @@ public sealed class ReconImportWriter : IAsyncDisposable
             // Disposing an uncompleted COPY cancels it; after CompleteAsync this does nothing.
             await _copy.DisposeAsync();
         }
-        await _transaction.DisposeAsync();
+        if (_transaction is not null)
+        {
+            await _transaction.DisposeAsync();
+        }
         _db.ChangeTracker.Clear();
+        if (_transaction is null && !_completed)
+        {
+            // SQLite committed batches of a file that was then refused: they go, so that nothing of it is kept.
+            await DeleteAsync(_db, _import.Id, CancellationToken.None);
+        }
+    }
+
+    private static async Task DeleteAsync(ProrataDbContext db, Guid id, CancellationToken cancellationToken)
+    {
+        var last = await db.ReconImportLines.Where(l => l.ImportId == id).MaxAsync(l => (long?)l.Row, cancellationToken) ?? 0;
+        for (var upTo = 0L; upTo < last + SqliteDeleteRows; upTo += SqliteDeleteRows)
+        {
+            var bound = upTo;
+            await db.ReconImportLines.Where(l => l.ImportId == id && l.Row <= bound).ExecuteDeleteAsync(cancellationToken);
+        }
+        await db.ReconImportMissing.Where(m => m.ImportId == id).ExecuteDeleteAsync(cancellationToken);
+        await db.ReconImportUnbilled.Where(u => u.ImportId == id).ExecuteDeleteAsync(cancellationToken);
+        await db.ReconImports.Where(i => i.Id == id).ExecuteDeleteAsync(cancellationToken);
     }
 }

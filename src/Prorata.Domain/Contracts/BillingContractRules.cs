@@ -15,6 +15,7 @@ public static class BillingContractRules
     public const int MaxPaymentTermsDays = 365;
     public const int DefaultPaymentTermsDays = 30;
     public const int MaxLegalEntityNameLength = 200;
+    // As the pricing-rule columns (100); products and subscriptions keep theirs at InputBounds.MaxIdLength (64).
     public const int MaxIdLength = 100;
     public const decimal MaxMarkupPercent = 1000m;
 
@@ -62,17 +63,19 @@ public static class BillingContractRules
             errors.Add("paymentTermsDays", $"paymentTermsDays must be between 0 and {MaxPaymentTermsDays}; got {paymentTerms}.");
         }
 
-        var legalEntity = draft.LegalEntityName?.Trim();
-        if (string.IsNullOrEmpty(legalEntity))
+        if (string.IsNullOrWhiteSpace(draft.LegalEntityName))
         {
             errors.Add("legalEntityName", "legalEntityName is required (the partner entity that issues the invoices).");
         }
-        else if (legalEntity.Length > MaxLegalEntityNameLength)
-        {
-            errors.Add("legalEntityName", $"legalEntityName must be at most {MaxLegalEntityNameLength} characters; got {legalEntity.Length}.");
-        }
+        var legalEntity = InputBounds.Text(draft.LegalEntityName, "legalEntityName", MaxLegalEntityNameLength, errors, required: false);
 
-        var rules = ValidatePricingRules(draft.PricingRules ?? [], errors);
+        var drafts = draft.PricingRules ?? [];
+        if (drafts.Count > InputBounds.MaxPricingRules)
+        {
+            errors.Add("pricingRules", $"a contract has at most {InputBounds.MaxPricingRules} pricing rules; got {drafts.Count:N0}.");
+            drafts = [];
+        }
+        var rules = ValidatePricingRules(drafts, errors);
 
         if (draft.StartDate is { } start && (start < EarliestStart || start > LatestStart))
         {
@@ -103,7 +106,11 @@ public static class BillingContractRules
             }
             else if (productId.Length > MaxIdLength)
             {
-                errors.Add($"{prefix}.productId", $"productId must be at most {MaxIdLength} characters; got {productId.Length}.");
+                errors.Add($"{prefix}.productId", $"productId must be at most {MaxIdLength} characters; got {productId.Length:N0}.");
+            }
+            else if (InputBounds.HasHiddenCharacters(productId))
+            {
+                errors.Add($"{prefix}.productId", $"productId must not contain control or invisible formatting characters; got '{InputBounds.Printable(productId)}'.");
             }
             else if (productId == PricingRule.AnyProduct && skuId is not null)
             {
@@ -111,7 +118,11 @@ public static class BillingContractRules
             }
             if (skuId is { Length: > MaxIdLength })
             {
-                errors.Add($"{prefix}.skuId", $"skuId must be at most {MaxIdLength} characters; got {skuId.Length}.");
+                errors.Add($"{prefix}.skuId", $"skuId must be at most {MaxIdLength} characters; got {skuId.Length:N0}.");
+            }
+            else if (skuId is not null && InputBounds.HasHiddenCharacters(skuId))
+            {
+                errors.Add($"{prefix}.skuId", $"skuId must not contain control or invisible formatting characters; got '{InputBounds.Printable(skuId)}'.");
             }
 
             PricingMethod? method = null;
@@ -136,9 +147,9 @@ public static class BillingContractRules
             {
                 errors.Add($"{prefix}.value", $"a discount off ERP must be between 0 and 100 percent; got {value}.");
             }
-            else if (method is PricingMethod.FixedPrice && value < 0)
+            else if (method is PricingMethod.FixedPrice && value is < 0 or > InputBounds.MaxAmount)
             {
-                errors.Add($"{prefix}.value", $"a fixed price cannot be negative; got {value}.");
+                errors.Add($"{prefix}.value", $"a fixed price must be between 0 and {InputBounds.MaxAmount:N0}; got {value}.");
             }
 
             if (!string.IsNullOrEmpty(productId) && !seen.Add((productId, skuId)))

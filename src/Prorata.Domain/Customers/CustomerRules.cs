@@ -16,15 +16,7 @@ public static class CustomerRules
     /// <param name="errors">Collects the refusals.</param>
     public static CustomerDetails? Validate(CustomerDraft draft, Guid? self, ValidationErrors errors)
     {
-        var name = draft.Name?.Trim();
-        if (string.IsNullOrEmpty(name))
-        {
-            errors.Add("name", "name is required.");
-        }
-        else if (name.Length > MaxNameLength)
-        {
-            errors.Add("name", $"name must be at most {MaxNameLength} characters; got {name.Length}.");
-        }
+        var name = InputBounds.Text(draft.Name, "name", MaxNameLength, errors);
 
         Currency? currency = null;
         if (string.IsNullOrWhiteSpace(draft.Currency))
@@ -47,7 +39,7 @@ public static class CustomerRules
         }
         else if (!LooksLikeEmail(email))
         {
-            errors.Add("billingEmail", $"billingEmail must be an email address; got '{email}'.");
+            errors.Add("billingEmail", $"billingEmail must be an email address; got '{InputBounds.Printable(email)}'.");
         }
 
         if (self is not null && draft.ParentCustomerId == self)
@@ -73,6 +65,7 @@ public static class CustomerRules
             && at == email.LastIndexOf('@')
             && email.IndexOf('.', at) > at + 1
             && !email.EndsWith('.')
-            && !email.Any(char.IsWhiteSpace);
+            && !email.Any(char.IsWhiteSpace)
+            && !InputBounds.HasHiddenCharacters(email);
     }
 }

@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.FluentUI.AspNetCore.Components;
 using Prorata.Web.Infrastructure.Auth;
 using Prorata.Web.Infrastructure.Database;
+using Prorata.Web.Infrastructure.Http;
 using Prorata.Web.Infrastructure.Problems;
+using Prorata.Web.Infrastructure.Security;
 using Prorata.Web.Infrastructure.Telemetry;
 
 namespace Prorata.Web.Infrastructure;
@@ -16,7 +18,16 @@ public static class ProrataInfrastructure
         builder.Services.AddSingleton(TimeProvider.System);
         // Serve library assets (Blazor's script, Fluent UI) from the build output too, not only in Development or after publish.
         builder.WebHost.UseStaticWebAssets();
+        // A failing background job (an import, a sync) is logged by the job; it never stops the host.
+        builder.Services.Configure<HostOptions>(options => options.BackgroundServiceExceptionBehavior = BackgroundServiceExceptionBehavior.Ignore);
+        // Binding errors reach ProrataExceptionHandler, which names the field, in every environment.
+        builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        builder.Services.AddOptions<RequestLimits>().Bind(builder.Configuration.GetSection(RequestLimits.Section));
+        builder.Services.AddSingleton<PublicAddress>();
+        builder.Services.AddOptions<Prorata.Integrations.ReconFiles.FileLimits>().Bind(builder.Configuration.GetSection(Prorata.Integrations.ReconFiles.FileLimits.Section));
+        builder.Services.AddProrataForwardedHeaders(builder.Configuration);
         builder.Services.AddProrataDatabase(builder.Configuration);
+        builder.Services.AddProrataKeyRing(builder.Configuration);
         builder.Services.AddProrataAuth(builder.Configuration);
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProrataExceptionHandler>();
@@ -29,9 +40,19 @@ public static class ProrataInfrastructure
 
     public static WebApplication UseProrataInfrastructure(this WebApplication app)
     {
+        if (ForwardedHeadersSetup.IsEnabled(app.Configuration))
+        {
+            app.UseForwardedHeaders();
+        }
         app.UseExceptionHandler();
+        app.UseSecurityHeaders();
+        // HSTS only on HTTPS requests, and never for localhost.
+        app.UseHsts();
         app.UseStatusCodePages();
+        app.UseMiddleware<JsonBodies>();
         app.UseAuthentication();
+        // After authentication: an antiforgery token is bound to the signed-in user.
+        app.UseMiddleware<CrossSiteRequestGuard>();
         app.UseAuthorization();
         app.UseAntiforgery();
 

@@ -6,6 +6,10 @@ public static class AccountFeature
     {
         services.Configure<OwnerOptions>(configuration.GetSection(OwnerOptions.Section));
         services.AddSingleton<OwnerSetup>();
+        services.Configure<SignInThrottleOptions>(configuration.GetSection(SignInThrottleOptions.Section));
+        services.AddSingleton<SignInThrottle>();
+        services.AddScoped<StaffSignIn>();
+        services.AddScoped<EntraIdLinks>();
         services.AddHostedService<OwnerBootstrap>();
         services.AddHostedService<StartupBanner>();
         return services;

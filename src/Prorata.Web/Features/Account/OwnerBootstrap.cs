@@ -14,6 +14,11 @@ public sealed class OwnerBootstrap(
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        if (PasswordOnCommandLine(Environment.GetCommandLineArgs()))
+        {
+            logger.LogWarning("{Section}:Password was given on the command line, where every user of this machine can read it (ps, /proc). "
+                + "Set it as the environment variable Prorata__Owner__Password instead, and remove it once the Owner exists", OwnerOptions.Section);
+        }
         await using var scope = scopes.CreateAsyncScope();
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in StaffRoles.All)
@@ -43,6 +48,10 @@ public sealed class OwnerBootstrap(
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public static bool PasswordOnCommandLine(IEnumerable<string> args) =>
+        args.Any(a => a.Contains($"{OwnerOptions.Section}:Password", StringComparison.OrdinalIgnoreCase)
+            || a.Contains("Prorata__Owner__Password", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Creates an Owner; returns Identity's reasons when it refuses (weak password, taken email).</summary>
     public static async Task<IReadOnlyList<string>> CreateOwnerAsync(UserManager<StaffUser> users, string email, string password)

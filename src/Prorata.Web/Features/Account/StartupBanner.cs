@@ -1,6 +1,5 @@
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
+using Prorata.Web.Infrastructure.Http;
 
 namespace Prorata.Web.Features.Account;
 
@@ -10,7 +9,7 @@ namespace Prorata.Web.Features.Account;
 /// </summary>
 public sealed class StartupBanner(
     IHostApplicationLifetime lifetime,
-    IServer server,
+    PublicAddress address,
     OwnerSetup setup,
     IOptions<OwnerOptions> owner) : IHostedService
 {
@@ -24,20 +23,19 @@ public sealed class StartupBanner(
 
     private void Print()
     {
-        var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "http://localhost:5080";
-        var lines = new List<string> { "", $"Prorata is running at {address}" };
+        var lines = new List<string> { "", $"Prorata is running at {address.Link("/")}" };
         if (setup.Token is { } token)
         {
             lines.Add("No staff user exists yet. Create the first Owner (this link works once):");
-            lines.Add($"  {address}{OwnerSetup.Path}?token={token}");
+            lines.Add($"  {address.Link($"{OwnerSetup.Path}?token={token}")}");
         }
         else if (owner.Value.IsConfigured)
         {
-            lines.Add($"Sign in at {address}/signin as {owner.Value.Email} (the password from Prorata:Owner:Password).");
+            lines.Add($"Sign in at {address.Link("/signin")} as {owner.Value.Email} (the password from Prorata:Owner:Password).");
         }
         else
         {
-            lines.Add($"Sign in at {address}/signin with your staff account.");
+            lines.Add($"Sign in at {address.Link("/signin")} with your staff account.");
         }
         lines.Add("");
         Console.Out.WriteLine(string.Join(Environment.NewLine, lines));

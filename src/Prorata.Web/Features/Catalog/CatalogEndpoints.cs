@@ -3,25 +3,38 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Prorata.Data;
 using Prorata.Data.Catalog;
 using Prorata.Domain.Catalog;
 using Prorata.Domain.Contracts;
 using Prorata.Domain.Money;
+using Prorata.Integrations.ReconFiles;
 using Prorata.Web.Infrastructure.Auth;
 using Prorata.Web.Infrastructure.Persistence;
+using Prorata.Web.Infrastructure.Uploads;
 
 namespace Prorata.Web.Features.Catalog;
 
 /// <summary>/api/v1/price-lists (import, versions, changes with affected subscriptions, rollout) and /api/v1/catalog/products.</summary>
 public static class CatalogEndpoints
 {
+    /// <summary>The name of the price list's <see cref="FileLimits"/> (Prorata:Imports:PriceList): a list is held whole in memory while it is compared.</summary>
+    public const string PriceListLimits = "PriceList";
+
+    private const string PriceListSection = $"{FileLimits.Section}:{PriceListLimits}";
+
+    // As the Title column of CatalogProducts.
+    private const int MaxTitleLength = 256;
+
     public static IEndpointRouteBuilder MapCatalog(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/price-lists").WithTags("Catalog").RequireAuthorization(Policies.StaffRead);
         group.MapGet("/", ListAsync).WithName("ListPriceLists");
         group.MapGet("/{id:guid}/changes", ChangesAsync).WithName("PriceListChanges");
-        group.MapPost("/", ImportAsync).WithName("ImportPriceList").RequireAuthorization(Policies.BillingWrite).ProducesValidationProblem().DisableAntiforgery();
+        // The body is the CSV (text/csv, which no cross-site form can send) or a form with the page's antiforgery token.
+        group.MapPost("/", ImportAsync).WithName("ImportPriceList").RequireAuthorization(Policies.BillingWrite).ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         group.MapPut("/{id:guid}/rollout", RolloutAsync).WithName("SetPriceListRollout").RequireAuthorization(Policies.BillingWrite).ProducesValidationProblem();
         var products = app.MapGroup("/api/v1/catalog/products").WithTags("Catalog").RequireAuthorization(Policies.StaffRead);
         products.MapGet("/", async (ProrataDbContext db, CancellationToken ct) =>
@@ -52,8 +65,8 @@ public static class CatalogEndpoints
     /// <param name="import">The import.</param>
     /// <param name="user">Who imports.</param>
     /// <param name="cancellationToken">Cancels the import.</param>
-    private static async Task<Results<Created<ImportResultResponse>, ValidationProblem>> ImportAsync(string? name, string? rollout, string? date,
-        HttpContext http, PriceListImport import, ClaimsPrincipal user, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<Results<Created<ImportResultResponse>, ValidationProblem, ProblemHttpResult>> ImportAsync(string? name, string? rollout, string? date,
+        HttpContext http, PriceListImport import, ClaimsPrincipal user, TimeProvider time, IOptionsSnapshot<FileLimits> limits, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
         var (choice, rolloutDate) = ParseRollout(rollout, date, Today(time), errors);
@@ -69,14 +82,13 @@ public static class CatalogEndpoints
         }
         else
         {
-            var copy = new MemoryStream();
-            await http.Request.Body.CopyToAsync(copy, cancellationToken);
-            copy.Position = 0;
-            body = copy;
+            body = http.Request.Body;
             label = name ?? "price list";
         }
         if (!errors.IsValid) return Invalid(errors);
-        var parsed = PriceListFile.Read(body);
+        await using var spooled = await SpoolAsync(body, limits.Get(PriceListLimits), cancellationToken);
+        if (spooled.Limit is { } limit) return UploadProblems.From(limit, PriceListSection);
+        var parsed = PriceListFile.Read(spooled.File!);
         if (parsed.Errors.Count > 0)
         {
             foreach (var error in parsed.Errors) errors.Add("file", error);
@@ -87,6 +99,27 @@ public static class CatalogEndpoints
         return TypedResults.Created($"/api/v1/price-lists/{version.Id}/changes", new ImportResultResponse(PriceListVersionResponse.From(version), parsed.Skipped,
             changes.Count(c => c.Kind == "added"), changes.Count(c => c.Kind == "repriced"), changes.Count(c => c.Kind == "removed"),
             changes.Sum(c => c.Affected.Count)));
+    }
+
+    /// <summary>The upload in a temporary file, checked against the price list's limits; the file goes when disposed.</summary>
+    private static async Task<SpooledPriceList> SpoolAsync(Stream content, FileLimits limits, CancellationToken cancellationToken)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"prorata-prices-{Guid.NewGuid():N}.upload");
+        try
+        {
+            await UploadSpool.WriteAsync(content, path, limits, cancellationToken);
+            return new SpooledPriceList(path, new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.DeleteOnClose), null);
+        }
+        catch (FileLimitException e)
+        {
+            File.Delete(path);
+            return new SpooledPriceList(path, null, e);
+        }
+        catch
+        {
+            File.Delete(path);
+            throw;
+        }
     }
 
     private static async Task<Results<Ok<PriceListVersionResponse>, ValidationProblem, ProblemHttpResult>> RolloutAsync(Guid id, RolloutRequest request,
@@ -104,12 +137,14 @@ public static class CatalogEndpoints
         ProrataDbContext db, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
-        if (string.IsNullOrWhiteSpace(request.ProductId)) errors.Add("productId", "productId is required.");
-        if (string.IsNullOrWhiteSpace(request.Title)) errors.Add("title", "title is required.");
+        InputBounds.Text(request.ProductId, "productId", InputBounds.MaxIdLength, errors);
+        InputBounds.Text(request.SkuId, "skuId", InputBounds.MaxIdLength, errors, required: false);
+        InputBounds.Text(request.Title, "title", MaxTitleLength, errors);
         var kind = EnumText.Parse(request.Kind, ProductKind.Service, "kind", errors);
         if (kind == ProductKind.License) errors.Add("kind", "kind must be service or oneTime; licenses come from Microsoft's price list.");
         if (!Currency.TryFromCode(request.Currency, out var currency)) errors.Add("currency", $"currency must be a known ISO 4217 code; got '{request.Currency}'.");
-        if (request.PricePerCycle is not > 0) errors.Add("pricePerCycle", $"pricePerCycle must be more than 0; got {request.PricePerCycle?.ToString(CultureInfo.InvariantCulture) ?? "none"}.");
+        if (request.PricePerCycle is not > 0 || request.PricePerCycle > InputBounds.MaxAmount)
+            errors.Add("pricePerCycle", $"pricePerCycle must be more than 0 and at most {InputBounds.MaxAmount:N0}; got {request.PricePerCycle?.ToString(CultureInfo.InvariantCulture) ?? "none"}.");
         var term = kind == ProductKind.OneTime ? TermDuration.P1M : EnumText.Parse(request.Term, TermDuration.P1M, "term", errors);
         var plan = kind == ProductKind.OneTime ? BillingPlan.Monthly : EnumText.Parse(request.BillingPlan, BillingPlan.Monthly, "billingPlan", errors);
         var skuId = string.IsNullOrWhiteSpace(request.SkuId) ? "0001" : request.SkuId.Trim();
@@ -122,14 +157,16 @@ public static class CatalogEndpoints
     }
 
     private static async Task<RedirectHttpResult> ImportFormAsync(IFormFile? file, [FromForm] string? rollout, [FromForm] string? date, PriceListImport import,
-        ClaimsPrincipal user, TimeProvider time, CancellationToken cancellationToken)
+        ClaimsPrincipal user, TimeProvider time, IOptionsSnapshot<FileLimits> limits, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
         var (choice, rolloutDate) = ParseRollout(rollout, string.IsNullOrWhiteSpace(date) ? null : date, Today(time), errors);
         if (file is null) errors.Add("file", "Choose a price-list CSV file.");
         if (!errors.IsValid) return TypedResults.LocalRedirect($"/catalog?error={Uri.EscapeDataString(string.Join(" ", errors.ToDictionary().SelectMany(e => e.Value)))}");
         await using var stream = file!.OpenReadStream();
-        var parsed = PriceListFile.Read(stream);
+        await using var spooled = await SpoolAsync(stream, limits.Get(PriceListLimits), cancellationToken);
+        if (spooled.Limit is { } limit) return TypedResults.LocalRedirect($"/catalog?error={Uri.EscapeDataString(limit.Message)}");
+        var parsed = PriceListFile.Read(spooled.File!);
         if (parsed.Errors.Count > 0) return TypedResults.LocalRedirect($"/catalog?error={Uri.EscapeDataString(string.Join(" ", parsed.Errors.Take(5)))}");
         var version = await import.ImportAsync(file.FileName, parsed, choice, rolloutDate, user.Identity?.Name ?? "staff", cancellationToken);
         return TypedResults.LocalRedirect($"/catalog/price-lists/{version.Id}?message={Uri.EscapeDataString($"Imported {parsed.Rows.Count} rows ({parsed.Skipped} skipped).")}");

@@ -2,7 +2,10 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Prorata.Domain.Reconciliation;
 using Prorata.Domain.Simulation;
+using Prorata.Integrations.ReconFiles;
+using Prorata.Web.Features.Simulations;
 using Prorata.Web.Infrastructure.Auth;
+using Prorata.Web.Infrastructure.Uploads;
 
 namespace Prorata.Web.Features.Reconciliation;
 
@@ -23,7 +26,8 @@ public static class ReconciliationEndpoints
         group.MapPost("/", ImportAsync).WithName("ImportReconFile")
             .RequireAuthorization(Policies.ContractsWrite)
             .WithMetadata(new DisableRequestSizeLimitAttribute())
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         group.MapGet("/", List).WithName("ListReconciliations");
         group.MapGet("/{id:guid}", Get).WithName("GetReconciliation").ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{id:guid}/discrepancies", Discrepancies).WithName("ListDiscrepancies")
@@ -32,10 +36,12 @@ public static class ReconciliationEndpoints
         group.MapGet("/{id:guid}/missing", Missing).WithName("ListMissingCharges").ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{id:guid}/unbilled", Unbilled).WithName("ListUnbilledRevenue").ProducesProblem(StatusCodes.Status404NotFound);
 
-        // A month's recon file is hundreds of megabytes (issue 5: ~650 MB for a million lines).
+        // A month's recon file is hundreds of megabytes (issue 5: ~650 MB for a million lines); the form may carry one file
+        // of Prorata:Imports:MaxFileBytes and a scenario.
+        var limits = app.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<FileLimits>>().Value;
         app.MapPost("/reconciliation/import", ImportFormAsync).RequireAuthorization(Policies.ContractsWrite)
             .WithMetadata(new DisableRequestSizeLimitAttribute())
-            .WithFormOptions(multipartBodyLengthLimit: 4L << 30);
+            .WithFormOptions(multipartBodyLengthLimit: limits.MaxFileBytes + (1 << 20));
         app.MapUsage();
         return app;
     }
@@ -49,7 +55,16 @@ public static class ReconciliationEndpoints
             return TypedResults.Problem($"Send the recon file as the body with Content-Type {string.Join(", ", FileContentTypes)}.",
                 statusCode: StatusCodes.Status415UnsupportedMediaType);
         }
-        var (import, duplicate) = await imports.EnqueueAsync(fileName ?? "recon-file", request.Body, null, cancellationToken);
+        ReconciliationImport import;
+        bool duplicate;
+        try
+        {
+            (import, duplicate) = await imports.EnqueueAsync(fileName ?? "recon-file", request.Body, null, cancellationToken);
+        }
+        catch (FileLimitException e)
+        {
+            return UploadProblems.From(e);
+        }
         return duplicate
             ? TypedResults.Ok(ImportResponse.From(import, duplicate: true))
             : TypedResults.Accepted($"/api/v1/reconciliations/{import.Id}", ImportResponse.From(import));
@@ -61,6 +76,10 @@ public static class ReconciliationEndpoints
         string? scenarioJson = null;
         if (scenario is { Length: > 0 })
         {
+            if (scenario.Length > ScenarioLimits.MaxScenarioBytes)
+            {
+                return Back($"The scenario has {scenario.Length:N0} bytes; at most {ScenarioLimits.MaxScenarioBytes:N0} are accepted.");
+            }
             using var reader = new StreamReader(scenario.OpenReadStream());
             scenarioJson = await reader.ReadToEndAsync(cancellationToken);
         }
@@ -73,6 +92,10 @@ public static class ReconciliationEndpoints
         catch (ScenarioFormatException e)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["scenario"] = [e.Message] });
+        }
+        catch (FileLimitException e)
+        {
+            return Back(e.Message);
         }
     }
 
@@ -99,14 +122,18 @@ public static class ReconciliationEndpoints
             }
             wanted = parsed;
         }
-        var page = Filter(import, wanted, subscription).Skip(Math.Max(0, skip ?? 0)).Take(Math.Clamp(take ?? DefaultPageSize, 1, 1000));
+        if (import.Status != ImportStatus.Done)
+        {
+            return TypedResults.Ok(new List<DiscrepancyResponse>());
+        }
+        var (page, _) = await imports.DiscrepanciesAsync(id, wanted, subscription, Math.Max(0, skip ?? 0), Math.Clamp(take ?? DefaultPageSize, 1, 1000), cancellationToken);
         return TypedResults.Ok(page.Select(DiscrepancyResponse.From).ToList());
     }
 
     private static async Task<Results<Ok<DiscrepancyDetailResponse>, ProblemHttpResult>> Discrepancy(
         Guid id, long row, ReconciliationImports imports, CancellationToken cancellationToken)
     {
-        var match = (await imports.FindAsync(id, cancellationToken))?.Discrepancies.FirstOrDefault(d => d.Line.Row == row);
+        var match = await imports.DiscrepancyAsync(id, row, cancellationToken);
         return match is null
             ? TypedResults.Problem($"Import '{id}' has no discrepancy on row {row}.", statusCode: StatusCodes.Status404NotFound)
             : TypedResults.Ok(DiscrepancyDetailResponse.From(match));
@@ -120,11 +147,7 @@ public static class ReconciliationEndpoints
         Guid id, ReconciliationImports imports, CancellationToken cancellationToken) =>
         await imports.FindAsync(id, cancellationToken) is { } import ? TypedResults.Ok(import.Unbilled.Select(UnbilledChargeResponse.From).ToList()) : NotFound(id);
 
-    /// <summary>The discrepancies of one import, by state and subscription; shared with the pages.</summary>
-    public static IEnumerable<LineMatch> Filter(ReconciliationImport import, ReconState? state, string? subscription) =>
-        import.Discrepancies.Where(d =>
-            (state is null || d.State == state)
-            && (string.IsNullOrWhiteSpace(subscription) || d.Line.SubscriptionId.Contains(subscription.Trim(), StringComparison.OrdinalIgnoreCase)));
+    private static RedirectHttpResult Back(string error) => TypedResults.Redirect($"/reconciliation?error={Uri.EscapeDataString(error)}");
 
     private static ProblemHttpResult NotFound(Guid id) =>
         TypedResults.Problem($"No reconciliation import has id '{id}'.", statusCode: StatusCodes.Status404NotFound);

@@ -3,8 +3,9 @@ using Prorata.Domain.Reconciliation;
 namespace Prorata.Web.Features.Reconciliation;
 
 /// <summary>
-/// One imported recon file and, once matched, its outcome. Only what is not a clean match is kept (a million matched
-/// lines are counted, not held). A refused file keeps its error and nothing else: nothing of it is stored.
+/// One imported recon file and, once matched, its outcome: the summary, missing charges and unbilled lines. Its lines,
+/// discrepancies included, are in the database only and read from there a page at a time, so memory does not grow with
+/// the file (4.8 million discrepancies held 13 GB). A refused file keeps its error and nothing else: nothing of it is stored.
 /// Written by the import worker, read by requests: the worker publishes results with one volatile write of
 /// <see cref="Status"/> after filling them.
 /// </summary>
@@ -33,8 +34,6 @@ public sealed class ReconciliationImport(Guid id, string fileName, string sha256
 
     public ReconSummary? Summary { get; private set; }
 
-    public IReadOnlyList<LineMatch> Discrepancies { get; private set; } = [];
-
     public IReadOnlyList<MissingCharge> Missing { get; private set; } = [];
 
     public IReadOnlyList<UnbilledCharge> Unbilled { get; private set; } = [];
@@ -47,24 +46,22 @@ public sealed class ReconciliationImport(Guid id, string fileName, string sha256
 
     internal void Progress(long rows) => Interlocked.Exchange(ref rowsRead, rows);
 
-    internal void Complete(ReconResult result, UnbilledRevenue unbilled, DateTimeOffset at)
+    internal void Complete(ReconSummary summary, IReadOnlyList<MissingCharge> missing, UnbilledRevenue unbilled, DateTimeOffset at)
     {
-        Summary = result.Summary;
-        Discrepancies = result.Lines;
-        Missing = result.Missing;
+        Summary = summary;
+        Missing = missing;
         Unbilled = unbilled.Charges;
         UnbilledTotal = unbilled.Total;
         FinishedAt = at;
         status = ImportStatus.Done;
     }
 
-    /// <summary>An import read back from the database; in the list, with its summary only (its lines are read when it is opened).</summary>
+    /// <summary>An import read back from the database; in the list, with its summary only (missing and unbilled are read when it is opened).</summary>
     internal void Restore(long rows, ReconSummary summary, decimal unbilledTotal, DateTimeOffset finishedAt,
-        IReadOnlyList<LineMatch> discrepancies, IReadOnlyList<MissingCharge> missing, IReadOnlyList<UnbilledCharge> unbilled)
+        IReadOnlyList<MissingCharge> missing, IReadOnlyList<UnbilledCharge> unbilled)
     {
         Interlocked.Exchange(ref rowsRead, rows);
         Summary = summary;
-        Discrepancies = discrepancies;
         Missing = missing;
         Unbilled = unbilled;
         UnbilledTotal = unbilledTotal;

@@ -9,8 +9,9 @@ using Prorata.Integrations.ReconFiles;
 namespace Prorata.Web.Features.Reconciliation;
 
 /// <summary>
-/// Matches queued recon files one at a time, streaming: lines are read, matched and dropped, keeping only the
-/// discrepancies in memory while every line is stored, and progress is published every 10,000 rows. A refused file
+/// Matches queued recon files one at a time, streaming: lines are read, matched, stored and dropped (discrepancies are
+/// read back from the database a page at a time), so memory stays flat whatever the file; progress is published every
+/// 10,000 rows. A refused file
 /// (bad row, cut file, wrong header) ends with its error and no result: its transaction is rolled back, nothing is kept.
 /// </summary>
 public sealed class ReconciliationImportWorker(
@@ -21,6 +22,15 @@ public sealed class ReconciliationImportWorker(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await ReconImportWriter.RemoveUnfinishedAsync(scope.ServiceProvider.GetRequiredService<ProrataDbContext>(), stoppingToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Recon imports left unfinished by a stop could not be removed; they stay hidden");
+        }
         await foreach (var queued in imports.Queue.ReadAllAsync(stoppingToken))
         {
             try
@@ -29,6 +39,13 @@ public sealed class ReconciliationImportWorker(
                 {
                     await MatchAsync(queued, expected, stoppingToken);
                 }
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            {
+                // Whatever one file does, the worker goes on with the next and the host keeps serving: the import ends
+                // refused with the reason, its transaction rolled back.
+                logger.LogError(e, "Recon file {FileName} could not be imported", queued.Import.FileName);
+                queued.Import.Refuse($"The import failed and stored nothing: {e.Message}", time.GetUtcNow());
             }
             finally
             {
@@ -47,7 +64,6 @@ public sealed class ReconciliationImportWorker(
         import.Start();
         var matcher = new Matcher(expected.Charges, expected.Subscriptions, expected.Usage);
         var unbilled = new UnbilledRevenue(expected.BilledPeriods);
-        var discrepancies = new List<LineMatch>();
         long rows = 0;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ProrataDbContext>();
@@ -66,6 +82,7 @@ public sealed class ReconciliationImportWorker(
             import.Refuse("The same file was imported before; it is not counted twice.", time.GetUtcNow());
             return;
         }
+        ReconFileFormatException? refused = null;
         await using (writer)
         {
             try
@@ -76,14 +93,10 @@ public sealed class ReconciliationImportWorker(
                     Span<byte> head = stackalloc byte[2];
                     var headLength = file.Read(head);
                     file.Position = 0;
-                    foreach (var line in InvoiceReconReader.Read(file, InvoiceReconReader.DetectFormat(head[..headLength])))
+                    foreach (var line in InvoiceReconReader.Read(file, InvoiceReconReader.DetectFormat(head[..headLength]), imports.Limits))
                     {
                         var outcome = matcher.Match(line);
                         writer.Write(outcome);
-                        if (outcome.State != ReconState.Matched)
-                        {
-                            discrepancies.Add(outcome);
-                        }
                         unbilled.Check(line);
                         if (++rows % ProgressEvery == 0)
                         {
@@ -94,15 +107,24 @@ public sealed class ReconciliationImportWorker(
             }
             catch (ReconFileFormatException e)
             {
-                import.Refuse(e.Message, time.GetUtcNow());
-                logger.LogWarning("Recon file {FileName} refused: {Error}", import.FileName, e.Message);
-                return;
+                refused = e;
             }
-            import.Progress(rows);
-            var result = new ReconResult(discrepancies, matcher.Missing(), matcher.Summarize());
-            var finishedAt = time.GetUtcNow();
-            await writer.CompleteAsync(rows, result.Summary, result.Missing, unbilled.Charges, unbilled.Total, finishedAt, cancellationToken);
-            import.Complete(result, unbilled, finishedAt);
+            if (refused is null)
+            {
+                import.Progress(rows);
+                var (missing, summary) = (matcher.Missing(), matcher.Summarize());
+                var finishedAt = time.GetUtcNow();
+                await writer.CompleteAsync(rows, summary, missing, unbilled.Charges, unbilled.Total, finishedAt, cancellationToken);
+                import.Complete(summary, missing, unbilled, finishedAt);
+            }
+        }
+        if (refused is not null)
+        {
+            // Only once the writer is disposed, which on SQLite removes the batches already committed: a refused import
+            // is reported when nothing of it is left.
+            import.Refuse(refused.Message, time.GetUtcNow());
+            logger.LogWarning("Recon file {FileName} refused: {Error}", import.FileName, refused.Message);
+            return;
         }
         logger.LogInformation("Recon file {FileName}: {Rows} rows matched and stored in {Seconds:F1} s", import.FileName, rows, import.Seconds);
     }

@@ -7,44 +7,77 @@ using Prorata.Domain.Reconciliation;
 namespace Prorata.Web.Features.Reconciliation;
 
 /// <summary>
-/// Imports read back from the database, for after a restart: the list takes headers only, an opened import also its
-/// discrepancies, missing charges and unbilled lines, every column of each line as the file had it. Lines stored before
-/// all columns were kept read back with only the columns the matcher reads.
+/// Imports read back from the database: the list takes headers only, an opened import also its missing charges and
+/// unbilled lines; discrepancies are read a page at a time (a file can have millions), every column of each line as the
+/// file had it. Lines stored before all columns were kept read back with only the columns the matcher reads. An import
+/// still being written in batches (<see cref="ReconImport.Unfinished"/>) is not read.
 /// </summary>
 internal static class StoredReconImports
 {
     public static async Task<IReadOnlyList<ReconciliationImport>> HeadersAsync(ProrataDbContext db, CancellationToken cancellationToken)
     {
-        var rows = await db.ReconImports.AsNoTracking().ToListAsync(cancellationToken);
-        return [.. rows.Select(row => Restore(row, [], [], []))];
+        var rows = await db.ReconImports.AsNoTracking().Where(i => i.Rows != ReconImport.Unfinished).ToListAsync(cancellationToken);
+        return [.. rows.Select(row => Restore(row, [], []))];
     }
 
     public static async Task<ReconciliationImport?> LoadAsync(ProrataDbContext db, Guid? id, string? sha256, CancellationToken cancellationToken)
     {
-        var row = await db.ReconImports.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id || i.Sha256 == sha256, cancellationToken);
+        var row = await db.ReconImports.AsNoTracking()
+            .FirstOrDefaultAsync(i => (i.Id == id || i.Sha256 == sha256) && i.Rows != ReconImport.Unfinished, cancellationToken);
         if (row is null)
         {
             return null;
         }
-        var matched = nameof(ReconState.Matched);
-        var discrepancies = await db.ReconImportLines.AsNoTracking()
-            .Where(l => l.ImportId == row.Id && l.State != matched).OrderBy(l => l.Row).ToListAsync(cancellationToken);
         var missing = await db.ReconImportMissing.AsNoTracking().Where(m => m.ImportId == row.Id).OrderBy(m => m.Ordinal).ToListAsync(cancellationToken);
         var unbilled = await db.ReconImportUnbilled.AsNoTracking().Where(u => u.ImportId == row.Id)
             .Join(db.ReconImportLines.AsNoTracking(), u => new { u.ImportId, u.Row }, l => new { l.ImportId, l.Row }, (u, l) => new { u, l })
             .OrderBy(x => x.u.Row).ToListAsync(cancellationToken);
         IReadOnlyList<string> names = row.OtherColumnNames is null ? [] : PackedColumns.Unpack(row.OtherColumnNames);
-        return Restore(row, [.. discrepancies.Select(l => Match(l, names))], [.. missing.Select(Missing)],
-            [.. unbilled.Select(x => new UnbilledCharge(Line(x.l, names), x.u.UncoveredDays, x.u.Amount))]);
+        return Restore(row, [.. missing.Select(Missing)], [.. unbilled.Select(x => new UnbilledCharge(Line(x.l, names), x.u.UncoveredDays, x.u.Amount))]);
     }
 
-    private static ReconciliationImport Restore(
-        ReconImport row, IReadOnlyList<LineMatch> discrepancies, IReadOnlyList<MissingCharge> missing, IReadOnlyList<UnbilledCharge> unbilled)
+    /// <summary>One page of an import's discrepancies in row order, filtered by state and subscription, and how many match in all.</summary>
+    public static async Task<(IReadOnlyList<LineMatch> Page, int Total)> DiscrepanciesAsync(ProrataDbContext db, Guid id, ReconState? state, string? subscription,
+        int skip, int take, CancellationToken cancellationToken)
+    {
+        var matched = nameof(ReconState.Matched);
+        var query = db.ReconImportLines.AsNoTracking().Where(l => l.ImportId == id && l.State != matched);
+        if (state is { } wanted)
+        {
+            var name = wanted.ToString();
+            query = query.Where(l => l.State == name);
+        }
+        if (!string.IsNullOrWhiteSpace(subscription))
+        {
+            var needle = subscription.Trim().ToLowerInvariant();
+            query = query.Where(l => l.SubscriptionId.ToLower().Contains(needle));
+        }
+        var total = await query.CountAsync(cancellationToken);
+        var page = await query.OrderBy(l => l.Row).Skip(skip).Take(take).ToListAsync(cancellationToken);
+        var names = await NamesAsync(db, id, cancellationToken);
+        return ([.. page.Select(l => Match(l, names))], total);
+    }
+
+    /// <summary>The discrepancy on one row of an import; null when the row matched or does not exist.</summary>
+    public static async Task<LineMatch?> DiscrepancyAsync(ProrataDbContext db, Guid id, long row, CancellationToken cancellationToken)
+    {
+        var matched = nameof(ReconState.Matched);
+        var line = await db.ReconImportLines.AsNoTracking().FirstOrDefaultAsync(l => l.ImportId == id && l.Row == row && l.State != matched, cancellationToken);
+        return line is null ? null : Match(line, await NamesAsync(db, id, cancellationToken));
+    }
+
+    private static async Task<IReadOnlyList<string>> NamesAsync(ProrataDbContext db, Guid id, CancellationToken cancellationToken)
+    {
+        var packed = await db.ReconImports.AsNoTracking().Where(i => i.Id == id).Select(i => i.OtherColumnNames).FirstOrDefaultAsync(cancellationToken);
+        return packed is null ? [] : PackedColumns.Unpack(packed);
+    }
+
+    private static ReconciliationImport Restore(ReconImport row, IReadOnlyList<MissingCharge> missing, IReadOnlyList<UnbilledCharge> unbilled)
     {
         var import = new ReconciliationImport(row.Id, row.FileName, row.Sha256, row.ScenarioName, row.ReceivedAt);
         import.Restore(row.Rows, new ReconSummary(row.Matched, row.AmountMismatch, row.QuantityMismatch, row.PriceMismatch, row.UnexpectedCharge,
             row.UnknownSubscription, row.MissingCharge, row.MoneyAtStake, row.ActualTotal, row.ExpectedTotal), row.UnbilledTotal, row.FinishedAt,
-            discrepancies, missing, unbilled);
+            missing, unbilled);
         return import;
     }
 

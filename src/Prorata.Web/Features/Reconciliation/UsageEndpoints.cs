@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Prorata.Data;
 using Prorata.Data.Reconciliation;
+using Prorata.Integrations.ReconFiles;
 using Prorata.Web.Infrastructure.Auth;
+using Prorata.Web.Infrastructure.Uploads;
 
 namespace Prorata.Web.Features.Reconciliation;
 
@@ -23,7 +25,8 @@ public static class UsageEndpoints
         var group = app.MapGroup("/api/v1/usage-imports").WithTags("Usage").RequireAuthorization(Policies.StaffRead);
         group.MapPost("/", ImportAsync).WithName("ImportUsageFile").RequireAuthorization(Policies.ContractsWrite)
             .WithMetadata(new DisableRequestSizeLimitAttribute())
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         group.MapGet("/", ListAsync).WithName("ListUsageImports");
         group.MapGet("/{id:guid}", GetAsync).WithName("GetUsageImport").ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{id:guid}/rows", RowsAsync).WithName("ListUsageRows").ProducesProblem(StatusCodes.Status404NotFound);
@@ -31,9 +34,10 @@ public static class UsageEndpoints
         app.MapGet("/api/v1/usage-lines/{invoiceId:guid}/{position:int}", LineAsync).WithTags("Usage").WithName("TraceUsageLine")
             .RequireAuthorization(Policies.StaffRead).ProducesProblem(StatusCodes.Status404NotFound);
 
+        var limits = app.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<FileLimits>>().Value;
         app.MapPost("/reconciliation/usage/import", ImportFormAsync).RequireAuthorization(Policies.ContractsWrite)
             .WithMetadata(new DisableRequestSizeLimitAttribute())
-            .WithFormOptions(multipartBodyLengthLimit: 4L << 30);
+            .WithFormOptions(multipartBodyLengthLimit: limits.MaxFileBytes + (1 << 20));
         return app;
     }
 
@@ -46,7 +50,15 @@ public static class UsageEndpoints
             return TypedResults.Problem($"Send the usage file as the body with Content-Type {string.Join(", ", FileContentTypes)}.",
                 statusCode: StatusCodes.Status415UnsupportedMediaType);
         }
-        var outcome = await files.ImportAsync(fileName ?? "usage-file", request.Body, cancellationToken);
+        UsageImportOutcome outcome;
+        try
+        {
+            outcome = await files.ImportAsync(fileName ?? "usage-file", request.Body, cancellationToken);
+        }
+        catch (FileLimitException e)
+        {
+            return UploadProblems.From(e);
+        }
         if (outcome.Refusal is { } refusal)
         {
             return Refused(refusal);
@@ -60,7 +72,15 @@ public static class UsageEndpoints
     private static async Task<RedirectHttpResult> ImportFormAsync(IFormFile file, UsageFiles files, CancellationToken cancellationToken)
     {
         await using var content = file.OpenReadStream();
-        var outcome = await files.ImportAsync(file.FileName, content, cancellationToken);
+        UsageImportOutcome outcome;
+        try
+        {
+            outcome = await files.ImportAsync(file.FileName, content, cancellationToken);
+        }
+        catch (FileLimitException e)
+        {
+            return TypedResults.Redirect($"/reconciliation/usage?error={Uri.EscapeDataString(e.Message)}");
+        }
         return outcome.Refusal is { } refusal
             ? TypedResults.Redirect($"/reconciliation/usage?error={Uri.EscapeDataString(refusal.Message)}")
             : TypedResults.Redirect($"/reconciliation/usage/{outcome.Import!.Id}{(outcome.Duplicate ? "?duplicate=true" : "")}");

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Prorata.Data.Identity;
 using Prorata.Web.Infrastructure.Auth;
+using Prorata.Web.Infrastructure.Http;
 using Prorata.Web.Infrastructure.Persistence;
 
 namespace Prorata.Web.Features.Settings;
@@ -32,12 +33,12 @@ public static class StaffUserEndpoints
     }
 
     private static async Task<Results<Created<InvitationResponse>, ValidationProblem, ProblemHttpResult>> AddAsync(
-        StaffUserRequest request, StaffUsers staff, HttpRequest http, CancellationToken cancellationToken)
+        StaffUserRequest request, StaffUsers staff, PublicAddress address, CancellationToken cancellationToken)
     {
         var result = await staff.AddAsync(request.Email, request.Role, cancellationToken);
         return result.Outcome switch
         {
-            SaveOutcome.Saved => TypedResults.Created($"/api/v1/staff-users/{result.Entity!.User.Id}", InvitationResponse.From(result.Entity, http)),
+            SaveOutcome.Saved => TypedResults.Created($"/api/v1/staff-users/{result.Entity!.User.Id}", InvitationResponse.From(result.Entity, address)),
             SaveOutcome.Invalid => result.ToValidationProblem(),
             _ => result.ToProblem(),
         };
@@ -51,10 +52,10 @@ public static class StaffUserEndpoints
         string id, bool disabled, StaffUsers staff, string actingUserId, CancellationToken cancellationToken) =>
         Answer(await staff.SetDisabledAsync(id, disabled, actingUserId, cancellationToken));
 
-    private static async Task<Results<Ok<InvitationResponse>, ProblemHttpResult>> NewLinkAsync(string id, StaffUsers staff, HttpRequest http)
+    private static async Task<Results<Ok<InvitationResponse>, ProblemHttpResult>> NewLinkAsync(string id, StaffUsers staff, PublicAddress address)
     {
         var result = await staff.NewLinkAsync(id);
-        return result.Outcome == SaveOutcome.Saved ? TypedResults.Ok(InvitationResponse.From(result.Entity!, http)) : result.ToProblem();
+        return result.Outcome == SaveOutcome.Saved ? TypedResults.Ok(InvitationResponse.From(result.Entity!, address)) : result.ToProblem();
     }
 
     /// <summary>The Settings page's per-row form: <paramref name="action"/> is role, disable or enable; the outcome comes back as the page's message.</summary>

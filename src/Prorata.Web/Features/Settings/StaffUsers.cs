@@ -16,7 +16,7 @@ public sealed class StaffUsers(UserManager<StaffUser> users, ProrataDbContext db
 {
     public const string SetPasswordPage = "/account/set-password";
 
-    // Disabling is a lockout without end; a lockout after failed sign-ins ends within minutes.
+    // Disabling is a lockout without end; failed sign-ins never lock an account (StaffSignIn slows the address instead).
     private static readonly DateTimeOffset DisabledUntil = new(9999, 12, 31, 0, 0, 0, TimeSpan.Zero);
 
     public async Task<IReadOnlyList<StaffUserResponse>> ListAsync(CancellationToken cancellationToken)

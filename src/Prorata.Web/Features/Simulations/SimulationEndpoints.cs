@@ -18,14 +18,22 @@ public static class SimulationEndpoints
             .RequireAuthorization(Policies.StaffRead)
             .Accepts<object>("application/json")
             .Produces(StatusCodes.Status200OK, contentType: "application/json")
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         return app;
     }
 
     private static async Task<Results<ContentHttpResult, ProblemHttpResult>> SimulateAsync(HttpRequest request, CancellationToken cancellationToken)
     {
+        // Read no further than the cap: a larger body is refused without being held.
+        var buffer = new char[ScenarioLimits.MaxScenarioBytes + 1];
         using var reader = new StreamReader(request.Body);
-        var body = await reader.ReadToEndAsync(cancellationToken);
+        var length = await reader.ReadBlockAsync(buffer, cancellationToken);
+        if (length > ScenarioLimits.MaxScenarioBytes)
+        {
+            return TypedResults.Problem($"A scenario may have at most {ScenarioLimits.MaxScenarioBytes:N0} characters.",
+                statusCode: StatusCodes.Status413PayloadTooLarge, title: "The scenario is too large.");
+        }
+        var body = new string(buffer, 0, length);
         return ScenarioSimulation.Run(body) switch
         {
             { Error: { } error } => TypedResults.Problem(new HttpValidationProblemDetails(new Dictionary<string, string[]> { [error.Field] = [error.Problem] })

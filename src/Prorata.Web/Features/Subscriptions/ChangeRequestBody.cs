@@ -31,6 +31,9 @@ public sealed record ChangeRequestBody(string? Type, int? Quantity, bool? Enable
         if (type == SubscriptionEventType.SetAutoRenew && Enabled is null) errors.Add("enabled", "enabled (true or false) is required to set auto-renew.");
         if (type == SubscriptionEventType.Upgrade && string.IsNullOrWhiteSpace(SkuId)) errors.Add("skuId", "skuId (the SKU to upgrade to) is required.");
         if (type == SubscriptionEventType.Upgrade && Quantity < 1) errors.Add("quantity", $"quantity (the seats to move) must be at least 1; got {Quantity}.");
+        else if (Quantity is < 0 or > InputBounds.MaxSeats) errors.Add("quantity", $"quantity must be between 0 and {InputBounds.MaxSeats:N0}; got {Quantity}.");
+        InputBounds.Text(ProductId, "productId", InputBounds.MaxIdLength, errors, required: false);
+        InputBounds.Text(SkuId, "skuId", InputBounds.MaxIdLength, errors, required: false);
         var term = ParseOptional<TermDuration>(Term, "term", errors);
         var plan = ParseOptional<BillingPlan>(BillingPlan, "billingPlan", errors);
         if (!errors.IsValid) return null;

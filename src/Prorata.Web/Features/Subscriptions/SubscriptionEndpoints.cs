@@ -83,11 +83,12 @@ public static class SubscriptionEndpoints
             : outcome.ToProblem();
     }
 
-    private static async Task<RedirectHttpResult> PurchaseFormAsync([FromForm] SubscriptionForm form, SubscriptionChanges changes, ClaimsPrincipal user,
+    // A form posted without any field binds to null: it is refused like an empty one, naming what is missing.
+    private static async Task<RedirectHttpResult> PurchaseFormAsync([FromForm] SubscriptionForm? form, SubscriptionChanges changes, ClaimsPrincipal user,
         CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
-        var purchase = form.ToRequest().ToPurchase(errors);
+        var purchase = (form ?? new SubscriptionForm()).ToRequest().ToPurchase(errors);
         if (purchase is null) return Back("/subscriptions", error: FirstError(errors));
         var outcome = await changes.PurchaseAsync(purchase, ChangeOutcomeHttp.StaffActor(user), cancellationToken);
         return outcome.Subscription is { } s
@@ -95,11 +96,11 @@ public static class SubscriptionEndpoints
             : Back("/subscriptions", error: Describe(outcome));
     }
 
-    private static async Task<RedirectHttpResult> ChangeFormAsync(Guid id, [FromForm] ChangeForm form, SubscriptionChanges changes, ClaimsPrincipal user,
+    private static async Task<RedirectHttpResult> ChangeFormAsync(Guid id, [FromForm] ChangeForm? form, SubscriptionChanges changes, ClaimsPrincipal user,
         CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
-        var change = form.ToRequest().ToChange(errors);
+        var change = (form ?? new ChangeForm()).ToRequest().ToChange(errors);
         if (change is null) return Back($"/subscriptions/{id}", error: FirstError(errors));
         var outcome = await changes.ChangeAsync(id, change, ChangeOutcomeHttp.StaffActor(user), cancellationToken);
         if (outcome.Created is { } created)

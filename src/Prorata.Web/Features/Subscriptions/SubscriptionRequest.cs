@@ -20,8 +20,10 @@ public sealed record SubscriptionRequest(
     public PurchaseRequest? ToPurchase(ValidationErrors errors)
     {
         if (ContractId is null) errors.Add("contractId", "contractId is required.");
-        if (string.IsNullOrWhiteSpace(ProductId)) errors.Add("productId", "productId is required.");
+        InputBounds.Text(ProductId, "productId", InputBounds.MaxIdLength, errors);
+        InputBounds.Text(SkuId, "skuId", InputBounds.MaxIdLength, errors, required: false);
         if (Quantity is not { } quantity) errors.Add("quantity", "quantity is required.");
+        else if (quantity is < 1 or > InputBounds.MaxSeats) errors.Add("quantity", $"quantity must be between 1 and {InputBounds.MaxSeats:N0}; got {quantity}.");
         var term = ChangeRequestBody.ParseOptional<TermDuration>(Term, "term", errors);
         var plan = ChangeRequestBody.ParseOptional<BillingPlan>(BillingPlan, "billingPlan", errors);
         if (!errors.IsValid) return null;

@@ -45,8 +45,11 @@ public static class ProrataAuth
                 options.Password.RequireDigit = false;
                 options.Password.RequireUppercase = false;
                 options.Password.RequireLowercase = false;
-                options.Lockout.MaxFailedAccessAttempts = 10;
+                // Failed passwords slow the client's address down (StaffSignIn) and never lock an account: otherwise
+                // anyone could lock the Owner out with ten wrong guesses. Lockout stays on for disabling staff.
+                options.Lockout.AllowedForNewUsers = true;
             })
+            .AddPasswordValidator<CommonPasswordValidator>()
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<ProrataDbContext>()
             .AddSignInManager()
@@ -59,10 +62,12 @@ public static class ProrataAuth
             options.Cookie.Name = "prorata.auth";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
-            // Secure over https, and still usable on http://localhost for a first run.
+            // Secure over https (also behind a proxy that terminates TLS, with Prorata:ForwardedHeaders), and still usable on
+            // http://localhost for a first run.
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             options.SlidingExpiration = true;
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            options.Events.OnValidatePrincipal = ValidateStampAsync;
             options.Events.OnRedirectToLogin = context => RespondOrRedirect(context, StatusCodes.Status401Unauthorized);
             options.Events.OnRedirectToAccessDenied = context => RespondOrRedirect(context, StatusCodes.Status403Forbidden);
         });
@@ -81,6 +86,22 @@ public static class ProrataAuth
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
         return services;
+    }
+
+    /// <summary>
+    /// Checks the cookie's security stamp against the database on every request, instead of Identity's every 30 minutes:
+    /// a role change, a disabled user, a new password or a sign-out (each renews the stamp) refuses the old cookie on its
+    /// very next request. One indexed read per request is the price.
+    /// </summary>
+    private static async Task ValidateStampAsync(CookieValidatePrincipalContext context)
+    {
+        var signIn = context.HttpContext.RequestServices.GetRequiredService<SignInManager<StaffUser>>();
+        var user = context.Principal is null ? null : await signIn.ValidateSecurityStampAsync(context.Principal);
+        if (user is null || await signIn.UserManager.IsLockedOutAsync(user))
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+        }
     }
 
     // API callers are programs: they get a status code to act on, not an HTML sign-in page.

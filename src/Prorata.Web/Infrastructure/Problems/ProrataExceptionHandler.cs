@@ -13,6 +13,20 @@ public sealed class ProrataExceptionHandler(IProblemDetailsService problemDetail
     {
         if (exception is BadHttpRequestException bad)
         {
+            if (bad.StatusCode == StatusCodes.Status400BadRequest && await JsonBindingProblem.DescribeAsync(httpContext, bad) is { } errors)
+            {
+                httpContext.Response.StatusCode = StatusCodes.Status400BadRequest;
+                return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = httpContext,
+                    Exception = exception,
+                    ProblemDetails = new HttpValidationProblemDetails(errors)
+                    {
+                        Status = StatusCodes.Status400BadRequest,
+                        Title = "The request body could not be read; nothing was saved.",
+                    },
+                });
+            }
             httpContext.Response.StatusCode = bad.StatusCode;
             return await problemDetails.TryWriteAsync(new ProblemDetailsContext
             {

@@ -5,7 +5,7 @@ using Prorata.Web.Infrastructure.Auth;
 namespace Prorata.Web.Features.Simulations;
 
 /// <summary>
-/// POST /api/v1/simulations: the billing simulation of a scenario (shared/scenarios/README.md), a dry run on the
+/// POST /api/v1/simulations: the billing simulation of a scenario (docs/scenarios.md), a dry run on the
 /// same engine as real billing. A malformed scenario is a 422 naming the field; a refused event is not an error.
 /// </summary>
 public static class SimulationEndpoints

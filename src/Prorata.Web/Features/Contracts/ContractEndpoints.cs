@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Prorata.Data;
 using Prorata.Web.Infrastructure.Auth;
 using Prorata.Web.Infrastructure.Persistence;
+using Prorata.Application;
+using Prorata.Application.Contracts;
 
 namespace Prorata.Web.Features.Contracts;
 

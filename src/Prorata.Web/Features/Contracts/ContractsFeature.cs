@@ -1,3 +1,4 @@
+using Prorata.Application.Contracts;
 namespace Prorata.Web.Features.Contracts;
 
 public static class ContractsFeature

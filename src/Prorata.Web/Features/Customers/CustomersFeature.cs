@@ -1,3 +1,4 @@
+using Prorata.Application.Customers;
 namespace Prorata.Web.Features.Customers;
 
 public static class CustomersFeature

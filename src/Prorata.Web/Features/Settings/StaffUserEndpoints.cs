@@ -6,6 +6,7 @@ using Prorata.Data.Identity;
 using Prorata.Web.Infrastructure.Auth;
 using Prorata.Web.Infrastructure.Http;
 using Prorata.Web.Infrastructure.Persistence;
+using Prorata.Application;
 
 namespace Prorata.Web.Features.Settings;
 

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Prorata.Data;
 using Prorata.Data.Identity;
-using Prorata.Web.Infrastructure.Persistence;
+using Prorata.Application;
 
 namespace Prorata.Web.Features.Settings;
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Prorata.Application;
 
 namespace Prorata.Web.Infrastructure.Persistence;
 

@@ -1,4 +1,4 @@
-namespace Prorata.Web.Infrastructure.Persistence;
+namespace Prorata.Application;
 
 /// <summary>
 /// What a write did. Expected refusals are values here, not exceptions, so the API turns them into 400/404/409

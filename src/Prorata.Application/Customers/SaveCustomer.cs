@@ -4,12 +4,12 @@ using Prorata.Data.Customers;
 using Prorata.Data.Subscriptions;
 using Prorata.Domain.Contracts;
 using Prorata.Domain.Customers;
-using Prorata.Web.Infrastructure.Persistence;
+
 using Prorata.Application.Outbox;
 using Prorata.Application.PartnerCenter;
 using Prorata.Data.Outbox;
 
-namespace Prorata.Web.Features.Customers;
+namespace Prorata.Application.Customers;
 
 /// <summary>
 /// Creates and changes customers for both the API and the pages: the rules, then the checks that need the database.

@@ -1,4 +1,4 @@
-namespace Prorata.Web.Infrastructure.Persistence;
+namespace Prorata.Application;
 
 public enum SaveOutcome
 {

@@ -2,9 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Prorata.Data;
 using Prorata.Data.Contracts;
 using Prorata.Domain.Contracts;
-using Prorata.Web.Infrastructure.Persistence;
 
-namespace Prorata.Web.Features.Contracts;
+namespace Prorata.Application.Contracts;
 
 /// <summary>Creates and changes billing contracts for both the API and the pages.</summary>
 public sealed class SaveContract(ProrataDbContext db, TimeProvider time)

@@ -15,7 +15,7 @@ namespace Prorata.Bench;
 /// <summary>
 /// `import-limits [--gigabytes 1] [--database postgres|sqlite]` (issue 18): starts the real app (Prorata.Web, Release) as a
 /// process on a loopback port, signs in, and measures its peak resident memory (VmHWM) and the time through two files:
-/// a gzip bomb (46 MB of gzip holding 10 GB of zeros) posted to the recon and the usage endpoints, which must be refused
+/// a gzip bomb (10 GB of zeros in about 10 MB of gzip) posted to the recon and the usage endpoints, which must be refused
 /// at once; then a recon CSV of at least the given size, generated while it is sent (never on disk here), which must
 /// import (or be refused by a documented limit) while a staff user keeps creating customers, their slowest write shown.
 /// PostgreSQL from PRORATA_TEST_POSTGRES or a throwaway cluster; SQLite in a temporary folder.

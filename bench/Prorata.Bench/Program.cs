@@ -8,7 +8,8 @@ switch (mode)
     case "reconcile": return Prorata.Bench.ReconcileBenchmark.Run(rest);
     case "partner-center-sync": return Prorata.Bench.PartnerCenterSyncBenchmark.Run(rest);
     case "usage-import": return Prorata.Bench.UsageImportBenchmark.Run(rest);
+    case "import-limits": return Prorata.Bench.ImportLimitsBenchmark.Run(rest);
     default:
-        Console.Error.WriteLine("usage: Prorata.Bench engine|billing-run|reconcile|partner-center-sync|usage-import [options]");
+        Console.Error.WriteLine("usage: Prorata.Bench engine|billing-run|reconcile|partner-center-sync|usage-import|import-limits [options]");
         return 2;
 }

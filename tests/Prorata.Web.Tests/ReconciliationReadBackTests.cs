@@ -45,7 +45,8 @@ public sealed class ReconciliationReadBackTests(ProrataApp app)
         Assert.Equal(19, restored.Extra.Count);
         Assert.Equal(imported.Missing, stored.Missing);
         Assert.Equal((15, 180.00m), (stored.Missing[0].Expected.Quantity, stored.Missing[0].Expected.Total));
-        Assert.Equal(imported.Unbilled.Select(UnbilledChargeResponse.From), stored.Unbilled.Select(UnbilledChargeResponse.From));
+        Assert.Equal(imported.UnbilledLines, stored.UnbilledLines);
+        Assert.Equal(stored.UnbilledLines, (await restarted.UnbilledAsync(imported.Id, 0, 100, CancellationToken.None)).Count);
     }
 
     private static async Task<ReconciliationImport> ImportAsync(ReconciliationImports imports, byte[] bytes, string scenario)

@@ -32,7 +32,11 @@ public sealed class ReconImportWriter : IAsyncDisposable
             "TermAndBillingCycle", "BillingFrequency", "OtherColumns") FROM STDIN (FORMAT BINARY)
         """;
 
+    private const string CopyUnbilled = """COPY "ReconImportUnbilled" ("ImportId", "Row", "UncoveredDays", "Amount") FROM STDIN (FORMAT BINARY)""";
+
     private readonly ProrataDbContext _db;
+    // PostgreSQL's unbilled rows wait (24 bytes each) until the lines' COPY is over: a connection runs one COPY at a time.
+    private readonly List<UnbilledRow> _unbilled = [];
     private readonly IDbContextTransaction? _transaction;
     private readonly ReconImport _import;
     private readonly NpgsqlBinaryImporter? _copy;
@@ -174,6 +178,20 @@ public sealed class ReconImportWriter : IAsyncDisposable
         _copy.Write(others, NpgsqlDbType.Text);
     }
 
+    /// <summary>
+    /// Adds the unbilled part of a line written before (its row): on SQLite in the same batches as the lines, on PostgreSQL
+    /// by a second COPY when the lines are done. Either way the import's completion stays a small transaction.
+    /// </summary>
+    public void WriteUnbilled(UnbilledRow row)
+    {
+        if (_copy is not null)
+        {
+            _unbilled.Add(row);
+            return;
+        }
+        _db.ReconImportUnbilled.Add(new ReconImportUnbilled { ImportId = _import.Id, Row = row.Row, UncoveredDays = row.UncoveredDays, Amount = row.Amount });
+    }
+
     /// <summary>The expected charge's type as in the file, <c>usage</c> for an Azure plan line matched against imported usage.</summary>
     private static string? ExpectedType(LineMatch match) =>
         match.Expected is { } expected ? ChargeTypeNames.ToCamelCase(expected.ChargeType) : match.Usage is null ? null : ReconImportLine.UsageChargeType;
@@ -210,16 +228,30 @@ public sealed class ReconImportWriter : IAsyncDisposable
     }
 
     /// <summary>
-    /// Writes the missing charges and the unbilled lines (a handful per import, so through EF on both providers), the
-    /// outcome onto the header, and commits the import with all its lines.
+    /// Writes the missing charges (a handful per import, through EF on both providers), any unbilled lines not written yet,
+    /// the outcome onto the header, and commits the import with all its lines.
     /// </summary>
     public async Task CompleteAsync(long rows, ReconSummary summary, IReadOnlyList<MissingCharge> missing, IReadOnlyList<UnbilledCharge> unbilled,
         decimal unbilledTotal, DateTimeOffset finishedAt, CancellationToken cancellationToken)
     {
+        foreach (var charge in unbilled)
+        {
+            WriteUnbilled(new UnbilledRow(charge.Line.Row, charge.UncoveredDays, charge.Amount));
+        }
         if (_copy is not null)
         {
             await _copy.CompleteAsync(cancellationToken);
             await _copy.DisposeAsync();
+            await using var copy = await ((NpgsqlConnection)_db.Database.GetDbConnection()).BeginBinaryImportAsync(CopyUnbilled, cancellationToken);
+            foreach (var row in _unbilled)
+            {
+                await copy.StartRowAsync(cancellationToken);
+                await copy.WriteAsync(_import.Id, NpgsqlDbType.Uuid, cancellationToken);
+                await copy.WriteAsync(row.Row, NpgsqlDbType.Bigint, cancellationToken);
+                await copy.WriteAsync(row.UncoveredDays, NpgsqlDbType.Integer, cancellationToken);
+                await copy.WriteAsync(row.Amount, NpgsqlDbType.Numeric, cancellationToken);
+            }
+            await copy.CompleteAsync(cancellationToken);
         }
         _db.ReconImportMissing.AddRange(missing.Select((m, ordinal) => new ReconImportMissing
         {
@@ -227,10 +259,6 @@ public sealed class ReconImportWriter : IAsyncDisposable
             ChargeStart = m.Expected.ChargeStart, ChargeEnd = m.Expected.ChargeEnd, UnitPrice = m.Expected.UnitPrice,
             EffectiveUnitPrice = m.Expected.EffectiveUnitPrice, Quantity = m.Expected.Quantity, Total = m.Expected.Total, ReferenceId = m.Expected.ReferenceId,
             ProductId = m.Expected.ProductId, SkuId = m.Expected.SkuId, Currency = m.Expected.Currency, RootCause = m.RootCause.ToString(), Cause = m.Cause,
-        }));
-        _db.ReconImportUnbilled.AddRange(unbilled.Select(u => new ReconImportUnbilled
-        {
-            ImportId = _import.Id, Row = u.Line.Row, UncoveredDays = u.UncoveredDays, Amount = u.Amount,
         }));
 
         _import.Rows = rows;

@@ -9,9 +9,16 @@ public sealed class UnbilledRevenue
 {
     private readonly Dictionary<string, List<BilledPeriod>> billed = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<UnbilledCharge> charges = [];
+    private readonly bool keepCharges;
 
-    public UnbilledRevenue(IEnumerable<BilledPeriod> customerLines)
+    /// <param name="customerLines">The periods customers were billed for.</param>
+    /// <param name="keepCharges">
+    /// False for a caller that stores each charge <see cref="Check"/> returns: <see cref="Charges"/> stays empty, so a
+    /// file of millions of unbilled lines is not held in memory (only <see cref="Total"/> and <see cref="Count"/> are kept).
+    /// </param>
+    public UnbilledRevenue(IEnumerable<BilledPeriod> customerLines, bool keepCharges = true)
     {
+        this.keepCharges = keepCharges;
         foreach (var period in customerLines)
         {
             if (!billed.TryGetValue(period.Subscription, out var periods))
@@ -25,6 +32,8 @@ public sealed class UnbilledRevenue
     public IReadOnlyList<UnbilledCharge> Charges => charges;
 
     public decimal Total { get; private set; }
+
+    public int Count { get; private set; }
 
     public static UnbilledRevenue Find(IEnumerable<ReconLine> microsoftCharges, IEnumerable<BilledPeriod> customerLines)
     {
@@ -50,8 +59,12 @@ public sealed class UnbilledRevenue
             return null;
         }
         var charge = new UnbilledCharge(line, uncovered, Math.Round(line.Subtotal * uncovered / days, 2, MidpointRounding.AwayFromZero));
-        charges.Add(charge);
+        if (keepCharges)
+        {
+            charges.Add(charge);
+        }
         Total += charge.Amount;
+        Count++;
         return charge;
     }
 

@@ -144,8 +144,15 @@ public static class ReconciliationEndpoints
         await imports.FindAsync(id, cancellationToken) is { } import ? TypedResults.Ok(import.Missing) : NotFound(id);
 
     private static async Task<Results<Ok<List<UnbilledChargeResponse>>, ProblemHttpResult>> Unbilled(
-        Guid id, ReconciliationImports imports, CancellationToken cancellationToken) =>
-        await imports.FindAsync(id, cancellationToken) is { } import ? TypedResults.Ok(import.Unbilled.Select(UnbilledChargeResponse.From).ToList()) : NotFound(id);
+        Guid id, ReconciliationImports imports, [FromQuery] int? skip, [FromQuery] int? take, CancellationToken cancellationToken)
+    {
+        if (await imports.FindAsync(id, cancellationToken) is not { Status: ImportStatus.Done })
+        {
+            return NotFound(id);
+        }
+        var page = await imports.UnbilledAsync(id, Math.Max(0, skip ?? 0), Math.Clamp(take ?? DefaultPageSize, 1, 1000), cancellationToken);
+        return TypedResults.Ok(page.Select(UnbilledChargeResponse.From).ToList());
+    }
 
     private static RedirectHttpResult Back(string error) => TypedResults.Redirect($"/reconciliation?error={Uri.EscapeDataString(error)}");
 

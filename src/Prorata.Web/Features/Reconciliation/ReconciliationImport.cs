@@ -36,7 +36,8 @@ public sealed class ReconciliationImport(Guid id, string fileName, string sha256
 
     public IReadOnlyList<MissingCharge> Missing { get; private set; } = [];
 
-    public IReadOnlyList<UnbilledCharge> Unbilled { get; private set; } = [];
+    /// <summary>How many lines have unbilled revenue; the lines themselves are read from the database a page at a time.</summary>
+    public int UnbilledLines { get; private set; }
 
     public decimal UnbilledTotal { get; private set; }
 
@@ -50,7 +51,7 @@ public sealed class ReconciliationImport(Guid id, string fileName, string sha256
     {
         Summary = summary;
         Missing = missing;
-        Unbilled = unbilled.Charges;
+        UnbilledLines = unbilled.Count;
         UnbilledTotal = unbilled.Total;
         FinishedAt = at;
         status = ImportStatus.Done;
@@ -58,12 +59,12 @@ public sealed class ReconciliationImport(Guid id, string fileName, string sha256
 
     /// <summary>An import read back from the database; in the list, with its summary only (missing and unbilled are read when it is opened).</summary>
     internal void Restore(long rows, ReconSummary summary, decimal unbilledTotal, DateTimeOffset finishedAt,
-        IReadOnlyList<MissingCharge> missing, IReadOnlyList<UnbilledCharge> unbilled)
+        IReadOnlyList<MissingCharge> missing, int unbilledLines)
     {
         Interlocked.Exchange(ref rowsRead, rows);
         Summary = summary;
         Missing = missing;
-        Unbilled = unbilled;
+        UnbilledLines = unbilledLines;
         UnbilledTotal = unbilledTotal;
         FinishedAt = finishedAt;
         status = ImportStatus.Done;

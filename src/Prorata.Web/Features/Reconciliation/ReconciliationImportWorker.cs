@@ -63,7 +63,8 @@ public sealed class ReconciliationImportWorker(
         var import = queued.Import;
         import.Start();
         var matcher = new Matcher(expected.Charges, expected.Subscriptions, expected.Usage);
-        var unbilled = new UnbilledRevenue(expected.BilledPeriods);
+        // Unbilled lines go to the writer as they are found, not into memory: a file of unknown subscriptions is unbilled line by line.
+        var unbilled = new UnbilledRevenue(expected.BilledPeriods, keepCharges: false);
         long rows = 0;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ProrataDbContext>();
@@ -97,7 +98,10 @@ public sealed class ReconciliationImportWorker(
                     {
                         var outcome = matcher.Match(line);
                         writer.Write(outcome);
-                        unbilled.Check(line);
+                        if (unbilled.Check(line) is { } charge)
+                        {
+                            writer.WriteUnbilled(new UnbilledRow(line.Row, charge.UncoveredDays, charge.Amount));
+                        }
                         if (++rows % ProgressEvery == 0)
                         {
                             import.Progress(rows);
@@ -114,7 +118,7 @@ public sealed class ReconciliationImportWorker(
                 import.Progress(rows);
                 var (missing, summary) = (matcher.Missing(), matcher.Summarize());
                 var finishedAt = time.GetUtcNow();
-                await writer.CompleteAsync(rows, summary, missing, unbilled.Charges, unbilled.Total, finishedAt, cancellationToken);
+                await writer.CompleteAsync(rows, summary, missing, [], unbilled.Total, finishedAt, cancellationToken);
                 import.Complete(summary, missing, unbilled, finishedAt);
             }
         }

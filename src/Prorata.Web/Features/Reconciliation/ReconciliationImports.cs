@@ -53,6 +53,13 @@ public sealed class ReconciliationImports(IServiceScopeFactory scopes, TimeProvi
         return await StoredReconImports.DiscrepancyAsync(scope.ServiceProvider.GetRequiredService<ProrataDbContext>(), id, row, cancellationToken);
     }
 
+    /// <summary>One page of an import's unbilled lines, from the database.</summary>
+    public async Task<IReadOnlyList<Prorata.Domain.Reconciliation.UnbilledCharge>> UnbilledAsync(Guid id, int skip, int take, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await StoredReconImports.UnbilledAsync(scope.ServiceProvider.GetRequiredService<ProrataDbContext>(), id, skip, take, cancellationToken);
+    }
+
     /// <summary>Spools and queues a file; <c>Duplicate</c> is true when the same bytes were imported before.</summary>
     /// <exception cref="ScenarioFormatException">The what-if scenario is malformed or past its limits; nothing is queued.</exception>
     /// <exception cref="FileLimitException">The file is past <see cref="Limits"/>; nothing is queued and no temporary file is left.</exception>

@@ -17,7 +17,7 @@ internal static class StoredReconImports
     public static async Task<IReadOnlyList<ReconciliationImport>> HeadersAsync(ProrataDbContext db, CancellationToken cancellationToken)
     {
         var rows = await db.ReconImports.AsNoTracking().Where(i => i.Rows != ReconImport.Unfinished).ToListAsync(cancellationToken);
-        return [.. rows.Select(row => Restore(row, [], []))];
+        return [.. rows.Select(row => Restore(row, [], 0))];
     }
 
     public static async Task<ReconciliationImport?> LoadAsync(ProrataDbContext db, Guid? id, string? sha256, CancellationToken cancellationToken)
@@ -29,11 +29,18 @@ internal static class StoredReconImports
             return null;
         }
         var missing = await db.ReconImportMissing.AsNoTracking().Where(m => m.ImportId == row.Id).OrderBy(m => m.Ordinal).ToListAsync(cancellationToken);
-        var unbilled = await db.ReconImportUnbilled.AsNoTracking().Where(u => u.ImportId == row.Id)
+        var unbilled = await db.ReconImportUnbilled.AsNoTracking().CountAsync(u => u.ImportId == row.Id, cancellationToken);
+        return Restore(row, [.. missing.Select(Missing)], unbilled);
+    }
+
+    /// <summary>One page of an import's unbilled lines in row order, each with every column of its line.</summary>
+    public static async Task<IReadOnlyList<UnbilledCharge>> UnbilledAsync(ProrataDbContext db, Guid id, int skip, int take, CancellationToken cancellationToken)
+    {
+        var page = await db.ReconImportUnbilled.AsNoTracking().Where(u => u.ImportId == id)
             .Join(db.ReconImportLines.AsNoTracking(), u => new { u.ImportId, u.Row }, l => new { l.ImportId, l.Row }, (u, l) => new { u, l })
-            .OrderBy(x => x.u.Row).ToListAsync(cancellationToken);
-        IReadOnlyList<string> names = row.OtherColumnNames is null ? [] : PackedColumns.Unpack(row.OtherColumnNames);
-        return Restore(row, [.. missing.Select(Missing)], [.. unbilled.Select(x => new UnbilledCharge(Line(x.l, names), x.u.UncoveredDays, x.u.Amount))]);
+            .OrderBy(x => x.u.Row).Skip(skip).Take(take).ToListAsync(cancellationToken);
+        var names = await NamesAsync(db, id, cancellationToken);
+        return [.. page.Select(x => new UnbilledCharge(Line(x.l, names), x.u.UncoveredDays, x.u.Amount))];
     }
 
     /// <summary>One page of an import's discrepancies in row order, filtered by state and subscription, and how many match in all.</summary>
@@ -72,7 +79,7 @@ internal static class StoredReconImports
         return packed is null ? [] : PackedColumns.Unpack(packed);
     }
 
-    private static ReconciliationImport Restore(ReconImport row, IReadOnlyList<MissingCharge> missing, IReadOnlyList<UnbilledCharge> unbilled)
+    private static ReconciliationImport Restore(ReconImport row, IReadOnlyList<MissingCharge> missing, int unbilled)
     {
         var import = new ReconciliationImport(row.Id, row.FileName, row.Sha256, row.ScenarioName, row.ReceivedAt);
         import.Restore(row.Rows, new ReconSummary(row.Matched, row.AmountMismatch, row.QuantityMismatch, row.PriceMismatch, row.UnexpectedCharge,

@@ -8,7 +8,7 @@ namespace Prorata.Web.Features.PartnerCenter;
 /// consented. The clock is the app's TimeProvider, so tests move it instead of waiting.
 /// </summary>
 public sealed class PartnerCenterSyncJob(PartnerCenterSyncRuns runs, PartnerCenterConnection connection, IServiceProvider services,
-    TimeProvider time, IOptions<PartnerCenterSyncOptions> options) : BackgroundService
+    TimeProvider time, IOptions<PartnerCenterSyncOptions> options, ILogger<PartnerCenterSyncJob> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -20,10 +20,18 @@ public sealed class PartnerCenterSyncJob(PartnerCenterSyncRuns runs, PartnerCent
         while (!stoppingToken.IsCancellationRequested)
         {
             await Task.Delay(TimeSpan.FromMinutes(options.Value.IntervalMinutes), time, stoppingToken);
-            if ((await credentials.GetStatusAsync(stoppingToken)) is { Consented: true, Expired: false })
+            try
             {
-                var run = runs.Start(full: false, startedBy: "schedule");
-                await runs.WaitAsync(run.Id);
+                if ((await credentials.GetStatusAsync(stoppingToken)) is { Consented: true, Expired: false })
+                {
+                    var run = runs.Start(full: false, startedBy: "schedule");
+                    await runs.WaitAsync(run.Id);
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // The next interval tries again: a failing schedule must not end the loop (nor stop the host).
+                logger.LogError(e, "The scheduled Partner Center sync could not run");
             }
         }
     }

@@ -22,7 +22,10 @@ public sealed class Subscription(string id, string contractId, SubscriptionKind 
     public ScheduledRenewal? ScheduledRenewal { get; private set; }
     public int Quantity { get; internal set; }
 
-    /// <summary>The day a cancellation took effect; no period after the one containing it is billed.</summary>
+    /// <summary>
+    /// The last day a cancelled subscription is billed for: no period after the one containing it is billed. The day of
+    /// the cancellation, or for one within 24 hours of a renewal the last day of the term before it.
+    /// </summary>
     public DateOnly? CancelledOn { get; internal set; }
 
     /// <summary>Cancelled within 24 hours of purchase: everything billed is credited.</summary>

@@ -15,6 +15,29 @@ public class PortfolioPropertyTests
         [RefusalCode.UnknownSubscription, RefusalCode.SubscriptionNotActive, RefusalCode.UnknownOffer, RefusalCode.InvalidQuantity, RefusalCode.InvalidUpgrade];
 
     [Fact]
+    public void CustomerTotal_AnyPortfolio_EqualsDayByDaySumWithinRounding()
+    {
+        RandomScenario.Portfolio.Sample(portfolio =>
+        {
+            var scenario = portfolio.Scenario;
+            var result = Simulator.Run(scenario);
+            var rejected = result.Rejected.Select(r => r.Event).ToHashSet();
+            foreach (var contract in scenario.Contracts)
+            {
+                var dates = new ScenarioRun(scenario).BillingDates(contract).ToList();
+                if (dates.Count == 0) continue;
+                var invoices = result.Invoices.Where(i => i.ContractId == contract.Id).ToList();
+                var billed = invoices.Sum(i => i.Total);
+                var lines = invoices.Sum(i => i.Lines.Count);
+
+                var expected = DayByDayModel.Total(scenario, contract, dates[^1], rejected);
+
+                Assert.True(Math.Abs(billed - expected) <= 0.005m * lines, $"{contract.Id}: billed {billed} but day by day {expected} (± {0.005m * lines})");
+            }
+        }, iter: Iterations);
+    }
+
+    [Fact]
     public void BillingEveryDate_AnyPortfolio_EqualsBillingOnlyTheLastDateWithinPerChangeRounding()
     {
         RandomScenario.Portfolio.Sample(portfolio =>

@@ -99,6 +99,8 @@ public static class DayByDayModel
                 switch (e.Type)
                 {
                     case SubscriptionEventType.SetQuantity:
+                        // Setting the current quantity again changes nothing, not even the scheduled renewal.
+                        if (e.Quantity == quantity) break;
                         Change(billed, row, e.Quantity!.Value - quantity, contract, decrease: true);
                         quantity = e.Quantity!.Value;
                         scheduled = null;

@@ -14,7 +14,8 @@ public sealed class Subscription(string id, string contractId, SubscriptionKind 
     public string? ParentId { get; } = parentId;
     public List<Subscription> Children { get; } = new();
 
-    private readonly List<ScheduledQuantity> _scheduledQuantities = new();
+    // Most subscriptions never schedule a renewal change: the history is allocated on the first one.
+    private List<ScheduledQuantity>? _scheduledQuantities;
 
     public SubscriptionStatus Status { get; internal set; } = SubscriptionStatus.Active;
     public bool AutoRenew { get; internal set; }
@@ -57,7 +58,7 @@ public sealed class Subscription(string id, string contractId, SubscriptionKind 
     {
         if (renewal is null && ScheduledRenewal is null) return;
         ScheduledRenewal = renewal;
-        _scheduledQuantities.Add(new ScheduledQuantity(at, beforeRun, renewal?.Quantity));
+        (_scheduledQuantities ??= new List<ScheduledQuantity>()).Add(new ScheduledQuantity(at, beforeRun, renewal?.Quantity));
     }
 
     /// <summary>
@@ -67,7 +68,7 @@ public sealed class Subscription(string id, string contractId, SubscriptionKind 
     public int PlannedQuantityAt(DateTimeOffset run)
     {
         int? scheduled = null;
-        foreach (var entry in _scheduledQuantities)
+        foreach (var entry in _scheduledQuantities ?? [])
             if (KnownAt(entry.At, entry.BeforeRun, run)) scheduled = entry.Quantity;
         return scheduled ?? QuantityKnownAt(run);
     }

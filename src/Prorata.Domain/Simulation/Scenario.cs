@@ -6,7 +6,7 @@ using Prorata.Domain.Subscriptions;
 namespace Prorata.Domain.Simulation;
 
 /// <summary>
-/// A billing simulation's input (shared/scenarios/README.md): a price list, contracts, a timeline of subscription
+/// A billing simulation's input (docs/billing-engine.md, "Scenario files"): a price list, contracts, a timeline of subscription
 /// events and the date to bill until. <see cref="Events"/> are in time order (stable for equal timestamps).
 /// </summary>
 public sealed record Scenario(

@@ -7,7 +7,7 @@ using Prorata.Domain.Subscriptions;
 
 namespace Prorata.Domain.Simulation;
 
-/// <summary>Reads a scenario file (shared/scenarios/README.md), refusing a malformed one with the field named.</summary>
+/// <summary>Reads a scenario file (docs/billing-engine.md, "Scenario files"), refusing a malformed one with the field named.</summary>
 public static class ScenarioJson
 {
     private static readonly Dictionary<string, TermDuration> Terms = new() { ["P1M"] = TermDuration.P1M, ["P1Y"] = TermDuration.P1Y, ["P3Y"] = TermDuration.P3Y };

@@ -4,7 +4,7 @@ using Prorata.Domain.Billing;
 
 namespace Prorata.Domain.Simulation;
 
-/// <summary>Writes a simulation result in the shape of shared/scenarios/README.md ("Output").</summary>
+/// <summary>Writes a simulation result in the shape docs/billing-engine.md describes ("Scenario files").</summary>
 public static class SimulationJson
 {
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)

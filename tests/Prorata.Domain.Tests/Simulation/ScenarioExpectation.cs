@@ -5,7 +5,7 @@ using Prorata.Domain.Simulation;
 namespace Prorata.Domain.Tests.Simulation;
 
 /// <summary>
-/// Compares a simulation result with a scenario's "expected" object exactly as shared/scenarios/README.md says:
+/// Compares a simulation result with a scenario's "expected" object as docs/billing-engine.md ("Scenario files") says:
 /// rejections as a set of (event, code); provider charges as a multiset of (subscription, chargeType, start, end,
 /// quantity, total); invoices as a set of (contract, date, total) with, per invoice, a multiset of lines (with their
 /// product and SKU when the file's lines name them).

@@ -1,13 +1,18 @@
 using Prorata.Domain.Billing;
+using Prorata.Domain.Subscriptions;
 
 namespace Prorata.Domain.Simulation;
 
 /// <summary>
 /// What a scenario produces: the refused events, the charges Microsoft will make, the invoices with lines
-/// (empty invoices are left out) and the alerts a person must look at.
+/// (empty invoices are left out) and the alerts a person must look at; for a replay of facts, the entries that could
+/// not be applied at all (<see cref="Problems"/>) instead of refusals.
 /// </summary>
 public sealed record SimulationResult(
     IReadOnlyList<Rejection> Rejected,
     IReadOnlyList<ProviderCharge> ProviderCharges,
     IReadOnlyList<Invoice> Invoices,
-    IReadOnlyList<BillingAlert> Exceptions);
+    IReadOnlyList<BillingAlert> Exceptions)
+{
+    public IReadOnlyList<ReplayProblem> Problems { get; init; } = [];
+}

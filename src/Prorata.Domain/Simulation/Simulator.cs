@@ -6,19 +6,38 @@ namespace Prorata.Domain.Simulation;
 /// <summary>
 /// Runs a scenario on the billing engine itself (never a second implementation of the rules): events are applied
 /// in time order, each contract is billed on every billing date up to billUntil, and renewals happen at 00:00,
-/// before that day's billing run, which happens before any other event of the day (billing-rules.md §4).
+/// before that day's billing run, which happens before any other event of the day (billing-rules §4).
 /// </summary>
 public static class Simulator
 {
-    /// <param name="origin">
-    /// <see cref="ChangeOrigin.Command"/> for a scenario of what someone would ask (refusals are listed in
-    /// <c>rejected</c>); <see cref="ChangeOrigin.Fact"/> for stored history, where every event already happened and only
-    /// one that cannot be applied at all is listed.
-    /// </param>
-    public static SimulationResult Run(Scenario scenario, ChangeOrigin origin = ChangeOrigin.Command)
+    /// <summary>A scenario file: its events are commands, judged under Microsoft's rules; the refused ones are listed.</summary>
+    public static SimulationResult Run(Scenario scenario)
+    {
+        var rejected = new List<Rejection>();
+        var result = Play(scenario, (run, e) =>
+        {
+            if (run.Apply(e) is { } refusal) rejected.Add(new Rejection(e.Index, refusal.Code, refusal.Message));
+        });
+        return result with { Rejected = rejected };
+    }
+
+    /// <summary>
+    /// A stored log: its entries are facts, recorded as reported (<see cref="ScenarioRun.Record"/>); the ones that cannot
+    /// be applied at all are listed in <see cref="SimulationResult.Problems"/> with the money at stake, and nothing is rejected.
+    /// </summary>
+    public static SimulationResult Replay(Scenario scenario)
+    {
+        var problems = new List<ReplayProblem>();
+        var result = Play(scenario, (run, e) =>
+        {
+            if (run.Record(e) is { } problem) problems.Add(problem);
+        });
+        return result with { Problems = problems };
+    }
+
+    private static SimulationResult Play(Scenario scenario, Action<ScenarioRun, SubscriptionEvent> play)
     {
         var run = new ScenarioRun(scenario);
-        var rejected = new List<Rejection>();
         var invoices = new List<Invoice>();
         var billingRuns = scenario.Contracts
             .SelectMany(c => run.BillingDates(c).Select(date => (Date: date, Contract: c)))
@@ -38,14 +57,7 @@ public static class Simulator
         foreach (var e in scenario.Events)
         {
             BillUpTo(e.At);
-            if (origin == ChangeOrigin.Fact)
-            {
-                if (run.Record(e) is { } problem) rejected.Add(new Rejection(e.Index, problem.Code, problem.Message));
-            }
-            else if (run.Apply(e) is { } refusal)
-            {
-                rejected.Add(new Rejection(e.Index, refusal.Code, refusal.Message));
-            }
+            play(run, e);
         }
         BillUpTo(Midnight(scenario.BillUntil));
         run.Book.AdvanceTo(scenario.BillUntil);
@@ -53,7 +65,7 @@ public static class Simulator
         // Provider charges stop at billUntil: none that starts after it is listed, whatever posted it (a cycle, a
         // renewal or a change event dated later); the events themselves are still applied and their refusals listed.
         var charges = run.Book.ProviderCharges.Where(c => c.ChargeStart <= scenario.BillUntil).ToList();
-        return new SimulationResult(rejected, charges, invoices, run.Alerts.ToList());
+        return new SimulationResult([], charges, invoices, run.Alerts.ToList());
     }
 
     private static DateTimeOffset Midnight(DateOnly date) => new(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);

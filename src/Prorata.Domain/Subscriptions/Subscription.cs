@@ -14,7 +14,8 @@ public sealed class Subscription(string id, string contractId, SubscriptionKind 
     public string? ParentId { get; } = parentId;
     public List<Subscription> Children { get; } = new();
 
-    private readonly List<ScheduledQuantity> _scheduledQuantities = new();
+    // Most subscriptions never schedule a renewal change: the history is allocated on the first one.
+    private List<ScheduledQuantity>? _scheduledQuantities;
 
     public SubscriptionStatus Status { get; internal set; } = SubscriptionStatus.Active;
     public bool AutoRenew { get; internal set; }
@@ -22,7 +23,10 @@ public sealed class Subscription(string id, string contractId, SubscriptionKind 
     public ScheduledRenewal? ScheduledRenewal { get; private set; }
     public int Quantity { get; internal set; }
 
-    /// <summary>The day a cancellation took effect; no period after the one containing it is billed.</summary>
+    /// <summary>
+    /// The last day a cancelled subscription is billed for: no period after the one containing it is billed. The day of
+    /// the cancellation, or for one within 24 hours of a renewal the last day of the term before it.
+    /// </summary>
     public DateOnly? CancelledOn { get; internal set; }
 
     /// <summary>Cancelled within 24 hours of purchase: everything billed is credited.</summary>
@@ -54,7 +58,7 @@ public sealed class Subscription(string id, string contractId, SubscriptionKind 
     {
         if (renewal is null && ScheduledRenewal is null) return;
         ScheduledRenewal = renewal;
-        _scheduledQuantities.Add(new ScheduledQuantity(at, beforeRun, renewal?.Quantity));
+        (_scheduledQuantities ??= new List<ScheduledQuantity>()).Add(new ScheduledQuantity(at, beforeRun, renewal?.Quantity));
     }
 
     /// <summary>
@@ -64,7 +68,7 @@ public sealed class Subscription(string id, string contractId, SubscriptionKind 
     public int PlannedQuantityAt(DateTimeOffset run)
     {
         int? scheduled = null;
-        foreach (var entry in _scheduledQuantities)
+        foreach (var entry in _scheduledQuantities ?? [])
             if (KnownAt(entry.At, entry.BeforeRun, run)) scheduled = entry.Quantity;
         return scheduled ?? QuantityKnownAt(run);
     }

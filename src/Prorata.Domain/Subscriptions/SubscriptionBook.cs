@@ -402,6 +402,7 @@ public sealed class SubscriptionBook(PriceList prices, Currency partnerCurrency,
     {
         var day = DateOnly.FromDateTime(at.UtcDateTime);
         var effective = day;
+        var lastDay = day;
         if (subscription.Kind == SubscriptionKind.License)
         {
             var term = subscription.CurrentTerm;
@@ -413,6 +414,9 @@ public sealed class SubscriptionBook(PriceList prices, Currency partnerCurrency,
                 PostFullRefund(subscription, new Period(term.Period.Start, cycle.End), term.FullCycleContaining(day).Days, reference);
                 if (term.Index == 0) subscription.FullyRefunded = true;
                 effective = term.Period.Start;
+                // Within 24 hours of a renewal the renewal is undone: the subscription ends with the term before it, so every
+                // period of the new term is credited whatever the refund policy (the customer never had that term).
+                lastDay = term.Index == 0 ? effective : effective.AddDays(-1);
             }
             else
             {
@@ -421,7 +425,7 @@ public sealed class SubscriptionBook(PriceList prices, Currency partnerCurrency,
             }
         }
         subscription.Changes.Add(new LicenseChange(eventId, LicenseChangeKind.Cancellation, at, effective, -subscription.Quantity, subscription.Segments.Count - 1));
-        subscription.CancelledOn = effective;
+        subscription.CancelledOn = lastDay;
         subscription.Status = SubscriptionStatus.Cancelled;
         subscription.Quantity = 0;
         subscription.Schedule(null, at);

@@ -36,7 +36,9 @@ public sealed record RandomScenario(Scenario Scenario)
     private static readonly Gen<(int BillingDay, int Alignment, int Refunds, int Cadence, int Markup, int Terms)> GenContract =
         Gen.Select(Gen.Int[1, 28], Gen.Int[0, 1], Gen.Int[0, 3], Gen.Int[0, 3], Gen.Int[0, 40], Gen.Int[0, 60]);
 
-    private static readonly Gen<(int GapHours, int Kind, int Value)> GenChange = Gen.Select(Gen.Int[1, 2400], Gen.Int[0, 11], Gen.Int[0, 25]);
+    // One gap in three is under two days, so that changes land inside the 24-hour and 168-hour windows.
+    private static readonly Gen<(int GapHours, int Kind, int Value)> GenChange =
+        Gen.Select(Gen.OneOf(Gen.Int[1, 48], Gen.Int[1, 2400], Gen.Int[1, 2400]), Gen.Int[0, 11], Gen.Int[0, 25]);
 
     private static readonly Gen<(int Contract, int Product, int Offer, int Quantity, int Day, int Hour, bool AutoRenew, (int, int, int)[] Changes)> GenSubscription =
         Gen.Select(Gen.Int[0, 1], Gen.Int[0, 4], Gen.Int[0, 2], Gen.Int[1, 20], Gen.Int[0, 60], Gen.Int[0, 23], Gen.Int[0, 5].Select(i => i > 0),

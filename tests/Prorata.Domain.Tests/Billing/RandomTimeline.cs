@@ -1,9 +1,9 @@
 using CsCheck;
 using Prorata.Domain.Billing;
 using Prorata.Domain.Catalog;
+using Prorata.Domain.Contracts;
 using Prorata.Domain.Money;
 using Prorata.Domain.Simulation;
-using Prorata.Domain.Contracts;
 using Prorata.Domain.Subscriptions;
 
 namespace Prorata.Domain.Tests.Billing;
@@ -11,8 +11,9 @@ namespace Prorata.Domain.Tests.Billing;
 /// <summary>
 /// A random life of one P1Y subscription billed monthly (cost 22.00 a month, customer 27.50 at 25 % markup): a
 /// purchase, seat changes up and down at random hours, perhaps a cancellation, all inside the first term, billed until
-/// the first billing date after the last event; and up to two later price lists whose customer price is rolled out
-/// on a random day at or after it takes effect.
+/// the first invoice date after the last event (the contract invoices monthly, quarterly or annually, so the last
+/// invoice may bill into the renewed term); and up to two later price lists whose customer price is rolled out on a
+/// random day at or after it takes effect.
 /// </summary>
 public sealed record RandomTimeline(Scenario Scenario, DateOnly PurchaseDate, DateOnly LastBillingDate)
 {
@@ -28,8 +29,9 @@ public sealed record RandomTimeline(Scenario Scenario, DateOnly PurchaseDate, Da
             CsCheck.Gen.Select(CsCheck.Gen.Int[0, 40], CsCheck.Gen.Int[0, 23], CsCheck.Gen.Int[1, 20]),
             CsCheck.Gen.Select(CsCheck.Gen.Int[1, 600], CsCheck.Gen.Int[0, 30]).Array[0, 8],
             CsCheck.Gen.Select(CsCheck.Gen.Int[0, 300], CsCheck.Gen.Int[0, 20], CsCheck.Gen.Int[200, 340]).Array[0, 2],
-            (billingDay, alignment, purchase, changes, rollouts) =>
-                Build(billingDay, (ContractAlignment)alignment, purchase.Item1, purchase.Item2, purchase.Item3, changes, rollouts));
+            CsCheck.Gen.Int[0, 2],
+            (billingDay, alignment, purchase, changes, rollouts, cadence) =>
+                Build(billingDay, (ContractAlignment)alignment, purchase.Item1, purchase.Item2, purchase.Item3, changes, rollouts, (InvoiceCadence)cadence));
 
     public BillingContract Contract => Scenario.Contracts[0];
 
@@ -40,14 +42,16 @@ public sealed record RandomTimeline(Scenario Scenario, DateOnly PurchaseDate, Da
     public decimal CustomerPriceOn(DateOnly day)
     {
         var rows = Scenario.PriceList;
-        var locked = rows.Where(r => r.InForceOn(PurchaseDate)).MaxBy(r => r.EffectiveFrom)!;
+        // A term's price is locked at its start: the purchase, or the renewal a year later.
+        var termStart = day >= PurchaseDate.AddMonths(12) ? PurchaseDate.AddMonths(12) : PurchaseDate;
+        var locked = rows.Where(r => r.InForceOn(termStart)).MaxBy(r => r.EffectiveFrom)!;
         var customer = rows.Where(r => r.EffectiveFrom > locked.EffectiveFrom && r.CustomerPriceFrom <= day)
             .OrderBy(r => r.CustomerPriceFrom).ThenBy(r => r.EffectiveFrom).LastOrDefault() ?? locked;
         return Math.Round(customer.CyclePrice * Markup, 2, MidpointRounding.AwayFromZero);
     }
 
     private static RandomTimeline Build(int billingDay, ContractAlignment alignment, int purchaseDay, int purchaseHour, int quantity, (int GapHours, int Quantity)[] changes,
-        (int Day, int DaysLater, int AnnualPrice)[] rollouts)
+        (int Day, int DaysLater, int AnnualPrice)[] rollouts, InvoiceCadence cadence)
     {
         var prices = new List<PriceListRow> { Premium };
         foreach (var (day, later, price) in rollouts.DistinctBy(r => r.Day))
@@ -56,7 +60,7 @@ public sealed record RandomTimeline(Scenario Scenario, DateOnly PurchaseDate, Da
             prices.Add(Premium with { UnitPrice = price, ErpPrice = price * 1.2m, EffectiveFrom = from, CustomerPriceFrom = from.AddDays(later) });
         }
         var contract = new BillingContract("K1", "contoso", Currency.FromCode("USD"), billingDay, alignment, RefundPolicy.Prorated,
-            [new PricingRule(PricingRule.AnyProduct, null, PricingMethod.MarkupOnCost, 25m)]);
+            [new PricingRule(PricingRule.AnyProduct, null, PricingMethod.MarkupOnCost, 25m)]) { Cadence = cadence };
         var at = new DateTimeOffset(2025, 1, 1, purchaseHour, 0, 0, TimeSpan.Zero).AddDays(purchaseDay);
         var events = new List<SubscriptionEvent>
         {
@@ -73,13 +77,13 @@ public sealed record RandomTimeline(Scenario Scenario, DateOnly PurchaseDate, Da
                 ? new SubscriptionEvent(events.Count, at, SubscriptionEventType.Cancel, "S1")
                 : new SubscriptionEvent(events.Count, at, SubscriptionEventType.SetQuantity, "S1") { Quantity = target });
         }
-        var lastBillingDate = contract.BillingDateOnOrAfter(DateOnly.FromDateTime(at.UtcDateTime).AddDays(1));
+        var lastBillingDate = contract.BillingDates(DateOnly.FromDateTime(events[0].At.UtcDateTime), DateOnly.FromDateTime(at.UtcDateTime).AddDays(1), DateOnly.MaxValue).First();
         var scenario = new Scenario("random timeline", Currency.FromCode("USD"), ProviderRounding.TruncateLine, prices, [contract], events, lastBillingDate);
         return new RandomTimeline(scenario, DateOnly.FromDateTime(events[0].At.UtcDateTime), lastBillingDate);
     }
 
     public override string ToString() =>
-        $"billingDay {Contract.BillingDay}, {Contract.Alignment}, " +
+        $"billingDay {Contract.BillingDay}, {Contract.Alignment}, {Contract.Cadence}, " +
         string.Join("; ", Scenario.Events.Select(e => $"{e.At:yyyy-MM-dd HH:mm} {e.Type} {e.Quantity}")) +
         string.Concat(Scenario.PriceList.Skip(1).Select(r => $"; {r.UnitPrice} from {r.EffectiveFrom:yyyy-MM-dd}, customers from {r.CustomerPriceFrom:yyyy-MM-dd}"));
 }

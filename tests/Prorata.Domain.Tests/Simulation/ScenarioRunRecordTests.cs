@@ -55,6 +55,23 @@ public class ScenarioRunRecordTests
     }
 
     [Fact]
+    public void Replay_LogWithALateSeatReduction_BillsTheCreditWhereTheSimulationRefusesIt()
+    {
+        var scenario = Parse(SeatsAddedThenReducedTenDaysLater);
+
+        var judged = Simulator.Run(scenario);
+        var replayed = Simulator.Replay(scenario);
+
+        Assert.Equal([2], judged.Rejected.Select(r => r.Event));
+        Assert.Empty(replayed.Rejected);
+        Assert.Empty(replayed.Problems);
+        // March: 15 seats as judged, 12 as recorded; recorded, February is credited −3 × 7.50 × 16/28 = −12.86.
+        Assert.Equal(15 * 7.50m, judged.Invoices.Single(i => i.Date == new DateOnly(2025, 3, 1)).Lines.Single(l => l.Kind == InvoiceLineKind.Recurring).Amount);
+        Assert.Equal(12 * 7.50m, replayed.Invoices.Single(i => i.Date == new DateOnly(2025, 3, 1)).Lines.Single(l => l.Kind == InvoiceLineKind.Recurring).Amount);
+        Assert.Contains(replayed.Invoices.SelectMany(i => i.Lines), l => l is { Quantity: -3, Amount: -12.86m });
+    }
+
+    [Fact]
     public void Record_PurchaseWhosePriceRowNoLongerExists_ReturnsProblemWithMoneyAtStakeAndOthersStillBill()
     {
         var scenario = Parse("""

@@ -31,7 +31,7 @@ public sealed class StoredExpectedCharges(ProrataDbContext db, BillingOptions op
         var events = log.OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => StoredTimeline.ToEvent(e, subscriptions[e.SubscriptionId])).ToList();
         var scenario = StoredTimeline.Scenario("stored", options, prices, contracts.Select(StoredTimeline.ToDomain).ToList(), events, until);
         // Stored history: every entry already happened, so it is recorded as a fact, never refused again.
-        var charges = Simulator.Run(scenario, ChangeOrigin.Fact).ProviderCharges.Select(c => c with { Subscription = Name(c.Subscription) }).ToList();
+        var charges = Simulator.Replay(scenario).ProviderCharges.Select(c => c with { Subscription = Name(c.Subscription) }).ToList();
         var billed = await db.InvoiceLines.AsNoTracking()
             .Join(db.Invoices.Where(i => i.Status != InvoiceStatus.Void), l => l.InvoiceId, i => i.Id, (l, i) => new { l.SubscriptionId, l.PeriodStart, l.PeriodEnd })
             .ToListAsync(cancellationToken);

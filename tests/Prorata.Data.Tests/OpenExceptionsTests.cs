@@ -3,6 +3,7 @@ using Microsoft.Extensions.Time.Testing;
 using Prorata.Data.Contracts;
 using Prorata.Data.Customers;
 using Prorata.Application.Exceptions;
+using Prorata.Application.Reconciliation;
 using Prorata.Application.WorkItems;
 using Prorata.Data.WorkItems;
 using Prorata.Data.Reconciliation;
@@ -65,13 +66,16 @@ public abstract class OpenExceptionsTests : IAsyncLifetime
         }
 
         await using var check = NewContext();
+        // What the recon worker does once each file is stored; twice for the latest, as at a start after a stop: nothing doubles.
+        foreach (var import in new[] { older, latest, latest }) await ReconWorkItems.RaiseAsync(check, import, "march.csv", Now, CancellationToken.None);
         var overview = await OpenExceptions.LoadAsync(check, CancellationToken.None);
 
-        // 2 open work items + the latest file's 3 discrepancies and its 1 matched but unbilled line + 1 Azure plan with
-        // waiting usage (its id in either case) + 3 subscriptions waiting; the older file, the resolved item and the provisioned
-        // subscription count for nothing. Money at stake per currency, the item without an amount apart.
+        // 2 open work items, the recon files' items (the older file's discrepancy; the latest's 2 discrepancies and its 1 matched
+        // but unbilled line), 1 Azure plan with waiting usage (its id in either case) and 3 subscriptions waiting; the resolved
+        // item and the provisioned subscription count for nothing. Money at stake per currency, the item without an amount apart:
+        // USD 61.25 + 12.50 + 61.25 + 31.61 unbilled.
         Assert.NotEqual(older, latest);
-        Assert.Equal(new ExceptionsOverview(10, 2, [new MoneyAtStake("EUR", 40m, 1), new MoneyAtStake(null, 0m, 1)],
+        Assert.Equal(new ExceptionsOverview(10, 6, [new MoneyAtStake("EUR", 40m, 1), new MoneyAtStake("USD", 166.61m, 4), new MoneyAtStake(null, 0m, 1)],
                 new LatestReconciliation(latest, "march.csv", Now, 2, 44.11m, 3, 193.75m, 4),
                 new UnassignedUsage(1, 3, 7.63m),
                 [new WaitingProvisioning(overview.Provisioning[0].CustomerId, "Alpha Works", false, 1), new WaitingProvisioning(overview.Provisioning[1].CustomerId, "Zeta Traders", true, 2)]),

@@ -83,10 +83,14 @@ public sealed class ExceptionsApiTests(ProrataApp app) : IClassFixture<ProrataAp
 
         var overview = await client.GetFromJsonAsync<JsonElement>("/api/v1/exceptions");
 
-        // 1 open work item + 5 unknown subscriptions (4 of them also unbilled, counted once) and the missing
-        // charges + 2 Azure plans + 2 subscriptions waiting (Adatum's and ours).
-        Assert.Equal((1 + 5 + missing + 2 + 2, 1), (overview.GetProperty("open").GetInt32(), overview.GetProperty("workItemsOpen").GetInt32()));
-        var items = await client.GetFromJsonAsync<JsonElement>("/api/v1/work-items");
+        // Work items: 1 sync issue + 5 unknown subscriptions (4 of them also unbilled, one item each) and the missing charges;
+        // then 2 Azure plans + 2 subscriptions waiting (Adatum's and ours).
+        Assert.Equal((1 + 5 + missing + 2 + 2, 1 + 5 + missing), (overview.GetProperty("open").GetInt32(), overview.GetProperty("workItemsOpen").GetInt32()));
+        var reconItems = await client.GetFromJsonAsync<JsonElement>("/api/v1/work-items?kind=reconDiscrepancy&pageSize=200");
+        Assert.Equal(5 + missing, reconItems.GetProperty("total").GetInt32());
+        Assert.Equal(5, reconItems.GetProperty("items").EnumerateArray().Count(i => i.GetProperty("code").GetString() == "UnknownSubscription"
+            && i.GetProperty("link").GetString()!.StartsWith($"/reconciliation/{importId}/rows/", StringComparison.Ordinal)));
+        var items = await client.GetFromJsonAsync<JsonElement>("/api/v1/work-items?kind=syncIssue");
         var issue = Assert.Single(items.GetProperty("items").EnumerateArray());
         Assert.Equal((orphan, "syncIssue", "Orphan", "pc-s1", "/partner-center#issues"),
             (issue.GetProperty("id").GetInt64(), issue.GetProperty("kind").GetString(), issue.GetProperty("code").GetString(),

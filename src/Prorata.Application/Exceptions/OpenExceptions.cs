@@ -31,8 +31,8 @@ public static class OpenExceptions
             .ToListAsync(cancellationToken);
         provisioning = [.. provisioning.OrderBy(w => w.CustomerName, StringComparer.OrdinalIgnoreCase)];
 
-        var items = workItems.Total + (reconciliation?.Items ?? 0)
-            + (usage?.Plans ?? 0) + provisioning.Sum(w => w.Subscriptions);
+        // A recon file's discrepancies and revenue leaks are work items of their own; its summary is shown, not counted again.
+        var items = workItems.Total + (usage?.Plans ?? 0) + provisioning.Sum(w => w.Subscriptions);
         return new ExceptionsOverview(items, workItems.Total, workItems.AtStake, reconciliation, usage, provisioning);
     }
 

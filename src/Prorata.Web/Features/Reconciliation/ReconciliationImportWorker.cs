@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Prorata.Application.Reconciliation;
 using Prorata.Data;
 using Prorata.Data.Reconciliation;
 using Prorata.Domain.Reconciliation;
@@ -25,7 +26,10 @@ public sealed class ReconciliationImportWorker(
         try
         {
             await using var scope = scopes.CreateAsyncScope();
-            await ReconImportWriter.RemoveUnfinishedAsync(scope.ServiceProvider.GetRequiredService<ProrataDbContext>(), stoppingToken);
+            var db = scope.ServiceProvider.GetRequiredService<ProrataDbContext>();
+            await ReconImportWriter.RemoveUnfinishedAsync(db, stoppingToken);
+            // A stop between the last import's commit and its work items left them out: raising them again adds only what is missing.
+            await ReconWorkItems.RaiseForLatestAsync(db, time.GetUtcNow(), stoppingToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -119,6 +123,8 @@ public sealed class ReconciliationImportWorker(
                 var (missing, summary) = (matcher.Missing(), matcher.Summarize());
                 var finishedAt = time.GetUtcNow();
                 await writer.CompleteAsync(rows, summary, missing, [], unbilled.Total, finishedAt, cancellationToken);
+                // Done once its work items are raised too, so whoever waits for it finds them.
+                await RaiseWorkItemsAsync(db, import.Id, import.FileName, finishedAt);
                 import.Complete(summary, missing, unbilled, finishedAt);
             }
         }
@@ -131,6 +137,22 @@ public sealed class ReconciliationImportWorker(
             return;
         }
         logger.LogInformation("Recon file {FileName}: {Rows} rows matched and stored in {Seconds:F1} s", import.FileName, rows, import.Seconds);
+    }
+
+    /// <summary>
+    /// The stored import's discrepancies, missing charges and revenue leaks become work items. The import is committed
+    /// already: a failure here is logged, and the next start raises them again.
+    /// </summary>
+    private async Task RaiseWorkItemsAsync(ProrataDbContext db, Guid importId, string fileName, DateTimeOffset at)
+    {
+        try
+        {
+            await ReconWorkItems.RaiseAsync(db, importId, fileName, at, CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Work items of recon file {FileName} could not be raised; the next start raises them", fileName);
+        }
     }
 
     /// <summary>The what-if scenario's charges, else the stored ones; null (and the import refused) when they cannot be computed.</summary>

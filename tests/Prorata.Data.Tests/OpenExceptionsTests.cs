@@ -67,7 +67,7 @@ public abstract class OpenExceptionsTests : IAsyncLifetime
 
         await using var check = NewContext();
         // What the recon worker does once each file is stored; twice for the latest, as at a start after a stop: nothing doubles.
-        foreach (var import in new[] { older, latest, latest }) await ReconWorkItems.RaiseAsync(check, import, "march.csv", Now, CancellationToken.None);
+        foreach (var import in new[] { older, latest, latest }) await ReconWorkItems.RaiseAsync(check, import, "march.csv", new FakeTimeProvider(Now), CancellationToken.None);
         var overview = await OpenExceptions.LoadAsync(check, CancellationToken.None);
 
         // 2 open work items, the recon files' items (the older file's discrepancy; the latest's 2 discrepancies and its 1 matched

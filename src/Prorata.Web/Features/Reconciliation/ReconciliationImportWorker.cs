@@ -29,7 +29,7 @@ public sealed class ReconciliationImportWorker(
             var db = scope.ServiceProvider.GetRequiredService<ProrataDbContext>();
             await ReconImportWriter.RemoveUnfinishedAsync(db, stoppingToken);
             // A stop between the last import's commit and its work items left them out: raising them again adds only what is missing.
-            await ReconWorkItems.RaiseForLatestAsync(db, time.GetUtcNow(), stoppingToken);
+            await ReconWorkItems.RaiseForLatestAsync(db, time, stoppingToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -124,7 +124,7 @@ public sealed class ReconciliationImportWorker(
                 var finishedAt = time.GetUtcNow();
                 await writer.CompleteAsync(rows, summary, missing, [], unbilled.Total, finishedAt, cancellationToken);
                 // Done once its work items are raised too, so whoever waits for it finds them.
-                await RaiseWorkItemsAsync(db, import.Id, import.FileName, finishedAt);
+                await RaiseWorkItemsAsync(db, import.Id, import.FileName);
                 import.Complete(summary, missing, unbilled, finishedAt);
             }
         }
@@ -143,11 +143,11 @@ public sealed class ReconciliationImportWorker(
     /// The stored import's discrepancies, missing charges and revenue leaks become work items. The import is committed
     /// already: a failure here is logged, and the next start raises them again.
     /// </summary>
-    private async Task RaiseWorkItemsAsync(ProrataDbContext db, Guid importId, string fileName, DateTimeOffset at)
+    private async Task RaiseWorkItemsAsync(ProrataDbContext db, Guid importId, string fileName)
     {
         try
         {
-            await ReconWorkItems.RaiseAsync(db, importId, fileName, at, CancellationToken.None);
+            await ReconWorkItems.RaiseAsync(db, importId, fileName, time, CancellationToken.None);
         }
         catch (Exception e)
         {

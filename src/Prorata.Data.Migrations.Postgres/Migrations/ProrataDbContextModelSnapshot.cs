@@ -1703,6 +1703,9 @@ namespace Prorata.Data.Migrations.Postgres.Migrations
 
                     b.HasIndex("SubscriptionId");
 
+                    b.HasIndex("DedupeKey", "State")
+                        .HasDatabaseName("IX_WorkItems_DedupeKey_State");
+
                     b.HasIndex("State", "Kind");
 
                     b.ToTable("WorkItems", (string)null);

@@ -1680,6 +1680,9 @@ namespace Prorata.Data.Migrations.Sqlite.Migrations
 
                     b.HasIndex("SubscriptionId");
 
+                    b.HasIndex("DedupeKey", "State")
+                        .HasDatabaseName("IX_WorkItems_DedupeKey_State");
+
                     b.HasIndex("State", "Kind");
 
                     b.ToTable("WorkItems", (string)null);

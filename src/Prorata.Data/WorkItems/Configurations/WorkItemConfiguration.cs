@@ -24,6 +24,8 @@ public sealed class WorkItemConfiguration : IEntityTypeConfiguration<WorkItem>
         builder.Property(i => i.Resolution).HasMaxLength(2048);
         // One open item per problem: two runs raising it at once cannot both insert (the loser counts an occurrence).
         builder.HasIndex(i => i.DedupeKey).IsUnique().HasFilter("\"State\" = 'Open'").HasDatabaseName("UX_WorkItems_Open_DedupeKey");
+        // Has this problem been raised before, open or resolved: asked per line when a recon file's items are raised.
+        builder.HasIndex(i => new { i.DedupeKey, i.State }).HasDatabaseName("IX_WorkItems_DedupeKey_State");
         builder.HasIndex(i => new { i.State, i.Kind });
         builder.HasIndex(i => i.SubscriptionId);
         builder.HasIndex(i => i.ContractId);

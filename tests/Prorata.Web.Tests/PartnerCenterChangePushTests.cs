@@ -76,17 +76,8 @@ public sealed class PartnerCenterChangePushTests(PartnerCenterSyncTests.Fixture 
         await ConsentWithMfaAsync(true);
         var client = await SignedInOwnerAsync();
         await ConsentAsync(client);
-        var customer = (string)(await PostSimAsync("_sim/customers", new { companyName = "Litware Inc", domain = "litware.onmicrosoft.com", country = "US" }))["id"]!;
+        var (customer, key, subscriptionId) = await LinkedSubscriptionAsync(client, "Litware Inc", "litware.onmicrosoft.com");
         var partnerCenter = fixture.Web.Services.GetRequiredService<IPartnerCenter>();
-        var purchase = await partnerCenter.PurchaseAsync(customer, [new PurchaseLine(E3, 10, "P1Y", "monthly")], None);
-        Assert.True(purchase.IsSuccess, purchase.ToString());
-        var key = new SubscriptionKey(customer, purchase.Value.Subscriptions[0].SubscriptionId);
-        var subscriptionId = await PurchaseInProrataAsync(await BillingSeed.ContractAsync(fixture.App, billingDay: 15));
-        await SyncAsync(client);
-        using (var link = await client.PutAsJsonAsync($"/api/v1/partner-center/subscriptions/{key.SubscriptionId}/link", new { subscriptionId }))
-        {
-            Assert.Equal(HttpStatusCode.OK, link.StatusCode);
-        }
 
         HttpStatusCode status;
         JsonObject problem;
@@ -117,17 +108,8 @@ public sealed class PartnerCenterChangePushTests(PartnerCenterSyncTests.Fixture 
     {
         var client = await SignedInOwnerAsync();
         await ConsentAsync(client);
-        var customer = (string)(await PostSimAsync("_sim/customers", new { companyName = "Adventure Works", domain = "adventureworks.onmicrosoft.com", country = "US" }))["id"]!;
+        var (customer, key, subscriptionId) = await LinkedSubscriptionAsync(client, "Adventure Works", "adventureworks.onmicrosoft.com");
         var partnerCenter = fixture.Web.Services.GetRequiredService<IPartnerCenter>();
-        var purchase = await partnerCenter.PurchaseAsync(customer, [new PurchaseLine(E3, 10, "P1Y", "monthly")], None);
-        Assert.True(purchase.IsSuccess, purchase.ToString());
-        var key = new SubscriptionKey(customer, purchase.Value.Subscriptions[0].SubscriptionId);
-        var subscriptionId = await PurchaseInProrataAsync(await BillingSeed.ContractAsync(fixture.App, billingDay: 15));
-        await SyncAsync(client);
-        using (var link = await client.PutAsJsonAsync($"/api/v1/partner-center/subscriptions/{key.SubscriptionId}/link", new { subscriptionId }))
-        {
-            Assert.Equal(HttpStatusCode.OK, link.StatusCode);
-        }
         var askedAt = fixture.App.Time.GetUtcNow();
 
         await using (var scope = fixture.Web.Services.CreateAsyncScope())
@@ -177,6 +159,23 @@ public sealed class PartnerCenterChangePushTests(PartnerCenterSyncTests.Fixture 
             push.PlaceAsync(customerId, subscription, quantity, autoRenew, cancellationToken);
 
         public Task<Domain.Subscriptions.Refusal?> SetQuantityAsync(CustomerSubscription subscription, CancellationToken cancellationToken) => push.SetQuantityAsync(subscription, cancellationToken);
+    }
+
+    /// <summary>
+    /// A tenant in the simulator with 10 seats of E3 bought there, seen by a sync and linked to a Prorata subscription of
+    /// 10 seats on a new contract.
+    /// </summary>
+    private async Task<(string Customer, SubscriptionKey Key, Guid SubscriptionId)> LinkedSubscriptionAsync(HttpClient client, string company, string domain)
+    {
+        var customer = (string)(await PostSimAsync("_sim/customers", new { companyName = company, domain, country = "US" }))["id"]!;
+        var purchase = await fixture.Web.Services.GetRequiredService<IPartnerCenter>().PurchaseAsync(customer, [new PurchaseLine(E3, 10, "P1Y", "monthly")], None);
+        Assert.True(purchase.IsSuccess, purchase.ToString());
+        var key = new SubscriptionKey(customer, purchase.Value.Subscriptions[0].SubscriptionId);
+        var subscriptionId = await PurchaseInProrataAsync(await BillingSeed.ContractAsync(fixture.App, billingDay: 15));
+        await SyncAsync(client);
+        using var link = await client.PutAsJsonAsync($"/api/v1/partner-center/subscriptions/{key.SubscriptionId}/link", new { subscriptionId });
+        Assert.Equal(HttpStatusCode.OK, link.StatusCode);
+        return (customer, key, subscriptionId);
     }
 
     private async Task ConsentWithMfaAsync(bool withMfa)

@@ -19,14 +19,16 @@ internal sealed class CsvRecords : FieldRow, IDisposable
     private readonly CsvDataReader csv;
     private readonly ColumnSchema schema;
     private readonly FileLimits limits;
+    private readonly NoticedReplacementFallback invalid;
     private readonly int[] ordinalOf;
     private readonly RecentStrings[] strings;
     private readonly int[] extraOrdinals;
     private readonly string[] extraNames;
     private long row = 1;
 
-    private CsvRecords(StreamReader text, CsvDataReader csv, ColumnSchema schema, FileLimits limits)
+    private CsvRecords(StreamReader text, CsvDataReader csv, ColumnSchema schema, FileLimits limits, NoticedReplacementFallback invalid)
     {
+        this.invalid = invalid;
         this.text = text;
         this.csv = csv;
         this.schema = schema;
@@ -76,7 +78,9 @@ internal sealed class CsvRecords : FieldRow, IDisposable
     public static CsvRecords Open(Stream stream, ColumnSchema schema, FileLimits? limits = null)
     {
         limits ??= FileLimits.Default;
-        var text = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, BufferChars, leaveOpen: true);
+        var invalid = new NoticedReplacementFallback();
+        var utf8 = Encoding.GetEncoding(Encoding.UTF8.CodePage, EncoderFallback.ReplacementFallback, invalid);
+        var text = new StreamReader(stream, utf8, detectEncodingFromByteOrderMarks: true, BufferChars, leaveOpen: true);
         try
         {
             var options = new CsvDataReaderOptions
@@ -89,7 +93,7 @@ internal sealed class CsvRecords : FieldRow, IDisposable
                 MaxBufferSize = Math.Max(BufferChars, limits.MaxLineBytes * 2),
             };
             var csv = CsvDataReader.Create(text, options);
-            return new CsvRecords(text, csv, schema, limits);
+            return new CsvRecords(text, csv, schema, limits, invalid);
         }
         catch (CsvRecordTooLargeException e)
         {
@@ -204,7 +208,8 @@ internal sealed class CsvRecords : FieldRow, IDisposable
             throw new ReconFileFormatException(row, null, null,
                 $"row {row}: {csv.RowFieldCount} fields where the header has {csv.FieldCount}: the file is truncated or the row is malformed");
         }
-        for (var ordinal = 0; ordinal < csv.FieldCount; ordinal++)
+        // The decoder read ahead, so the bad bytes may be in a later row: once it met some, every row is searched.
+        for (var ordinal = 0; invalid.Used && ordinal < csv.FieldCount; ordinal++)
         {
             if (csv.GetFieldSpan(ordinal).Contains('\uFFFD'))
             {

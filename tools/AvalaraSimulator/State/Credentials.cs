@@ -1,0 +1,4 @@
+namespace AvalaraSimulator.State;
+
+/// <summary>The one account this simulator accepts: Basic base64(accountId:licenseKey).</summary>
+public sealed record Credentials(string AccountId, string LicenseKey);

@@ -34,7 +34,9 @@ public sealed record TaxDocumentLine(string Number, decimal Amount, decimal Quan
 
 /// <summary>
 /// A document as the provider needs it: the legal entity's company code, the document's code (its invoice number once
-/// issued), ship-from (the legal entity) and ship-to (the customer's billing address).
+/// issued), ship-from (the legal entity) and ship-to (the customer's billing address). On a credit note,
+/// <see cref="ReferenceCode"/> names the invoice it reverses and <see cref="ReferenceDate"/> is that invoice's date, so the
+/// credit is taxed at the rates the invoice was taxed at.
 /// </summary>
 public sealed record TaxDocument(
     string CompanyCode,
@@ -48,7 +50,8 @@ public sealed record TaxDocument(
     string? CustomerTaxId,
     string? ExemptionNumber,
     IReadOnlyList<TaxDocumentLine> Lines,
-    string? ReferenceCode = null);
+    string? ReferenceCode = null,
+    DateOnly? ReferenceDate = null);
 
 /// <summary>Rate in percent (10.25 for 10.25 %); Name the jurisdiction's tax name(s).</summary>
 public sealed record ProviderLineTax(string Number, decimal Tax, decimal Rate, string? Name);

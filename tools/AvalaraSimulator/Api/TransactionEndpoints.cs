@@ -132,12 +132,11 @@ public static class TransactionEndpoints
         {
             return (null, AvaTaxError.Required("addresses", "An address is required for calculation."));
         }
-        var returning = type.StartsWith("Return", StringComparison.Ordinal);
-        if (model.Lines.FirstOrDefault(l => returning ? l.Amount > 0 : l.Amount < 0) is { } wrongSign)
+        // LineItemModel: "For refund or return transactions, this value must be negative." (A sale may carry a negative
+        // discount or correction line, so only returns are checked.)
+        if (type.StartsWith("Return", StringComparison.Ordinal) && model.Lines.FirstOrDefault(l => l.Amount > 0) is { } positive)
         {
-            return (null, AvaTaxError.Invalid("lines.amount", returning
-                ? $"Line {wrongSign.Number}: on a refund or return the amount must be negative."
-                : $"Line {wrongSign.Number}: on a sale the amount must be positive."));
+            return (null, AvaTaxError.Invalid("lines.amount", $"Line {positive.Number}: on a refund or return the amount must be negative."));
         }
         if (table.Locate(shipTo.Country, shipTo.Region, shipTo.PostalCode) is not { } jurisdiction)
         {

@@ -7,7 +7,8 @@ namespace Prorata.Domain.Tax;
 /// Whether a tax id has the shape its country's numbers have. An EU member state's is its VAT number: the state's prefix
 /// (EL for Greece) then the state's pattern, as the Commission's VIES service lists them. Only the shape is checked, not
 /// the check digits nor whether the number is registered (that is VIES's answer, asked online). Any other country's id
-/// (a US EIN, an Australian ABN, a UK or Northern Irish VAT number) is accepted as 1 to 30 letters, digits, '-' or '.'.
+/// (a US EIN, an Australian ABN, a UK or Northern Irish VAT number) is accepted as 1 to 30 letters, digits, '-' or '.',
+/// at least one a letter or digit: the world's formats are too many to list, and only EU numbers decide a treatment.
 /// </summary>
 public static class TaxIdFormat
 {
@@ -45,7 +46,7 @@ public static class TaxIdFormat
         ["SK"] = (Rest("[0-9]{10}"), "SK followed by 10 digits", "SK2020273893"),
     };
 
-    private static readonly Regex OtherCountries = new("^[A-Z0-9.-]{1,30}$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    private static readonly Regex OtherCountries = new("^(?=.*[A-Z0-9])[A-Z0-9.-]{1,30}$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
     /// <summary>
     /// The id as stored and printed: upper case, without the spaces people group digits with; an EU VAT number also
@@ -72,7 +73,7 @@ public static class TaxIdFormat
                 ? null
                 : $"must be a VAT number of {country!.ToUpperInvariant()}: {shape.Shape}, e.g. {shape.Example}; {got}";
         }
-        return OtherCountries.IsMatch(id) ? null : $"must be 1 to {MaxLength} letters, digits, '-' or '.'; {got}";
+        return OtherCountries.IsMatch(id) ? null : $"must be 1 to {MaxLength} letters, digits, '-' or '.', at least one a letter or digit; {got}";
     }
 
     /// <summary>

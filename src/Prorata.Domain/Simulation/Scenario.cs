@@ -16,4 +16,8 @@ public sealed record Scenario(
     IReadOnlyList<PriceListRow> PriceList,
     IReadOnlyList<BillingContract> Contracts,
     IReadOnlyList<SubscriptionEvent> Events,
-    DateOnly BillUntil);
+    DateOnly BillUntil)
+{
+    /// <summary>The seller, rate table and customers' tax details; null when the file names no seller (no tax computed).</summary>
+    public ScenarioTax? Tax { get; init; }
+}

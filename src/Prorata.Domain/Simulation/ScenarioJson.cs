@@ -63,7 +63,10 @@ public static class ScenarioJson
         // The timeline is in time order; a stable sort keeps equal timestamps in file order.
         var ordered = events.OrderBy(e => e.At).ToList();
 
-        return new Scenario(root.Member("name").OptionalString() ?? "", partnerCurrency, rounding, prices, contracts, ordered, root.Member("billUntil").Date());
+        return new Scenario(root.Member("name").OptionalString() ?? "", partnerCurrency, rounding, prices, contracts, ordered, root.Member("billUntil").Date())
+        {
+            Tax = ScenarioTaxJson.Read(root),
+        };
     }
 
     private static PriceListRow ReadRow(JsonField row, Currency partnerCurrency)

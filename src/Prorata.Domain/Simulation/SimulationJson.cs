@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Prorata.Domain.Billing;
+using Prorata.Domain.Tax;
 
 namespace Prorata.Domain.Simulation;
 
@@ -22,21 +23,36 @@ public static class SimulationJson
             unitPrice = c.UnitPrice, effectiveUnitPrice = c.EffectiveUnitPrice, quantity = c.Quantity, total = c.Total,
             referenceId = c.ReferenceId, productId = c.ProductId, skuId = c.SkuId, currency = c.Currency,
         }),
-        invoices = result.Invoices.Select(i => new
-        {
-            contract = i.ContractId, date = i.Date, due = i.Due, currency = i.Currency, total = i.Total,
-            lines = i.Lines.Select(Line),
-        }),
+        invoices = result.TaxedInvoices is { } taxed ? taxed.Select(Taxed) : result.Invoices.Select(Untaxed),
         exceptions = result.Exceptions.Select(a => new { code = a.Kind.ToString(), subscription = a.Subscription, message = a.Message }),
     };
 
     public static string Write(SimulationResult result) => JsonSerializer.Serialize(Shape(result), Options);
 
-    private static object Line(InvoiceLine l) => new
-    {
-        subscription = l.Subscription, kind = l.Kind, periodStart = l.PeriodStart, periodEnd = l.PeriodEnd,
-        quantity = l.Quantity, unitPrice = l.UnitPrice, amount = l.Amount,
-        proration = $"{l.Quantity} × {l.UnitPrice} × {l.Days}/{l.PeriodDays}",
-        productId = l.ProductId, skuId = l.SkuId,
-    };
+    // Without a seller the invoice is written exactly as before tax existed: no tax field at all.
+    private static InvoiceShape Untaxed(Invoice i) =>
+        new(i.ContractId, i.Date, i.Due, i.Currency, null, null, i.Total, null, null, null, i.Lines.Select(l => Line(l, null)).ToList());
+
+    private static InvoiceShape Taxed(TaxedInvoice t) =>
+        new(t.Invoice.ContractId, t.Invoice.Date, t.Invoice.Due, t.Invoice.Currency, t.Subtotal, t.TaxTotal, t.Total, t.Treatment,
+            t.Decision.Rate?.Rate, t.Decision.Rate?.Name, t.Invoice.Lines.Select((l, k) => Line(l, t.LineTaxes[k])).ToList());
+
+    private static LineShape Line(InvoiceLine l, decimal? tax) =>
+        new(l.Subscription, l.Kind, l.PeriodStart, l.PeriodEnd, l.Quantity, l.UnitPrice, l.Amount,
+            $"{l.Quantity} × {l.UnitPrice} × {l.Days}/{l.PeriodDays}", l.ProductId, l.SkuId, tax);
+
+    private sealed record InvoiceShape(
+        string Contract, DateOnly Date, DateOnly Due, string Currency,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] decimal? Subtotal,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] decimal? TaxTotal,
+        decimal Total,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] TaxTreatment? TaxTreatment,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] decimal? TaxRate,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? TaxName,
+        IReadOnlyList<LineShape> Lines);
+
+    private sealed record LineShape(
+        string Subscription, InvoiceLineKind Kind, DateOnly PeriodStart, DateOnly PeriodEnd, decimal Quantity, decimal UnitPrice,
+        decimal Amount, string Proration, string ProductId, string SkuId,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] decimal? Tax);
 }

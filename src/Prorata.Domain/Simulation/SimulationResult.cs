@@ -1,5 +1,6 @@
 using Prorata.Domain.Billing;
 using Prorata.Domain.Subscriptions;
+using Prorata.Domain.Tax;
 
 namespace Prorata.Domain.Simulation;
 
@@ -15,4 +16,7 @@ public sealed record SimulationResult(
     IReadOnlyList<BillingAlert> Exceptions)
 {
     public IReadOnlyList<ReplayProblem> Problems { get; init; } = [];
+
+    /// <summary><see cref="Invoices"/> with their tax, in the same order, when the scenario has a seller; null otherwise.</summary>
+    public IReadOnlyList<TaxedInvoice>? TaxedInvoices { get; init; }
 }

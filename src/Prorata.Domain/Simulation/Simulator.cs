@@ -65,7 +65,12 @@ public static class Simulator
         // Provider charges stop at billUntil: none that starts after it is listed, whatever posted it (a cycle, a
         // renewal or a change event dated later); the events themselves are still applied and their refusals listed.
         var charges = run.Book.ProviderCharges.Where(c => c.ChargeStart <= scenario.BillUntil).ToList();
-        return new SimulationResult([], charges, invoices, run.Alerts.ToList());
+        return new SimulationResult([], charges, invoices, run.Alerts.ToList())
+        {
+            TaxedInvoices = scenario.Tax is { } tax
+                ? invoices.Select(i => tax.Apply(i, scenario.Contracts.First(c => c.Id == i.ContractId))).ToList()
+                : null,
+        };
     }
 
     private static DateTimeOffset Midnight(DateOnly date) => new(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);

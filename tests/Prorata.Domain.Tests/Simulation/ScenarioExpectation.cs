@@ -7,8 +7,9 @@ namespace Prorata.Domain.Tests.Simulation;
 /// <summary>
 /// Compares a simulation result with a scenario's "expected" object exactly as docs/scenarios.md says:
 /// rejections as a set of (event, code); provider charges as a multiset of (subscription, chargeType, start, end,
-/// quantity, total); invoices as a set of (contract, date, total) with, per invoice, a multiset of lines (with their
-/// product and SKU when the file's lines name them).
+/// quantity, total); invoices as a set of (contract, date, total), with subtotal, taxTotal and taxTreatment when the file
+/// gives them, and per invoice a multiset of lines (with their product and SKU, and their tax, when the file's lines
+/// name them).
 /// </summary>
 public static class ScenarioExpectation
 {
@@ -22,20 +23,35 @@ public static class ScenarioExpectation
             actual.ProviderCharges.Select(c =>
                 $"{c.Subscription} {JsonNamingPolicy.CamelCase.ConvertName(c.ChargeType.ToString())} {c.ChargeStart:yyyy-MM-dd}..{c.ChargeEnd:yyyy-MM-dd} ×{c.Quantity} = {Amount(c.Total)}"),
             differences);
-        // Invoices are compared on their due date too where the file gives it.
-        var withDue = expected.GetProperty("invoices").EnumerateArray().Any(i => i.TryGetProperty("due", out _));
-        Compare("invoices", expected.GetProperty("invoices").EnumerateArray().Select(i =>
+        // Invoices are compared on their due date too where the file gives it; on subtotal and taxTotal where it gives
+        // them (then total is the taxed total), on taxTreatment where it gives it, and each line on its tax likewise.
+        var invoices = expected.GetProperty("invoices").EnumerateArray().ToList();
+        var withDue = invoices.Any(i => i.TryGetProperty("due", out _));
+        var withTax = invoices.Any(i => i.TryGetProperty("taxTotal", out _));
+        var withTreatment = invoices.Any(i => i.TryGetProperty("taxTreatment", out _));
+        var withLineTax = invoices.SelectMany(i => i.GetProperty("lines").EnumerateArray()).Any(l => l.TryGetProperty("tax", out _));
+        var produced = actual.Invoices.Select((invoice, k) => (Invoice: invoice, Taxed: actual.TaxedInvoices?[k])).ToList();
+        Compare("invoices", invoices.Select(i =>
                 $"{i.GetProperty("contract").GetString()} {i.GetProperty("date").GetString()} total {Amount(i.GetProperty("total"))}"
-                + (withDue ? $" due {i.GetProperty("due").GetString()}" : "")),
-            actual.Invoices.Select(i => $"{i.ContractId} {i.Date:yyyy-MM-dd} total {Amount(i.Total)}" + (withDue ? $" due {i.Due:yyyy-MM-dd}" : "")), differences);
+                + (withDue ? $" due {i.GetProperty("due").GetString()}" : "")
+                + (withTax ? $" subtotal {Amount(i.GetProperty("subtotal"))} tax {Amount(i.GetProperty("taxTotal"))}" : "")
+                + (withTreatment ? $" {i.GetProperty("taxTreatment").GetString()}" : "")),
+            produced.Select(p =>
+                $"{p.Invoice.ContractId} {p.Invoice.Date:yyyy-MM-dd} total {Amount(p.Taxed?.Total ?? p.Invoice.Total)}"
+                + (withDue ? $" due {p.Invoice.Due:yyyy-MM-dd}" : "")
+                + (withTax ? (p.Taxed is { } t ? $" subtotal {Amount(t.Subtotal)} tax {Amount(t.TaxTotal)}" : " no tax computed") : "")
+                + (withTreatment ? $" {(p.Taxed is { } taxed ? JsonNamingPolicy.CamelCase.ConvertName(taxed.Treatment.ToString()) : "none")}" : "")),
+            differences);
         // A file whose lines name their product and SKU is compared on them too (the SKU a credit names).
-        var withOffer = expected.GetProperty("invoices").EnumerateArray().SelectMany(i => i.GetProperty("lines").EnumerateArray()).Any(l => l.TryGetProperty("skuId", out _));
-        Compare("invoice lines", expected.GetProperty("invoices").EnumerateArray().SelectMany(i => i.GetProperty("lines").EnumerateArray().Select(l =>
+        var withOffer = invoices.SelectMany(i => i.GetProperty("lines").EnumerateArray()).Any(l => l.TryGetProperty("skuId", out _));
+        Compare("invoice lines", invoices.SelectMany(i => i.GetProperty("lines").EnumerateArray().Select(l =>
                 $"{i.GetProperty("contract").GetString()} {i.GetProperty("date").GetString()}: {l.GetProperty("subscription").GetString()} {l.GetProperty("kind").GetString()} {l.GetProperty("periodStart").GetString()}..{l.GetProperty("periodEnd").GetString()} ×{Amount(l.GetProperty("quantity"))} = {Amount(l.GetProperty("amount"))}"
-                + (withOffer ? $" {l.GetProperty("productId").GetString()}/{l.GetProperty("skuId").GetString()}" : ""))),
-            actual.Invoices.SelectMany(i => i.Lines.Select(l =>
-                $"{i.ContractId} {i.Date:yyyy-MM-dd}: {l.Subscription} {JsonNamingPolicy.CamelCase.ConvertName(l.Kind.ToString())} {l.PeriodStart:yyyy-MM-dd}..{l.PeriodEnd:yyyy-MM-dd} ×{Amount(l.Quantity)} = {Amount(l.Amount)}"
-                + (withOffer ? $" {l.ProductId}/{l.SkuId}" : ""))),
+                + (withOffer ? $" {l.GetProperty("productId").GetString()}/{l.GetProperty("skuId").GetString()}" : "")
+                + (withLineTax ? $" tax {Amount(l.GetProperty("tax"))}" : ""))),
+            produced.SelectMany(p => p.Invoice.Lines.Select((l, k) =>
+                $"{p.Invoice.ContractId} {p.Invoice.Date:yyyy-MM-dd}: {l.Subscription} {JsonNamingPolicy.CamelCase.ConvertName(l.Kind.ToString())} {l.PeriodStart:yyyy-MM-dd}..{l.PeriodEnd:yyyy-MM-dd} ×{Amount(l.Quantity)} = {Amount(l.Amount)}"
+                + (withOffer ? $" {l.ProductId}/{l.SkuId}" : "")
+                + (withLineTax ? (p.Taxed is { } t ? $" tax {Amount(t.LineTaxes[k])}" : " no tax computed") : ""))),
             differences);
         return differences;
     }

@@ -82,6 +82,22 @@ public sealed class SmtpInvoiceEmailSenderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Send_BothRecipientsRefused_PermanentFailureNamingEach()
+    {
+        server.RejectRecipient("old-ap@contoso.example");
+        server.RejectRecipient("left@contoso.example");
+
+        var result = await Sender().SendAsync(Email("old-ap@contoso.example", "left@contoso.example"), CancellationToken.None);
+
+        Assert.Equal(EmailSendOutcome.PermanentFailure, result.Outcome);
+        Assert.Equal(
+            "Every recipient was refused: old-ap@contoso.example (550 mailbox unavailable); left@contoso.example (550 mailbox unavailable)",
+            result.ServerReply);
+        Assert.Equal(["old-ap@contoso.example", "left@contoso.example"], result.RejectedRecipients.Select(r => r.Address));
+        Assert.Empty(server.Received);
+    }
+
+    [Fact]
     public async Task Send_OneOfTwoRecipientsRefused_SentToTheOtherAndTheRefusedOneReported()
     {
         server.RejectRecipient("old-ap@contoso.example");

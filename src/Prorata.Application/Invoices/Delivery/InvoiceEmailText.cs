@@ -136,7 +136,7 @@ public static class InvoiceEmailText
                 NumberDecimalDigits = minorUnits,
             };
             var number = amount.ToString("N", format);
-            return CurrencyFirst ? currency + " " + number : number + NoBreakSpace + currency;
+            return CurrencyFirst ? currency + NoBreakSpace + number : number + NoBreakSpace + currency;
         }
 
         private const string NoBreakSpace = "\u00A0";

@@ -14,6 +14,11 @@ internal sealed class RecipientRecordingSmtpClient : SmtpClient
 
     public IReadOnlyList<RejectedRecipient> Rejected => rejected;
 
+    /// <summary>Every address was refused for good, so MailKit ends the transaction before DATA.</summary>
+    public bool NoRecipientAccepted { get; private set; }
+
+    protected override void OnNoRecipientsAccepted(MimeMessage message) => NoRecipientAccepted = rejected.Count > 0;
+
     protected override void OnRecipientNotAccepted(MimeMessage message, MailboxAddress mailbox, SmtpResponse response)
     {
         if ((int)response.StatusCode is >= 500 and < 600)

@@ -45,7 +45,7 @@ public sealed class SmtpInvoiceEmailSender(IOptions<SmtpOptions> options, TimePr
             }
             reply = await client.SendAsync(message, cancellationToken);
         }
-        catch (Exception exception) when (!cancellationToken.IsCancellationRequested && Judge(exception, email, client.Rejected) is { } failure)
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested && Judge(exception, client) is { } failure)
         {
             return failure;
         }
@@ -63,13 +63,13 @@ public sealed class SmtpInvoiceEmailSender(IOptions<SmtpOptions> options, TimePr
     };
 
     /// <summary>The failure an exception stands for, or null for one that is a bug (and propagates).</summary>
-    private static EmailSendResult? Judge(Exception exception, InvoiceEmail email, IReadOnlyList<RejectedRecipient> rejected) => exception switch
+    private static EmailSendResult? Judge(Exception exception, RecipientRecordingSmtpClient client) => exception switch
     {
-        SmtpCommandException { ErrorCode: SmtpErrorCode.MessageNotAccepted } when rejected.Count > 0 && rejected.Count == email.To.Count =>
+        SmtpCommandException when client.NoRecipientAccepted =>
             EmailSendResult.PermanentFailure(
-                rejected[0].ReplyCode,
-                "Every recipient was refused: " + string.Join("; ", rejected.Select(r => $"{r.Address} ({r.ReplyCode} {r.ServerReply})")),
-                rejected),
+                client.Rejected[0].ReplyCode,
+                "Every recipient was refused: " + string.Join("; ", client.Rejected.Select(r => $"{r.Address} ({r.ReplyCode} {r.ServerReply})")),
+                client.Rejected),
         SmtpCommandException command => ByReplyCode((int)command.StatusCode, command.Mailbox is { } mailbox
             ? $"{mailbox.Address} refused: {command.Message}"
             : command.Message),

@@ -98,7 +98,7 @@ public static class UsageImportBenchmark
         var customer = new Customer { Id = Guid.NewGuid(), Name = "Azure bench", Currency = "USD", BillingEmail = "ap@azure-bench.example", CreatedAt = now, UpdatedAt = now, Version = 1 };
         var contract = new BillingContract
         {
-            Id = Guid.NewGuid(), CustomerId = customer.Id, Currency = "USD", BillingDay = 1, PaymentTermsDays = 30, LegalEntityName = "Bench entity",
+            Id = Guid.NewGuid(), CustomerId = customer.Id, Currency = "USD", BillingDay = 1, PaymentTermsDays = 30, LegalEntity = TestLegalEntities.New("Bench entity", now, "USD"),
             CreatedAt = now, UpdatedAt = now, Version = 1,
         };
         var plans = Enumerable.Range(0, count).Select(_ => new CustomerSubscription

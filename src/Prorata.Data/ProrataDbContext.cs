@@ -6,6 +6,8 @@ using Prorata.Data.Contracts;
 using Prorata.Data.Customers;
 using Prorata.Data.Identity;
 using Prorata.Data.Invoices;
+using Prorata.Data.LegalEntities;
+using Prorata.Data.Tax;
 using Prorata.Data.PartnerCenter;
 using Prorata.Data.Reconciliation;
 using Prorata.Data.Outbox;
@@ -37,7 +39,13 @@ public sealed class ProrataDbContext(DbContextOptions<ProrataDbContext> options)
 
     public DbSet<CustomerInvoiceLine> InvoiceLines => Set<CustomerInvoiceLine>();
 
-    public DbSet<InvoiceNumberSequence> InvoiceNumberSequences => Set<InvoiceNumberSequence>();
+    public DbSet<DocumentNumberSequence> DocumentNumberSequences => Set<DocumentNumberSequence>();
+
+    public DbSet<InvoiceDelivery> InvoiceDeliveries => Set<InvoiceDelivery>();
+
+    public DbSet<LegalEntity> LegalEntities => Set<LegalEntity>();
+
+    public DbSet<TaxRateRow> TaxRates => Set<TaxRateRow>();
 
     public DbSet<PartnerCenterCustomerLink> PartnerCenterCustomers => Set<PartnerCenterCustomerLink>();
 

@@ -1,3 +1,4 @@
+using Prorata.Testing;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -343,11 +344,13 @@ public abstract class BillingRunTests : IAsyncLifetime
     protected async Task<BillingContract> NewContractAsync(string name, int billingDay, string? legalEntity = null)
     {
         await using var db = NewContext();
-        var customer = new Customer { Id = Guid.NewGuid(), Name = name, Currency = "EUR", BillingEmail = "b@example.com", CreatedAt = Start, UpdatedAt = Start, Version = 1 };
+        var customer = new Customer { Id = Guid.NewGuid(), Name = name, Currency = "EUR", BillingEmail = "b@example.com", CreatedAt = Start, UpdatedAt = Start, Version = 1,
+            // Billing, not tax, is under test: an exempt customer's invoices carry no tax and raise no tax question.
+            TaxExempt = true, TaxExemptionCertificate = "TEST-EXEMPT" };
         var contract = new BillingContract
         {
             Id = Guid.NewGuid(), CustomerId = customer.Id, Currency = "EUR", BillingDay = billingDay, PaymentTermsDays = 30,
-            LegalEntityName = legalEntity ?? $"Entity of {name}", CreatedAt = Start, UpdatedAt = Start, Version = 1,
+            LegalEntityId = await TestLegalEntities.EnsureAsync(db, legalEntity ?? $"Entity of {name}", Start), CreatedAt = Start, UpdatedAt = Start, Version = 1,
             PricingRules = [new ContractPricingRule { Position = 0, ProductId = "*", Method = PricingMethod.MarkupOnCost, Value = 10m }],
         };
         db.AddRange(customer, contract);

@@ -1,3 +1,4 @@
+using Prorata.Testing;
 using Microsoft.EntityFrameworkCore;
 using Prorata.Data;
 using Prorata.Data.Contracts;
@@ -168,7 +169,7 @@ public abstract class DataTests : IAsyncLifetime
         Currency = "EUR",
         BillingDay = billingDay,
         PaymentTermsDays = 45,
-        LegalEntityName = "Northwind Cloud Services GmbH",
+        LegalEntity = TestLegalEntities.New($"Northwind Cloud Services GmbH {Guid.NewGuid():N}", Noon),
         PricingRules = rules.ToList(),
         CreatedAt = Noon,
         UpdatedAt = Noon,

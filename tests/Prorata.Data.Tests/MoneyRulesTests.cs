@@ -1,3 +1,4 @@
+using Prorata.Testing;
 using Microsoft.EntityFrameworkCore;
 using Prorata.Data;
 using Prorata.Data.Contracts;
@@ -94,7 +95,7 @@ public abstract class MoneyRulesTests : IAsyncLifetime
         var (contractId, _) = await SeedInvoiceAsync(entity, InvoiceStatus.Draft, "sub|2026-03-01|2026-03-31|2026-03-01|base|10");
 
         await using var db = NewContext();
-        db.Invoices.Add(NewInvoice(contractId, entity, InvoiceStatus.Draft));
+        db.Invoices.Add(NewInvoice(contractId, entity, InvoiceStatus.Draft, await db.BillingContracts.Where(c => c.Id == contractId).Select(c => c.LegalEntityId).SingleAsync()));
 
         await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
     }
@@ -149,7 +150,7 @@ public abstract class MoneyRulesTests : IAsyncLifetime
         };
         var contract = new BillingContract
         {
-            Id = Guid.NewGuid(), CustomerId = customer.Id, Currency = "EUR", BillingDay = 1, PaymentTermsDays = 30, LegalEntityName = entity,
+            Id = Guid.NewGuid(), CustomerId = customer.Id, Currency = "EUR", BillingDay = 1, PaymentTermsDays = 30, LegalEntity = TestLegalEntities.New(entity, Noon),
             CreatedAt = Noon, UpdatedAt = Noon, Version = 1,
         };
         var subscription = new CustomerSubscription
@@ -160,7 +161,7 @@ public abstract class MoneyRulesTests : IAsyncLifetime
         db.AddRange(customer, contract, subscription, LogEntry(subscription.Id, actorOfLog));
         if (origin is not null)
         {
-            var invoice = NewInvoice(contract.Id, entity, InvoiceStatus.Draft);
+            var invoice = NewInvoice(contract.Id, entity, InvoiceStatus.Draft, contract.LegalEntity!.Id);
             invoice.Lines.Add(Line(subscription.Id, origin));
             if (secondOrigin is not null)
             {
@@ -180,9 +181,9 @@ public abstract class MoneyRulesTests : IAsyncLifetime
         return (contract.Id, subscription.Id);
     }
 
-    private static CustomerInvoice NewInvoice(Guid contractId, string entity, InvoiceStatus status) => new()
+    private static CustomerInvoice NewInvoice(Guid contractId, string entity, InvoiceStatus status, Guid legalEntityId) => new()
     {
-        Id = Guid.NewGuid(), ContractId = contractId, BillingDate = new DateOnly(2026, 3, 1), Status = status, LegalEntityName = entity,
+        Id = Guid.NewGuid(), ContractId = contractId, BillingDate = new DateOnly(2026, 3, 1), Status = status, LegalEntityName = entity, LegalEntityId = legalEntityId,
         Currency = "EUR", Total = 30m, CreatedAt = Noon,
     };
 

@@ -1,3 +1,4 @@
+using Prorata.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using Prorata.Data.Contracts;
@@ -110,7 +111,7 @@ public abstract class OpenExceptionsTests : IAsyncLifetime
         customer = new Customer { Id = Guid.NewGuid(), Name = name, Currency = "USD", BillingEmail = "ap@example.com", CreditHold = creditHold, CreatedAt = Now, UpdatedAt = Now, Version = 1 };
         return new BillingContract
         {
-            Id = Guid.NewGuid(), CustomerId = customer.Id, Currency = "USD", BillingDay = 1, PaymentTermsDays = 30, LegalEntityName = $"Entity of {name}",
+            Id = Guid.NewGuid(), CustomerId = customer.Id, Currency = "USD", BillingDay = 1, PaymentTermsDays = 30, LegalEntity = TestLegalEntities.New($"Entity of {name}", Now, "USD"),
             CreatedAt = Now, UpdatedAt = Now, Version = 1,
         };
     }

@@ -1,3 +1,4 @@
+using Prorata.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using Prorata.Data.Billing;
@@ -216,11 +217,13 @@ public abstract class UsageImportTests : IAsyncLifetime
         Time.SetUtcNow(Start);
         await using var db = NewContext();
         var name = $"Azure {Guid.NewGuid():N}";
-        var customer = new Customer { Id = Guid.NewGuid(), Name = name, Currency = "EUR", BillingEmail = "b@example.com", CreatedAt = Start, UpdatedAt = Start, Version = 1 };
+        var customer = new Customer { Id = Guid.NewGuid(), Name = name, Currency = "EUR", BillingEmail = "b@example.com", CreatedAt = Start, UpdatedAt = Start, Version = 1,
+            // Billing, not tax, is under test: an exempt customer's invoices carry no tax and raise no tax question.
+            TaxExempt = true, TaxExemptionCertificate = "TEST-EXEMPT" };
         var contract = new BillingContract
         {
             Id = Guid.NewGuid(), CustomerId = customer.Id, Currency = "EUR", BillingDay = billingDay, PaymentTermsDays = 30,
-            LegalEntityName = $"Entity of {name}", CreatedAt = Start, UpdatedAt = Start, Version = 1,
+            LegalEntity = TestLegalEntities.New($"Entity of {name}", Start), CreatedAt = Start, UpdatedAt = Start, Version = 1,
             PricingRules = [new ContractPricingRule { Position = 0, ProductId = PurchaseOrder.AzurePlan, Method = PricingMethod.MarkupOnCost, Value = 15m }],
         };
         db.AddRange(customer, contract);

@@ -1,3 +1,4 @@
+using Prorata.Domain.Parties;
 using System.Xml.Linq;
 using Prorata.Application.Invoices.Documents;
 

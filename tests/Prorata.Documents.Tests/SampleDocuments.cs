@@ -1,3 +1,4 @@
+using Prorata.Domain.Parties;
 using Prorata.Application.Invoices.Documents;
 using Prorata.Domain.Tax;
 

@@ -62,23 +62,41 @@ public sealed class BillingRunSeed(int contracts, int subscriptionsPerContract, 
         var subscriptions = new List<Guid>(contracts * subscriptionsPerContract);
         var customers = Enumerable.Range(0, contracts).Select(i => Guid.CreateVersion7(Loaded.AddTicks(i))).ToList();
         await using (var copy = await connection.BeginBinaryImportAsync(
-                         "COPY \"Customers\" (\"Id\", \"Name\", \"Currency\", \"BillingEmail\", \"CreditHold\", \"CreatedAt\", \"UpdatedAt\", \"Version\") FROM STDIN (FORMAT BINARY)", cancellationToken))
+                         "COPY \"Customers\" (\"Id\", \"Name\", \"Currency\", \"BillingEmail\", \"CreditHold\", \"CreatedAt\", \"UpdatedAt\", \"Version\", \"BillingLine1\", \"BillingCity\", \"BillingPostalCode\", \"BillingRegion\", \"BillingCountry\", \"PreferredLanguage\", \"TaxExempt\") FROM STDIN (FORMAT BINARY)", cancellationToken))
         {
             for (var i = 0; i < contracts; i++)
             {
-                await copy.WriteRowAsync(cancellationToken, customers[i], $"Bench Customer {i:D6}", "USD", $"ap{i}@bench.example", false, Loaded, Loaded, 1);
+                await copy.WriteRowAsync(cancellationToken, customers[i], $"Bench Customer {i:D6}", "USD", $"ap{i}@bench.example", false, Loaded, Loaded, 1,
+                    $"{i + 1} Pine Street", "Seattle", "98101", "WA", "US", "en", false);
             }
             await copy.CompleteAsync(cancellationToken);
         }
+        // Washington's sales tax, so every bench invoice is taxed as a real one is.
+        await using (var rate = new NpgsqlCommand(
+                         "INSERT INTO \"TaxRates\" (\"Id\", \"Country\", \"Region\", \"Rate\", \"Name\", \"EffectiveFrom\", \"CreatedAt\", \"UpdatedAt\") VALUES (@id, 'US', 'WA', 10.25, 'WA sales tax', DATE '2020-01-01', @at, @at) ON CONFLICT DO NOTHING",
+                         connection))
+        {
+            rate.Parameters.AddWithValue("id", Guid.CreateVersion7(Loaded));
+            rate.Parameters.AddWithValue("at", Loaded);
+            await rate.ExecuteNonQueryAsync(cancellationToken);
+        }
+        var entityIds = Enumerable.Range(0, LegalEntities).Select(i => Guid.CreateVersion7(Loaded.AddTicks(-1 - i))).ToList();
         await using (var copy = await connection.BeginBinaryImportAsync(
-                         "COPY \"BillingContracts\" (\"Id\", \"CustomerId\", \"Currency\", \"BillingDay\", \"InvoiceCadence\", \"PaymentTermsDays\", \"RefundPolicy\", \"Alignment\", \"LegalEntityName\", \"CreatedAt\", \"UpdatedAt\", \"Version\") FROM STDIN (FORMAT BINARY)", cancellationToken))
+                         "COPY \"LegalEntities\" (\"Id\", \"Name\", \"Currency\", \"InvoicePrefix\", \"CreditNotePrefix\", \"DefaultPaymentTermsDays\", \"TaxProvider\", \"AddressLine1\", \"City\", \"PostalCode\", \"Region\", \"Country\", \"CreatedAt\", \"UpdatedAt\", \"Version\") FROM STDIN (FORMAT BINARY)", cancellationToken))
+        {
+            for (var e = 0; e < LegalEntities; e++)
+                await copy.WriteRowAsync(cancellationToken, entityIds[e], $"Bench Entity {e}", "USD", "INV-", "CN-", 30, "BuiltIn", "500 Pine Street", "Seattle", "98101", "WA", "US", Loaded, Loaded, 1);
+            await copy.CompleteAsync(cancellationToken);
+        }
+        await using (var copy = await connection.BeginBinaryImportAsync(
+                         "COPY \"BillingContracts\" (\"Id\", \"CustomerId\", \"Currency\", \"BillingDay\", \"InvoiceCadence\", \"PaymentTermsDays\", \"RefundPolicy\", \"Alignment\", \"LegalEntityId\", \"CreatedAt\", \"UpdatedAt\", \"Version\") FROM STDIN (FORMAT BINARY)", cancellationToken))
         {
             for (var i = 0; i < contracts; i++)
             {
                 var id = Guid.CreateVersion7(Loaded.AddTicks(i));
                 contractIds.Add(id);
                 await copy.WriteRowAsync(cancellationToken, id, customers[i], "USD", BillingDate.Day, "Monthly", 30, "Prorated", "Contract",
-                    LegalEntityName(i), Loaded, Loaded, 1);
+                    entityIds[i % LegalEntities], Loaded, Loaded, 1);
             }
             await copy.CompleteAsync(cancellationToken);
         }
@@ -154,6 +172,4 @@ public sealed class BillingRunSeed(int contracts, int subscriptionsPerContract, 
         await using var command = new NpgsqlCommand("ANALYZE", connection);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
-
-    public static string LegalEntityName(int contract) => $"Bench Entity {contract % LegalEntities}";
 }

@@ -1,3 +1,4 @@
+using Prorata.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Prorata.Data;
 using Prorata.Data.Catalog;
@@ -35,10 +36,12 @@ public static class BillingSeed
             });
         }
         var name = $"Billing Test {Guid.NewGuid():N}";
-        var customer = new Customer { Id = Guid.NewGuid(), Name = name, Currency = "USD", BillingEmail = "ap@billing-test.example", CreatedAt = now, UpdatedAt = now, Version = 1 };
+        var customer = new Customer { Id = Guid.NewGuid(), Name = name, Currency = "USD", BillingEmail = "ap@billing-test.example", CreatedAt = now, UpdatedAt = now, Version = 1,
+            // Billing, not tax, is under test: an exempt customer's invoices carry no tax and raise no tax question.
+            TaxExempt = true, TaxExemptionCertificate = "TEST-EXEMPT" };
         var contract = new BillingContract
         {
-            Id = Guid.NewGuid(), CustomerId = customer.Id, Currency = "USD", BillingDay = billingDay, PaymentTermsDays = 30, LegalEntityName = $"Entity {name}",
+            Id = Guid.NewGuid(), CustomerId = customer.Id, Currency = "USD", BillingDay = billingDay, PaymentTermsDays = 30, LegalEntity = TestLegalEntities.New($"Entity {name}", now, "USD"),
             CreatedAt = now, UpdatedAt = now, Version = 1,
             PricingRules = [new ContractPricingRule { Position = 0, ProductId = "*", Method = PricingMethod.MarkupOnCost, Value = 10m }],
         };

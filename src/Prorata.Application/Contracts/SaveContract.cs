@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Prorata.Data;
 using Prorata.Data.Contracts;
+using Prorata.Data.LegalEntities;
 using Prorata.Domain.Contracts;
 
 namespace Prorata.Application.Contracts;
@@ -11,12 +12,13 @@ public sealed class SaveContract(ProrataDbContext db, TimeProvider time)
     public async Task<SaveResult<BillingContract>> CreateAsync(BillingContractDraft draft, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
-        var terms = BillingContractRules.Validate(draft, errors);
+        var entity = await FindLegalEntityAsync(draft, errors, cancellationToken);
+        var terms = BillingContractRules.Validate(WithEntityDefaults(draft, entity), errors);
         if (terms is not null && !await db.Customers.AnyAsync(c => c.Id == terms.CustomerId, cancellationToken))
         {
             errors.Add("customerId", $"customerId must be an existing customer; got '{terms.CustomerId}'.");
         }
-        if (terms is null || !errors.IsValid)
+        if (terms is null || entity is null || !errors.IsValid)
         {
             return SaveResult<BillingContract>.Invalid(errors.ToDictionary());
         }
@@ -27,13 +29,14 @@ public sealed class SaveContract(ProrataDbContext db, TimeProvider time)
             Id = Guid.CreateVersion7(now),
             CustomerId = terms.CustomerId,
             Currency = terms.Currency.Code,
-            LegalEntityName = terms.LegalEntityName,
+            LegalEntityId = entity.Id,
             CreatedAt = now,
             Version = 1,
         };
         Apply(contract, terms, now);
         db.BillingContracts.Add(contract);
         await db.SaveChangesAsync(cancellationToken);
+        await db.Entry(contract).Reference(c => c.LegalEntity).LoadAsync(cancellationToken);
         return SaveResult<BillingContract>.Saved(contract);
     }
 
@@ -49,13 +52,14 @@ public sealed class SaveContract(ProrataDbContext db, TimeProvider time)
             return SaveResult<BillingContract>.NotFound($"No billing contract has id '{id}'.");
         }
         var errors = new ValidationErrors();
-        var terms = BillingContractRules.Validate(draft with { CustomerId = draft.CustomerId ?? contract.CustomerId }, errors);
+        var entity = await FindLegalEntityAsync(draft, errors, cancellationToken);
+        var terms = BillingContractRules.Validate(WithEntityDefaults(draft with { CustomerId = draft.CustomerId ?? contract.CustomerId }, entity), errors);
         if (terms is not null && terms.CustomerId != contract.CustomerId)
         {
             // Charges already billed under the contract belong to its customer; moving it would rewrite history.
             errors.Add("customerId", $"customerId cannot change on an existing contract (it is '{contract.CustomerId}'); got '{terms.CustomerId}'.");
         }
-        if (terms is null || !errors.IsValid)
+        if (terms is null || entity is null || !errors.IsValid)
         {
             return SaveResult<BillingContract>.Invalid(errors.ToDictionary());
         }
@@ -66,7 +70,7 @@ public sealed class SaveContract(ProrataDbContext db, TimeProvider time)
         }
 
         contract.Currency = terms.Currency.Code;
-        contract.LegalEntityName = terms.LegalEntityName;
+        contract.LegalEntityId = entity.Id;
         contract.Version++;
         Apply(contract, terms, time.GetUtcNow());
         try
@@ -77,6 +81,7 @@ public sealed class SaveContract(ProrataDbContext db, TimeProvider time)
         {
             return SaveResult<BillingContract>.Conflict("The contract was changed by someone else while saving; reload and try again.");
         }
+        await db.Entry(contract).Reference(c => c.LegalEntity).LoadAsync(cancellationToken);
         return SaveResult<BillingContract>.Saved(contract);
     }
 
@@ -99,4 +104,24 @@ public sealed class SaveContract(ProrataDbContext db, TimeProvider time)
             Value = rule.Value,
         }));
     }
+
+    /// <summary>The legal entity the draft names, by id or else by legal name; a name nobody registered is refused, not created.</summary>
+    private async Task<LegalEntity?> FindLegalEntityAsync(BillingContractDraft draft, ValidationErrors errors, CancellationToken cancellationToken)
+    {
+        if (draft.LegalEntityId is { } id && id != Guid.Empty)
+        {
+            var byId = await db.LegalEntities.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
+            if (byId is null) errors.Add("legalEntityId", $"legalEntityId must be an existing legal entity; got '{id}'.");
+            return byId;
+        }
+        var name = draft.LegalEntityName?.Trim();
+        if (string.IsNullOrEmpty(name)) return null;
+        var byName = await db.LegalEntities.AsNoTracking().FirstOrDefaultAsync(e => e.Name == name, cancellationToken);
+        if (byName is null) errors.Add("legalEntityName", $"legalEntityName must name an existing legal entity (create it under Legal entities first); got '{name}'.");
+        return byName;
+    }
+
+    /// <summary>Payment terms not given follow the legal entity's default.</summary>
+    private static BillingContractDraft WithEntityDefaults(BillingContractDraft draft, LegalEntity? entity) =>
+        draft with { PaymentTermsDays = draft.PaymentTermsDays ?? entity?.DefaultPaymentTermsDays };
 }

@@ -51,6 +51,7 @@ public sealed class SaveCustomer(ProrataDbContext db, TimeProvider time, OutboxS
             UpdatedAt = now,
             Version = 1,
         };
+        customer.SetProfile(details.Profile);
         db.Customers.Add(customer);
         await db.SaveChangesAsync(cancellationToken);
         return SaveResult<Customer>.Saved(customer);
@@ -98,6 +99,7 @@ public sealed class SaveCustomer(ProrataDbContext db, TimeProvider time, OutboxS
         customer.BillingEmail = details.BillingEmail;
         customer.ParentCustomerId = details.ParentCustomerId;
         customer.CreditHold = details.CreditHold;
+        customer.SetProfile(details.Profile);
         customer.UpdatedAt = time.GetUtcNow();
         customer.Version++;
         try

@@ -314,9 +314,7 @@ namespace Prorata.Data.Migrations.Sqlite.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("LegalEntityName")
-                        .IsRequired()
-                        .HasMaxLength(200)
+                    b.Property<Guid>("LegalEntityId")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("PaymentTermsDays")
@@ -341,6 +339,8 @@ namespace Prorata.Data.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CustomerId");
 
+                    b.HasIndex("LegalEntityId");
+
                     b.ToTable("BillingContracts", null, t =>
                         {
                             t.HasCheckConstraint("CK_BillingContracts_BillingDay", "\"BillingDay\" BETWEEN 1 AND 28");
@@ -353,9 +353,38 @@ namespace Prorata.Data.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AdditionalBillingEmails")
+                        .HasMaxLength(2550)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BillingCity")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BillingCountry")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
                     b.Property<string>("BillingEmail")
                         .IsRequired()
                         .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BillingLine1")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BillingLine2")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BillingPostalCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BillingRegion")
+                        .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
@@ -376,6 +405,47 @@ namespace Prorata.Data.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("ParentCustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreferredLanguage")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ServiceCity")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ServiceCountry")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<string>("ServiceLine1")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ServiceLine2")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ServicePostalCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ServiceRegion")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("TaxExempt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TaxExemptionCertificate")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TaxId")
+                        .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("UpdatedAt")
@@ -492,9 +562,15 @@ namespace Prorata.Data.Migrations.Sqlite.Migrations
                     b.Property<long?>("IssuedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("IssuedParties")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LegalEntityId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("LegalEntityName")
@@ -505,8 +581,28 @@ namespace Prorata.Data.Migrations.Sqlite.Migrations
                     b.Property<long?>("Number")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("NumberPrefix")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Subtotal")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TaxSource")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("TaxTotal")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TaxTreatment")
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
@@ -516,15 +612,14 @@ namespace Prorata.Data.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CreditedInvoiceId")
-                        .IsUnique();
+                    b.HasIndex("CreditedInvoiceId");
 
                     b.HasIndex("ContractId", "BillingDate")
                         .IsUnique()
                         .HasDatabaseName("UX_Invoices_Contract_BillingDate")
                         .HasFilter("\"Kind\" = 'Invoice'");
 
-                    b.HasIndex("LegalEntityName", "Number")
+                    b.HasIndex("LegalEntityId", "Kind", "Number")
                         .IsUnique();
 
                     b.ToTable("Invoices", (string)null);
@@ -542,6 +637,10 @@ namespace Prorata.Data.Migrations.Sqlite.Migrations
 
                     b.Property<int>("Days")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("InvoiceId")
                         .HasColumnType("TEXT");
@@ -584,6 +683,18 @@ namespace Prorata.Data.Migrations.Sqlite.Migrations
                     b.Property<Guid>("SubscriptionId")
                         .HasColumnType("TEXT");
 
+                    b.Property<decimal>("Tax")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TaxName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("TaxRate")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT");
+
                     b.Property<decimal>("UnitPrice")
                         .HasPrecision(18, 6)
                         .HasColumnType("TEXT");
@@ -599,18 +710,179 @@ namespace Prorata.Data.Migrations.Sqlite.Migrations
                     b.ToTable("InvoiceLines", (string)null);
                 });
 
-            modelBuilder.Entity("Prorata.Data.Invoices.InvoiceNumberSequence", b =>
+            modelBuilder.Entity("Prorata.Data.Invoices.DocumentNumberSequence", b =>
                 {
-                    b.Property<string>("LegalEntityName")
-                        .HasMaxLength(200)
+                    b.Property<Guid>("LegalEntityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("LastNumber")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("LegalEntityName");
+                    b.HasKey("LegalEntityId", "Kind");
 
-                    b.ToTable("InvoiceNumberSequences", (string)null);
+                    b.ToTable("DocumentNumberSequences", (string)null);
+                });
+
+            modelBuilder.Entity("Prorata.Data.Invoices.InvoiceDelivery", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("InvoiceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MessageId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("QueuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Recipients")
+                        .IsRequired()
+                        .HasMaxLength(3000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InvoiceId");
+
+                    b.ToTable("InvoiceDeliveries", (string)null);
+                });
+
+            modelBuilder.Entity("Prorata.Data.LegalEntities.LegalEntity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AddressLine1")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AddressLine2")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AvalaraCompanyCode")
+                        .HasMaxLength(25)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BankAccountName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Bic")
+                        .HasMaxLength(11)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("City")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Country")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreditNotePrefix")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<int>("DefaultPaymentTermsDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Iban")
+                        .HasMaxLength(34)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InvoicePrefix")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("LogoPng")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PaymentText")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PostalCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TaxId")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TaxProvider")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("LegalEntities", (string)null);
                 });
 
             modelBuilder.Entity("Prorata.Data.Outbox.OutboxMessage", b =>
@@ -1577,6 +1849,54 @@ namespace Prorata.Data.Migrations.Sqlite.Migrations
                     b.ToTable("ProvisioningRecords", (string)null);
                 });
 
+            modelBuilder.Entity("Prorata.Data.Tax.TaxRateRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Country")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EffectiveTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Rate")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Country", "Region", "EffectiveFrom")
+                        .IsUnique();
+
+                    b.ToTable("TaxRates", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_TaxRates_Rate", "\"Rate\" >= 0 AND \"Rate\" <= 100");
+                        });
+                });
+
             modelBuilder.Entity("Prorata.Data.WorkItems.WorkItem", b =>
                 {
                     b.Property<long>("Id")
@@ -1789,6 +2109,12 @@ namespace Prorata.Data.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Prorata.Data.LegalEntities.LegalEntity", "LegalEntity")
+                        .WithMany()
+                        .HasForeignKey("LegalEntityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.OwnsMany("Prorata.Data.Contracts.ContractPricingRule", "PricingRules", b1 =>
                         {
                             b1.Property<int>("Id")
@@ -1831,6 +2157,8 @@ namespace Prorata.Data.Migrations.Sqlite.Migrations
 
                     b.Navigation("Customer");
 
+                    b.Navigation("LegalEntity");
+
                     b.Navigation("PricingRules");
                 });
 
@@ -1856,6 +2184,12 @@ namespace Prorata.Data.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("CreditedInvoiceId")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Prorata.Data.LegalEntities.LegalEntity", null)
+                        .WithMany()
+                        .HasForeignKey("LegalEntityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Prorata.Data.Invoices.CustomerInvoiceLine", b =>
@@ -1869,6 +2203,24 @@ namespace Prorata.Data.Migrations.Sqlite.Migrations
                     b.HasOne("Prorata.Data.Subscriptions.CustomerSubscription", null)
                         .WithMany()
                         .HasForeignKey("SubscriptionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Prorata.Data.Invoices.DocumentNumberSequence", b =>
+                {
+                    b.HasOne("Prorata.Data.LegalEntities.LegalEntity", null)
+                        .WithMany()
+                        .HasForeignKey("LegalEntityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Prorata.Data.Invoices.InvoiceDelivery", b =>
+                {
+                    b.HasOne("Prorata.Data.Invoices.CustomerInvoice", null)
+                        .WithMany()
+                        .HasForeignKey("InvoiceId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

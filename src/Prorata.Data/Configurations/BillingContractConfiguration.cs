@@ -21,7 +21,7 @@ public sealed class BillingContractConfiguration : IEntityTypeConfiguration<Bill
         builder.Property(c => c.InvoiceCadence).HasConversion<string>().HasMaxLength(EnumLength);
         builder.Property(c => c.RefundPolicy).HasConversion<string>().HasMaxLength(EnumLength);
         builder.Property(c => c.Alignment).HasConversion<string>().HasMaxLength(EnumLength);
-        builder.Property(c => c.LegalEntityName).HasMaxLength(BillingContractRules.MaxLegalEntityNameLength);
+        builder.HasOne(c => c.LegalEntity).WithMany().HasForeignKey(c => c.LegalEntityId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(c => c.Version).IsConcurrencyToken();
         builder.OwnsMany(c => c.PricingRules, rule =>
         {

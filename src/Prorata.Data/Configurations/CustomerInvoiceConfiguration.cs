@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Prorata.Data.Contracts;
 using Prorata.Data.Invoices;
+using Prorata.Data.LegalEntities;
+using Prorata.Domain.LegalEntities;
 
 namespace Prorata.Data.Configurations;
 
@@ -17,13 +19,18 @@ public sealed class CustomerInvoiceConfiguration : IEntityTypeConfiguration<Cust
         builder.Property(i => i.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(i => i.Currency).HasMaxLength(3).IsFixedLength();
         builder.Property(i => i.LegalEntityName).HasMaxLength(200);
+        builder.HasOne<LegalEntity>().WithMany().HasForeignKey(i => i.LegalEntityId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(i => i.NumberPrefix).HasMaxLength(LegalEntityRules.MaxPrefixLength);
+        builder.Property(i => i.TaxTreatment).HasConversion<string>().HasMaxLength(16);
+        builder.Property(i => i.TaxSource).HasMaxLength(16);
         builder.Ignore(i => i.DisplayNumber);
         // Idempotent billing (billing-rules §4): one invoice per contract and billing date, whoever runs it and however often.
         builder.HasIndex(i => new { i.ContractId, i.BillingDate }).IsUnique().HasFilter("\"Kind\" = 'Invoice'")
             .HasDatabaseName("UX_Invoices_Contract_BillingDate");
-        // An invoice is credited once.
-        builder.HasIndex(i => i.CreditedInvoiceId).IsUnique();
-        builder.HasIndex(i => new { i.LegalEntityName, i.Number }).IsUnique();
+        // An invoice may be credited in parts (chosen lines, an amount); the credit notes of one are found by it.
+        builder.HasIndex(i => i.CreditedInvoiceId);
+        // Each legal entity numbers its invoices and its credit notes in a sequence of their own.
+        builder.HasIndex(i => new { i.LegalEntityId, i.Kind, i.Number }).IsUnique();
         builder.HasMany(i => i.Lines).WithOne().HasForeignKey(l => l.InvoiceId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -16,6 +16,8 @@ public sealed class CustomerInvoiceLineConfiguration : IEntityTypeConfiguration<
         builder.Property(l => l.ProductId).HasMaxLength(64);
         builder.Property(l => l.SkuId).HasMaxLength(64);
         builder.Property(l => l.Origin).HasMaxLength(256);
+        builder.Property(l => l.Description).HasMaxLength(200);
+        builder.Property(l => l.TaxName).HasMaxLength(100);
         // A billing item is billed at most once per invoice: a second line with the same origin would count it twice.
         builder.HasIndex(l => new { l.InvoiceId, l.Origin }).IsUnique().HasDatabaseName("UX_InvoiceLines_Invoice_Origin");
     }

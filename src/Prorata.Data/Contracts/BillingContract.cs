@@ -1,4 +1,5 @@
 using Prorata.Data.Customers;
+using Prorata.Data.LegalEntities;
 using Prorata.Domain.Contracts;
 
 namespace Prorata.Data.Contracts;
@@ -33,7 +34,9 @@ public sealed class BillingContract
     public ContractAlignment Alignment { get; set; }
 
     /// <summary>The partner's legal entity that issues the invoices.</summary>
-    public required string LegalEntityName { get; set; }
+    public Guid LegalEntityId { get; set; }
+
+    public LegalEntity? LegalEntity { get; set; }
 
     public List<ContractPricingRule> PricingRules { get; set; } = [];
 

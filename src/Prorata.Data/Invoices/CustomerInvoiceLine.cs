@@ -38,4 +38,16 @@ public sealed class CustomerInvoiceLine
     public required string SkuId { get; set; }
 
     public string? Origin { get; set; }
+
+    /// <summary>This line's tax, rounded on its own (billing-rules §5); negative on a credit.</summary>
+    public decimal Tax { get; set; }
+
+    /// <summary>Percent; 0 where no tax applies (see the invoice's treatment).</summary>
+    public decimal TaxRate { get; set; }
+
+    /// <summary>The tax's name as printed ("USt", "WA sales tax"); null where none applies.</summary>
+    public string? TaxName { get; set; }
+
+    /// <summary>A free-text line Finance added (a one-off charge or credit): what it is for; null on engine lines.</summary>
+    public string? Description { get; set; }
 }

@@ -12,9 +12,13 @@ public static class ImmutabilityTriggers
     public const string Message = "issued invoices are immutable: correct them with a credit note";
     public const string LogMessage = "the license change log is append-only";
 
-    // Every column but Status: an allowed status move must leave all of them as they were.
-    private static readonly string[] FrozenColumns =
+    // Every column but Status: an allowed status move must leave all of them as they were. The first migration froze
+    // the columns of its day; the tax migration adds its own (the older migrations keep generating what they did).
+    private static readonly string[] FrozenColumnsBeforeTax =
         ["Id", "ContractId", "BillingDate", "Kind", "CreditedInvoiceId", "LegalEntityName", "Number", "Currency", "Total", "DueDate", "CreatedAt", "IssuedAt"];
+
+    private static readonly string[] FrozenColumns =
+        [.. FrozenColumnsBeforeTax, "LegalEntityId", "NumberPrefix", "Subtotal", "TaxTotal", "TaxTreatment", "TaxSource", "IssuedParties"];
 
     /// <summary>The first line guard, once per row; the first migration creates it and undoing the per-statement one restores it.</summary>
     private const string PostgresLineGuardPerRow = $$"""
@@ -33,18 +37,62 @@ public static class ImmutabilityTriggers
             FOR EACH ROW EXECUTE FUNCTION prorata_guard_invoice_line();
         """;
 
-    public static string PostgresUp { get; } = $$"""
-        CREATE FUNCTION prorata_guard_invoice() RETURNS trigger LANGUAGE plpgsql AS $$
+    private static string PostgresInvoiceGuard(string create, string[] frozen) => $$"""
+        {{create}} FUNCTION prorata_guard_invoice() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
             IF OLD."Status" = 'Draft' THEN
                 RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
             END IF;
             IF TG_OP = 'UPDATE' AND OLD."Status" = 'Issued' AND NEW."Status" IN ('Void', 'Credited')
-               AND ({{Columns("NEW")}}) IS NOT DISTINCT FROM ({{Columns("OLD")}}) THEN
+               AND ({{Columns("NEW", frozen)}}) IS NOT DISTINCT FROM ({{Columns("OLD", frozen)}}) THEN
                 RETURN NEW;
             END IF;
             RAISE EXCEPTION '{{Message}} (invoice %, %)', OLD."Id", OLD."Status" USING ERRCODE = 'integrity_constraint_violation';
         END $$;
+        """;
+
+    /// <summary>The tax migration's guard: the tax, the seller's snapshot and the number's prefix are frozen too.</summary>
+    public static string PostgresTaxColumnsUp { get; } = PostgresInvoiceGuard("CREATE OR REPLACE", FrozenColumns);
+
+    public static string PostgresTaxColumnsDown { get; } = PostgresInvoiceGuard("CREATE OR REPLACE", FrozenColumnsBeforeTax);
+
+    /// <summary>
+    /// SQLite cannot add a foreign key to a table: EF Core rebuilds it (copy, drop, rename), which drops the table's own
+    /// triggers and breaks those of its lines that name it. The tax migration drops the invoice guards first and creates
+    /// them again after the rebuild, freezing its new columns too.
+    /// </summary>
+    public static string SqliteInvoiceGuardsDrop { get; } = """
+        DROP TRIGGER IF EXISTS "TR_Invoices_Immutable_Update";
+        DROP TRIGGER IF EXISTS "TR_Invoices_Immutable_Delete";
+        DROP TRIGGER IF EXISTS "TR_InvoiceLines_Immutable_Insert";
+        DROP TRIGGER IF EXISTS "TR_InvoiceLines_Immutable_Update";
+        DROP TRIGGER IF EXISTS "TR_InvoiceLines_Immutable_Delete";
+        """;
+
+    public static string SqliteTaxColumnsUp { get; } = SqliteInvoiceGuards(FrozenColumns);
+
+    public static string SqliteTaxColumnsDown { get; } = SqliteInvoiceGuards(FrozenColumnsBeforeTax);
+
+    private static string SqliteInvoiceGuards(string[] frozen) => $$"""
+        CREATE TRIGGER "TR_Invoices_Immutable_Update" BEFORE UPDATE ON "Invoices"
+        WHEN OLD."Status" <> 'Draft' AND NOT (OLD."Status" = 'Issued' AND NEW."Status" IN ('Void', 'Credited') AND {{SqliteSame(frozen)}})
+        BEGIN SELECT RAISE(ABORT, '{{Message}}'); END;
+        CREATE TRIGGER "TR_Invoices_Immutable_Delete" BEFORE DELETE ON "Invoices"
+        WHEN OLD."Status" <> 'Draft'
+        BEGIN SELECT RAISE(ABORT, '{{Message}}'); END;
+        CREATE TRIGGER "TR_InvoiceLines_Immutable_Insert" BEFORE INSERT ON "InvoiceLines"
+        WHEN (SELECT "Status" FROM "Invoices" WHERE "Id" = NEW."InvoiceId") <> 'Draft'
+        BEGIN SELECT RAISE(ABORT, '{{Message}}'); END;
+        CREATE TRIGGER "TR_InvoiceLines_Immutable_Update" BEFORE UPDATE ON "InvoiceLines"
+        WHEN (SELECT "Status" FROM "Invoices" WHERE "Id" = OLD."InvoiceId") <> 'Draft'
+        BEGIN SELECT RAISE(ABORT, '{{Message}}'); END;
+        CREATE TRIGGER "TR_InvoiceLines_Immutable_Delete" BEFORE DELETE ON "InvoiceLines"
+        WHEN (SELECT "Status" FROM "Invoices" WHERE "Id" = OLD."InvoiceId") <> 'Draft'
+        BEGIN SELECT RAISE(ABORT, '{{Message}}'); END;
+        """;
+
+    public static string PostgresUp { get; } = $$"""
+        {{PostgresInvoiceGuard("CREATE", FrozenColumnsBeforeTax)}}
         CREATE TRIGGER "TR_Invoices_Immutable" BEFORE UPDATE OR DELETE ON "Invoices"
             FOR EACH ROW EXECUTE FUNCTION prorata_guard_invoice();
 
@@ -67,22 +115,7 @@ public static class ImmutabilityTriggers
         DROP FUNCTION prorata_guard_invoice();
         """;
 
-    public static string SqliteUp { get; } = $$"""
-        CREATE TRIGGER "TR_Invoices_Immutable_Update" BEFORE UPDATE ON "Invoices"
-        WHEN OLD."Status" <> 'Draft' AND NOT (OLD."Status" = 'Issued' AND NEW."Status" IN ('Void', 'Credited') AND {{SqliteSame()}})
-        BEGIN SELECT RAISE(ABORT, '{{Message}}'); END;
-        CREATE TRIGGER "TR_Invoices_Immutable_Delete" BEFORE DELETE ON "Invoices"
-        WHEN OLD."Status" <> 'Draft'
-        BEGIN SELECT RAISE(ABORT, '{{Message}}'); END;
-        CREATE TRIGGER "TR_InvoiceLines_Immutable_Insert" BEFORE INSERT ON "InvoiceLines"
-        WHEN (SELECT "Status" FROM "Invoices" WHERE "Id" = NEW."InvoiceId") <> 'Draft'
-        BEGIN SELECT RAISE(ABORT, '{{Message}}'); END;
-        CREATE TRIGGER "TR_InvoiceLines_Immutable_Update" BEFORE UPDATE ON "InvoiceLines"
-        WHEN (SELECT "Status" FROM "Invoices" WHERE "Id" = OLD."InvoiceId") <> 'Draft'
-        BEGIN SELECT RAISE(ABORT, '{{Message}}'); END;
-        CREATE TRIGGER "TR_InvoiceLines_Immutable_Delete" BEFORE DELETE ON "InvoiceLines"
-        WHEN (SELECT "Status" FROM "Invoices" WHERE "Id" = OLD."InvoiceId") <> 'Draft'
-        BEGIN SELECT RAISE(ABORT, '{{Message}}'); END;
+    public static string SqliteUp { get; } = SqliteInvoiceGuards(FrozenColumnsBeforeTax) + $$"""
         CREATE TRIGGER "TR_LicenseChangeLog_NoUpdate" BEFORE UPDATE ON "LicenseChangeLog"
         BEGIN SELECT RAISE(ABORT, '{{LogMessage}}'); END;
         CREATE TRIGGER "TR_LicenseChangeLog_NoDelete" BEFORE DELETE ON "LicenseChangeLog"
@@ -147,7 +180,7 @@ public static class ImmutabilityTriggers
         END $$;
         """;
 
-    private static string Columns(string row) => string.Join(", ", FrozenColumns.Select(c => $"{row}.\"{c}\""));
+    private static string Columns(string row, string[] frozen) => string.Join(", ", frozen.Select(c => $"{row}.\"{c}\""));
 
-    private static string SqliteSame() => string.Join(" AND ", FrozenColumns.Select(c => $"NEW.\"{c}\" IS OLD.\"{c}\""));
+    private static string SqliteSame(string[] frozen) => string.Join(" AND ", frozen.Select(c => $"NEW.\"{c}\" IS OLD.\"{c}\""));
 }

@@ -11,4 +11,10 @@ public enum OutboxTopic
 
     /// <summary>What waited for a credit hold to lift, sent to Partner Center after the lift.</summary>
     PartnerCenterRelease,
+
+    /// <summary>A draft invoice to issue once its legal entity's tax provider answers (Avalara was down when it was due).</summary>
+    InvoiceIssue,
+
+    /// <summary>An issued invoice to e-mail (PDF and UBL) to its customer's billing addresses.</summary>
+    InvoiceDelivery,
 }

@@ -29,4 +29,10 @@ public enum WorkItemKind
 
     /// <summary>Azure usage of a plan no Prorata subscription is linked to: unbilled until one is.</summary>
     UnbilledUsage,
+
+    /// <summary>
+    /// An invoice that cannot go out as it should: a customer nobody decided the tax of, a seller without an address, a
+    /// tax provider that does not answer, an e-mail that did not arrive.
+    /// </summary>
+    InvoiceProblem,
 }

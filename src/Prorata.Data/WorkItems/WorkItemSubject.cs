@@ -16,4 +16,5 @@ public enum WorkItemSubject
     PartnerCenterCustomer,
     PartnerCenterSubscription,
     OutboxMessage,
+    LegalEntity,
 }

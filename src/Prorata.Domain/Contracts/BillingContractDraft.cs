@@ -14,4 +14,5 @@ public sealed record BillingContractDraft(
     string? Alignment,
     string? LegalEntityName,
     IReadOnlyList<PricingRuleDraft>? PricingRules,
-    DateOnly? StartDate = null);
+    DateOnly? StartDate = null,
+    Guid? LegalEntityId = null);

@@ -63,9 +63,13 @@ public static class BillingContractRules
             errors.Add("paymentTermsDays", $"paymentTermsDays must be between 0 and {MaxPaymentTermsDays}; got {paymentTerms}.");
         }
 
-        if (string.IsNullOrWhiteSpace(draft.LegalEntityName))
+        if (draft.LegalEntityId is null && string.IsNullOrWhiteSpace(draft.LegalEntityName))
         {
-            errors.Add("legalEntityName", "legalEntityName is required (the partner entity that issues the invoices).");
+            errors.Add("legalEntityId", "legalEntityId is required (the partner's legal entity that issues the invoices; legalEntityName may name it instead).");
+        }
+        if (draft.LegalEntityId == Guid.Empty)
+        {
+            errors.Add("legalEntityId", "legalEntityId must be a legal entity's id; got the empty id.");
         }
         var legalEntity = InputBounds.Text(draft.LegalEntityName, "legalEntityName", MaxLegalEntityNameLength, errors, required: false);
 
@@ -84,7 +88,7 @@ public static class BillingContractRules
 
         return errors.IsValid
             ? new BillingContractTerms(draft.CustomerId!.Value, currency!, draft.BillingDay!.Value, cadence, paymentTerms,
-                refund, alignment, legalEntity!, rules, draft.StartDate)
+                refund, alignment, new LegalEntityReference(draft.LegalEntityId, legalEntity), rules, draft.StartDate)
             : null;
     }
 

@@ -12,6 +12,9 @@ public sealed record BillingContractTerms(
     int PaymentTermsDays,
     RefundPolicy RefundPolicy,
     ContractAlignment Alignment,
-    string LegalEntityName,
+    LegalEntityReference LegalEntity,
     IReadOnlyList<PricingRule> PricingRules,
     DateOnly? StartDate = null);
+
+/// <summary>The legal entity a contract names: by id, or by its legal name; the application finds the record.</summary>
+public sealed record LegalEntityReference(Guid? Id, string? Name);

@@ -1,5 +1,7 @@
 using Prorata.Domain.Contracts;
 using Prorata.Domain.Money;
+using Prorata.Domain.Parties;
+using Prorata.Domain.Tax;
 
 namespace Prorata.Domain.Customers;
 
@@ -51,8 +53,48 @@ public static class CustomerRules
             errors.Add("parentCustomerId", "parentCustomerId must be a customer id or absent; got the empty id.");
         }
 
+        var profile = ValidateProfile(draft, errors);
+
         return errors.IsValid
-            ? new CustomerDetails(name!, currency!, email!, draft.ParentCustomerId, draft.CreditHold ?? false)
+            ? new CustomerDetails(name!, currency!, email!, draft.ParentCustomerId, draft.CreditHold ?? false, profile!)
+            : null;
+    }
+
+    public const int MaxAdditionalBillingEmails = 10;
+    public const int MaxTaxIdLength = 30;
+
+    /// <summary>Languages invoices and e-mails can be written in.</summary>
+    public static readonly IReadOnlyList<string> Languages = ["en", "de", "fr", "nl", "es", "it"];
+
+    private static CustomerBillingProfile? ValidateProfile(CustomerDraft draft, ValidationErrors errors)
+    {
+        var before = errors.ToDictionary().Count;
+        var billing = AddressRules.Validate(draft.BillingAddress, "billingAddress", errors);
+        var service = AddressRules.Validate(draft.ServiceAddress, "serviceAddress", errors);
+        // The shape of a VAT number depends on the country it was issued in: the billing address's.
+        var taxId = InputBounds.Text(draft.TaxId, "taxId", MaxTaxIdLength, errors, required: false) is { } typed
+            ? TaxIdFormat.Validate(billing?.Country ?? draft.BillingAddress?.Country?.Trim().ToUpperInvariant(), typed, "taxId", errors)
+            : null;
+        var exempt = draft.TaxExempt ?? false;
+        var certificate = InputBounds.Text(draft.TaxExemptionCertificate, "taxExemptionCertificate", 100, errors, required: false);
+        if (exempt && certificate is null)
+            errors.Add("taxExemptionCertificate", "taxExemptionCertificate is required when taxExempt is true (the certificate's reference is the proof an auditor asks for).");
+        var emails = new List<string>();
+        var additional = draft.AdditionalBillingEmails ?? [];
+        if (additional.Count > MaxAdditionalBillingEmails)
+            errors.Add("additionalBillingEmails", $"at most {MaxAdditionalBillingEmails} additional billing e-mails; got {additional.Count:N0}.");
+        else
+            foreach (var (address, i) in additional.Select((a, i) => (a?.Trim(), i)))
+            {
+                if (string.IsNullOrEmpty(address) || !LooksLikeEmail(address))
+                    errors.Add($"additionalBillingEmails[{i}]", $"additionalBillingEmails[{i}] must be an email address; got '{InputBounds.Printable(address ?? "")}'.");
+                else if (!emails.Contains(address, StringComparer.OrdinalIgnoreCase)) emails.Add(address);
+            }
+        var language = string.IsNullOrWhiteSpace(draft.PreferredLanguage) ? "en" : draft.PreferredLanguage.Trim().ToLowerInvariant();
+        if (!Languages.Contains(language))
+            errors.Add("preferredLanguage", $"preferredLanguage must be one of {string.Join(", ", Languages)}; got '{InputBounds.Printable(draft.PreferredLanguage!)}'.");
+        return errors.ToDictionary().Count == before
+            ? new CustomerBillingProfile(billing, service, taxId, exempt, certificate, emails, language)
             : null;
     }
 

@@ -1,3 +1,4 @@
+using Prorata.Domain.Parties;
 using Prorata.Domain.Tax;
 
 namespace Prorata.Application.Invoices.Documents;
@@ -36,9 +37,6 @@ public enum InvoiceDocumentKind
     Invoice,
     CreditNote,
 }
-
-/// <summary>A postal address as invoices print it and UBL structures it; Country is ISO 3166-1 alpha-2.</summary>
-public sealed record PostalAddress(string Line1, string? Line2, string City, string PostalCode, string? Region, string Country);
 
 /// <summary>Seller or buyer. TaxId: the VAT or sales-tax number (e.g. FR40303265045).</summary>
 public sealed record InvoiceParty(string Name, PostalAddress? Address, string? TaxId, string? Email);

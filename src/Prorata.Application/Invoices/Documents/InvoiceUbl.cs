@@ -1,3 +1,4 @@
+using Prorata.Domain.Parties;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;

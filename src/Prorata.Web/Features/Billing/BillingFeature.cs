@@ -11,7 +11,9 @@ public static class BillingFeature
         services.Configure<BillingOptions>(configuration.GetSection(BillingOptions.Section));
         services.Configure<DailyBillingOptions>(configuration.GetSection(DailyBillingOptions.Section));
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<BillingOptions>>().Value);
-        services.AddScoped<BillingRunner>();
+        // Issued invoices are e-mailed when a mail server is configured (Prorata:Smtp:Host).
+        services.AddScoped(sp => new BillingRunner(sp.GetRequiredService<Prorata.Data.ProrataDbContext>(), sp.GetRequiredService<BillingOptions>(),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<Prorata.Application.Invoices.Delivery.SmtpOptions>>().Value.IsConfigured));
         services.AddSingleton<BillingRuns>();
         services.AddHostedService<DailyBillingJob>();
         return services;

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Prorata.Data;
+using Prorata.Data.Contracts;
 using Prorata.Web.Infrastructure.Auth;
 using Prorata.Web.Infrastructure.Persistence;
 using Prorata.Application;
@@ -32,18 +33,18 @@ public static class ContractEndpoints
     /// <param name="cancellationToken">Cancels the query.</param>
     private static async Task<Ok<List<ContractResponse>>> ListAsync(Guid? customerId, ProrataDbContext db, CancellationToken cancellationToken)
     {
-        var query = db.BillingContracts.AsNoTracking();
+        IQueryable<BillingContract> query = db.BillingContracts.AsNoTracking().Include(c => c.LegalEntity);
         if (customerId is { } id)
         {
             query = query.Where(c => c.CustomerId == id);
         }
-        var contracts = await query.OrderBy(c => c.LegalEntityName).ThenBy(c => c.Currency).ToListAsync(cancellationToken);
+        var contracts = await query.OrderBy(c => c.LegalEntity!.Name).ThenBy(c => c.Currency).ToListAsync(cancellationToken);
         return TypedResults.Ok(contracts.Select(ContractResponse.From).ToList());
     }
 
     private static async Task<Results<Ok<ContractResponse>, ProblemHttpResult>> GetAsync(Guid id, ProrataDbContext db, CancellationToken cancellationToken)
     {
-        var contract = await db.BillingContracts.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        var contract = await db.BillingContracts.AsNoTracking().Include(c => c.LegalEntity).FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
         return contract is null
             ? SaveResultHttp.NotFound($"No billing contract has id '{id}'.")
             : TypedResults.Ok(ContractResponse.From(contract));

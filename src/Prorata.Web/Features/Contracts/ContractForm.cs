@@ -25,7 +25,7 @@ public sealed class ContractForm
 
     public string? Alignment { get; set; } = EnumText.ToWire(ContractAlignment.Contract);
 
-    public string? LegalEntityName { get; set; }
+    public string? LegalEntityId { get; set; }
 
     public List<PricingRuleForm> PricingRules { get; set; } = [];
 
@@ -41,7 +41,7 @@ public sealed class ContractForm
         StartDate = c.StartDate,
         RefundPolicy = EnumText.ToWire(c.RefundPolicy),
         Alignment = EnumText.ToWire(c.Alignment),
-        LegalEntityName = c.LegalEntityName,
+        LegalEntityId = c.LegalEntityId.ToString(),
         PricingRules = c.PricingRules.OrderBy(r => r.Position)
             .Select(r => new PricingRuleForm { ProductId = r.ProductId, SkuId = r.SkuId, Method = EnumText.ToWire(r.Method), Value = r.Value })
             .ToList(),
@@ -65,7 +65,7 @@ public sealed class ContractForm
         PricingRules.RemoveAll(r => r.IsBlank);
         return new BillingContractDraft(
             Guid.TryParse(CustomerId, out var id) ? id : null,
-            Currency, BillingDay, InvoiceCadence, PaymentTermsDays, RefundPolicy, Alignment, LegalEntityName,
-            PricingRules.Select(r => r.ToDraft()).ToList(), StartDate);
+            Currency, BillingDay, InvoiceCadence, PaymentTermsDays, RefundPolicy, Alignment, null,
+            PricingRules.Select(r => r.ToDraft()).ToList(), StartDate, Guid.TryParse(LegalEntityId, out var entity) ? entity : null);
     }
 }

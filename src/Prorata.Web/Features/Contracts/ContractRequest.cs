@@ -7,6 +7,8 @@ namespace Prorata.Web.Features.Contracts;
 /// prorated|none, alignment contract|subscription, method markupOnCost|discountOffErp|fixedPrice) so that a wrong
 /// value is named back. <see cref="Version"/> (PUT only, optional) guards against lost updates. <see cref="StartDate"/>
 /// (optional) is when the contract starts: a quarterly or annual cadence counts from the first billing day on or after it.
+/// The legal entity that issues the invoices is <see cref="LegalEntityId"/>, or an existing entity's legal name in
+/// <see cref="LegalEntityName"/>; <see cref="PaymentTermsDays"/> left out follows the entity's default.
 /// </summary>
 public sealed record ContractRequest(
     Guid? CustomerId,
@@ -19,8 +21,9 @@ public sealed record ContractRequest(
     string? LegalEntityName,
     List<PricingRuleDraft>? PricingRules,
     int? Version,
-    DateOnly? StartDate = null)
+    DateOnly? StartDate = null,
+    Guid? LegalEntityId = null)
 {
     public BillingContractDraft ToDraft() =>
-        new(CustomerId, Currency, BillingDay, InvoiceCadence, PaymentTermsDays, RefundPolicy, Alignment, LegalEntityName, PricingRules, StartDate);
+        new(CustomerId, Currency, BillingDay, InvoiceCadence, PaymentTermsDays, RefundPolicy, Alignment, LegalEntityName, PricingRules, StartDate, LegalEntityId);
 }

@@ -12,7 +12,8 @@ public sealed record ContractResponse(
     int PaymentTermsDays,
     string RefundPolicy,
     string Alignment,
-    string LegalEntityName,
+    Guid LegalEntityId,
+    string? LegalEntityName,
     IReadOnlyList<PricingRuleResponse> PricingRules,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
@@ -21,7 +22,7 @@ public sealed record ContractResponse(
 {
     public static ContractResponse From(BillingContract c) =>
         new(c.Id, c.CustomerId, c.Currency, c.BillingDay, EnumText.ToWire(c.InvoiceCadence), c.PaymentTermsDays,
-            EnumText.ToWire(c.RefundPolicy), EnumText.ToWire(c.Alignment), c.LegalEntityName,
+            EnumText.ToWire(c.RefundPolicy), EnumText.ToWire(c.Alignment), c.LegalEntityId, c.LegalEntity?.Name,
             c.PricingRules.OrderBy(r => r.Position).Select(PricingRuleResponse.From).ToList(),
             c.CreatedAt, c.UpdatedAt, c.Version, c.StartDate);
 }

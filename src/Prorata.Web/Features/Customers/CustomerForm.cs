@@ -1,5 +1,6 @@
 using Prorata.Data.Customers;
 using Prorata.Domain.Customers;
+using Prorata.Web.Infrastructure.Forms;
 
 namespace Prorata.Web.Features.Customers;
 
@@ -16,6 +17,21 @@ public sealed class CustomerForm
 
     public bool CreditHold { get; set; }
 
+    public AddressForm BillingAddress { get; set; } = new();
+
+    public AddressForm ServiceAddress { get; set; } = new();
+
+    public string? TaxId { get; set; }
+
+    public bool TaxExempt { get; set; }
+
+    public string? TaxExemptionCertificate { get; set; }
+
+    /// <summary>More addresses that receive the invoices, comma-separated.</summary>
+    public string? AdditionalBillingEmails { get; set; }
+
+    public string? PreferredLanguage { get; set; } = "en";
+
     public int Version { get; set; }
 
     public static CustomerForm From(Customer c) => new()
@@ -25,6 +41,13 @@ public sealed class CustomerForm
         BillingEmail = c.BillingEmail,
         ParentCustomerId = c.ParentCustomerId?.ToString(),
         CreditHold = c.CreditHold,
+        BillingAddress = AddressForm.From(c.BillingAddress),
+        ServiceAddress = AddressForm.From(c.ServiceAddress),
+        TaxId = c.TaxId,
+        TaxExempt = c.TaxExempt,
+        TaxExemptionCertificate = c.TaxExemptionCertificate,
+        AdditionalBillingEmails = c.AdditionalBillingEmails?.Replace(",", ", ", StringComparison.Ordinal),
+        PreferredLanguage = c.PreferredLanguage,
         Version = c.Version,
     };
 
@@ -34,5 +57,14 @@ public sealed class CustomerForm
         Currency,
         BillingEmail,
         string.IsNullOrWhiteSpace(ParentCustomerId) ? null : Guid.TryParse(ParentCustomerId, out var id) ? id : Guid.Empty,
-        CreditHold);
+        CreditHold)
+    {
+        BillingAddress = (BillingAddress ?? new()).ToDraft(),
+        ServiceAddress = (ServiceAddress ?? new()).ToDraft(),
+        TaxId = TaxId,
+        TaxExempt = TaxExempt,
+        TaxExemptionCertificate = TaxExemptionCertificate,
+        AdditionalBillingEmails = (AdditionalBillingEmails ?? "").Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+        PreferredLanguage = PreferredLanguage,
+    };
 }

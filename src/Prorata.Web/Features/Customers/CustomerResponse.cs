@@ -11,8 +11,20 @@ public sealed record CustomerResponse(
     bool CreditHold,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    int Version)
+    int Version,
+    AddressRequest? BillingAddress,
+    AddressRequest? ServiceAddress,
+    string? TaxId,
+    bool TaxExempt,
+    string? TaxExemptionCertificate,
+    IReadOnlyList<string> AdditionalBillingEmails,
+    string PreferredLanguage)
 {
-    public static CustomerResponse From(Customer c) =>
-        new(c.Id, c.Name, c.Currency, c.BillingEmail, c.ParentCustomerId, c.CreditHold, c.CreatedAt, c.UpdatedAt, c.Version);
+    public static CustomerResponse From(Customer c)
+    {
+        var profile = c.Profile;
+        return new(c.Id, c.Name, c.Currency, c.BillingEmail, c.ParentCustomerId, c.CreditHold, c.CreatedAt, c.UpdatedAt, c.Version,
+            AddressRequest.From(profile.BillingAddress), AddressRequest.From(profile.ServiceAddress), profile.TaxId, profile.TaxExempt,
+            profile.TaxExemptionCertificate, profile.AdditionalBillingEmails, profile.PreferredLanguage);
+    }
 }

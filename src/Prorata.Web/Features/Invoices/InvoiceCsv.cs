@@ -19,6 +19,7 @@ public static class InvoiceCsv
         [
             "InvoiceNumber", "Kind", "Status", "LegalEntity", "Customer", "BillingDate", "Currency", "InvoiceTotal", "LineKind", "ProductId", "SkuId",
             "SubscriptionId", "PeriodStart", "PeriodEnd", "Quantity", "UnitPrice", "Days", "PeriodDays", "Amount", "Origin",
+            "InvoiceSubtotal", "InvoiceTax", "TaxTreatment", "LineTax", "TaxRate",
         ], cancellationToken);
         foreach (var invoice in invoices)
         foreach (var line in invoice.Lines.OrderBy(l => l.Position))
@@ -28,6 +29,7 @@ public static class InvoiceCsv
                 Safe(customers.GetValueOrDefault(invoice.ContractId)), Text(invoice.BillingDate), Safe(invoice.Currency), Text(invoice.Total),
                 line.Kind.ToString(), Safe(line.ProductId), Safe(line.SkuId), line.SubscriptionId.ToString(), Text(line.PeriodStart), Text(line.PeriodEnd),
                 Text(line.Quantity), Text(line.UnitPrice), Text(line.Days), Text(line.PeriodDays), Text(line.Amount), Safe(line.Origin),
+                Text(invoice.Subtotal), Text(invoice.TaxTotal), invoice.TaxTreatment?.ToString() ?? "", Text(line.Tax), Text(line.TaxRate),
             ], cancellationToken);
     }
 

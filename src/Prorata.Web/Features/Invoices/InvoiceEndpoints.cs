@@ -2,6 +2,8 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Prorata.Data;
+using Prorata.Application.Invoices;
+using Prorata.Application.Invoices.Documents;
 using Prorata.Data.Invoices;
 using Prorata.Domain.Contracts;
 using Prorata.Web.Infrastructure.Auth;
@@ -9,7 +11,7 @@ using Prorata.Web.Infrastructure.Persistence;
 
 namespace Prorata.Web.Features.Invoices;
 
-/// <summary>/api/v1/invoices (list, detail, issue, void, credit), the PDF and the CSV export, and the invoice page's form posts.</summary>
+/// <summary>/api/v1/invoices (list, detail, issue, void, credit, send, UBL, deliveries), the PDF and the CSV export, and the invoice page's form posts.</summary>
 public static class InvoiceEndpoints
 {
     public static IEndpointRouteBuilder MapInvoices(this IEndpointRouteBuilder app)
@@ -21,8 +23,13 @@ public static class InvoiceEndpoints
             .WithName("IssueInvoice").RequireAuthorization(Policies.BillingWrite);
         group.MapPost("/{id:guid}/void", (Guid id, InvoiceLifecycle steps, CancellationToken ct) => StepAsync(steps.VoidAsync(id, ct)))
             .WithName("VoidInvoice").RequireAuthorization(Policies.BillingWrite);
-        group.MapPost("/{id:guid}/credit", (Guid id, InvoiceLifecycle steps, CancellationToken ct) => StepAsync(steps.CreditAsync(id, ct)))
+        group.MapPost("/{id:guid}/credit", (Guid id, CreditNoteRequest? body, InvoiceLifecycle steps, CancellationToken ct) =>
+                StepAsync(steps.CreditAsync(id, body?.ToRequest(), ct)))
             .WithName("CreditInvoice").RequireAuthorization(Policies.BillingWrite);
+        group.MapPost("/{id:guid}/send", (Guid id, InvoiceLifecycle steps, HttpContext http, CancellationToken ct) => StepAsync(steps.SendAsync(id, Actor(http), ct)))
+            .WithName("SendInvoice").RequireAuthorization(Policies.BillingWrite);
+        group.MapGet("/{id:guid}/ubl", UblAsync).WithName("GetInvoiceUbl");
+        group.MapGet("/{id:guid}/deliveries", DeliveriesAsync).WithName("ListInvoiceDeliveries");
 
         var files = app.MapGroup("/invoices").RequireAuthorization(Policies.StaffRead).ExcludeFromDescription();
         files.MapGet("/{id:guid}/pdf", PdfAsync);
@@ -30,7 +37,10 @@ public static class InvoiceEndpoints
         var forms = app.MapGroup("/invoices").RequireAuthorization(Policies.BillingWrite).ExcludeFromDescription();
         forms.MapPost("/{id:guid}/issue", (Guid id, IFormCollection form, InvoiceLifecycle steps, CancellationToken ct) => StepFormAsync(id, form, "Issued", steps.IssueAsync(id, ct)));
         forms.MapPost("/{id:guid}/void", (Guid id, IFormCollection form, InvoiceLifecycle steps, CancellationToken ct) => StepFormAsync(id, form, "Voided", steps.VoidAsync(id, ct)));
-        forms.MapPost("/{id:guid}/credit", (Guid id, IFormCollection form, InvoiceLifecycle steps, CancellationToken ct) => StepFormAsync(id, form, "Credited", steps.CreditAsync(id, ct)));
+        forms.MapPost("/{id:guid}/credit", (Guid id, IFormCollection form, InvoiceLifecycle steps, CancellationToken ct) => CreditFormAsync(id, form, steps, ct));
+        forms.MapPost("/{id:guid}/send", (Guid id, IFormCollection form, InvoiceLifecycle steps, HttpContext http, CancellationToken ct) =>
+            StepFormAsync(id, form, "Queued the e-mail of", steps.SendAsync(id, Actor(http), ct)));
+        files.MapGet("/{id:guid}/ubl", UblAsync);
         return app;
     }
 
@@ -54,13 +64,51 @@ public static class InvoiceEndpoints
             ? TypedResults.Ok(InvoiceResponse.From(invoice, withLines: true))
             : SaveResultHttp.NotFound($"No invoice has id '{id}'.");
 
-    private static async Task<Results<Ok<InvoiceResponse>, ProblemHttpResult>> StepAsync(Task<InvoiceStepResult> step) =>
+    private static async Task<Results<Ok<InvoiceResponse>, ProblemHttpResult, ValidationProblem>> StepAsync(Task<InvoiceStepResult> step) =>
         await step switch
         {
             { Invoice: { } invoice } => TypedResults.Ok(InvoiceResponse.From(invoice, withLines: false)),
             { NotFound: { } message } => SaveResultHttp.NotFound(message),
-            var refused => TypedResults.Problem(refused.Refusal, statusCode: StatusCodes.Status409Conflict, title: "Not allowed in the invoice's status; nothing was changed."),
+            { Errors: { } errors } => TypedResults.ValidationProblem(errors, title: "The request names something the invoice cannot take; nothing was changed."),
+            { IsWaiting: true } waiting => TypedResults.Problem(waiting.Refusal, statusCode: StatusCodes.Status503ServiceUnavailable,
+                title: "Waiting for the tax provider; the invoice stays a draft and is issued as soon as it answers."),
+            var refused => TypedResults.Problem(refused.Refusal, statusCode: StatusCodes.Status409Conflict, title: "Not allowed as the invoice stands; nothing was changed."),
         };
+
+    private static string Actor(HttpContext http) => http.User.Identity?.Name ?? "staff";
+
+    /// <summary>The invoice as UBL 2.1 / PEPPOL BIS Billing 3.0 XML; a draft has no number and so no e-invoice yet.</summary>
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> UblAsync(Guid id, ProrataDbContext db, InvoiceUbl ubl, CancellationToken cancellationToken)
+    {
+        if (await InvoiceDocuments.LoadAsync(db, id, cancellationToken) is not var (_, document)) return SaveResultHttp.NotFound($"No invoice has id '{id}'.");
+        if (document.IsDraft)
+            return TypedResults.Problem($"Invoice {id} is a draft: an e-invoice needs the number it gets when it is issued.", statusCode: StatusCodes.Status409Conflict,
+                title: "Not allowed in the invoice's status.");
+        return TypedResults.File(ubl.WriteUtf8(document), "application/xml", $"{document.Number}.xml");
+    }
+
+    private static async Task<Results<Ok<List<InvoiceDeliveryResponse>>, ProblemHttpResult>> DeliveriesAsync(Guid id, ProrataDbContext db, CancellationToken cancellationToken)
+    {
+        if (!await db.Invoices.AnyAsync(i => i.Id == id, cancellationToken)) return SaveResultHttp.NotFound($"No invoice has id '{id}'.");
+        var deliveries = await db.InvoiceDeliveries.AsNoTracking().Where(d => d.InvoiceId == id).OrderBy(d => d.QueuedAt).ToListAsync(cancellationToken);
+        return TypedResults.Ok(deliveries.Select(InvoiceDeliveryResponse.From).ToList());
+    }
+
+    /// <summary>The page's credit form: ticked lines, or an amount with its reason, or (neither) the whole invoice.</summary>
+    private static async Task<RedirectHttpResult> CreditFormAsync(Guid id, IFormCollection form, InvoiceLifecycle steps, CancellationToken cancellationToken)
+    {
+        var lines = form["lines"].Select(v => int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : -1).ToList();
+        var amountText = form["amount"].ToString().Trim();
+        decimal? amount = null;
+        if (amountText.Length > 0)
+        {
+            if (!decimal.TryParse(amountText, NumberStyles.Number, CultureInfo.InvariantCulture, out var parsed))
+                return TypedResults.LocalRedirect($"/invoices/{id}?error={Uri.EscapeDataString($"amount must be a number such as 25.00; got '{amountText}'.")}");
+            amount = parsed;
+        }
+        var request = amount is not null || lines.Count > 0 ? new CreditRequest(lines.Count > 0 && amount is null ? lines : null, amount, form["reason"].ToString()) : null;
+        return await StepFormAsync(id, form, "Issued credit note", steps.CreditAsync(id, request, cancellationToken));
+    }
 
     /// <param name="id">The invoice.</param>
     /// <param name="form">Bound so that the post's antiforgery token is checked; the step takes no field.</param>
@@ -75,12 +123,16 @@ public static class InvoiceEndpoints
             : TypedResults.LocalRedirect($"/invoices/{id}?error={Uri.EscapeDataString(result.Refusal ?? result.NotFound ?? "")}");
     }
 
-    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> PdfAsync(Guid id, ProrataDbContext db, InvoicePdf pdf, CancellationToken cancellationToken)
+    /// <param name="id">The invoice.</param>
+    /// <param name="appendix">With an appendix showing each line's proration arithmetic.</param>
+    /// <param name="db">The database.</param>
+    /// <param name="pdf">The renderer.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> PdfAsync(Guid id, bool? appendix, ProrataDbContext db, InvoicePdf pdf, CancellationToken cancellationToken)
     {
-        var document = await InvoiceDocument.LoadAsync(db, id, cancellationToken);
-        if (document is null) return SaveResultHttp.NotFound($"No invoice has id '{id}'.");
-        var name = $"{document.Invoice.DisplayNumber ?? $"draft-{document.Invoice.BillingDate:yyyy-MM-dd}"}.pdf";
-        return TypedResults.File(pdf.Render(document), "application/pdf", name);
+        if (await InvoiceDocuments.LoadAsync(db, id, cancellationToken) is not var (invoice, document)) return SaveResultHttp.NotFound($"No invoice has id '{id}'.");
+        var name = $"{document.Number ?? $"draft-{invoice.BillingDate:yyyy-MM-dd}"}.pdf";
+        return TypedResults.File(pdf.Render(document, appendix ?? false), "application/pdf", name);
     }
 
     private static async Task<IResult> CsvAsync(Guid? contractId, string? date, string? status, ProrataDbContext db, HttpContext http, CancellationToken cancellationToken)
@@ -88,7 +140,7 @@ public static class InvoiceEndpoints
         var errors = new ValidationErrors();
         var query = Filter(db, contractId, date, status, errors);
         if (!errors.IsValid) return TypedResults.ValidationProblem(errors.ToDictionary());
-        var invoices = await query!.Include(i => i.Lines).OrderBy(i => i.BillingDate).ThenBy(i => i.LegalEntityName).ThenBy(i => i.Number).ToListAsync(cancellationToken);
+        var invoices = await query!.Include(i => i.Lines).OrderBy(i => i.BillingDate).ThenBy(i => i.LegalEntityName).ThenBy(i => i.Kind).ThenBy(i => i.Number).ToListAsync(cancellationToken);
         var customers = await db.BillingContracts.AsNoTracking().Select(c => new { c.Id, c.Customer!.Name }).ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
         http.Response.ContentType = "text/csv; charset=utf-8";
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"invoices{(date is null ? "" : "-" + date)}.csv\"";

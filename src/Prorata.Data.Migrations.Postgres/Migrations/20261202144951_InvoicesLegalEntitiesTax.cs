@@ -308,7 +308,7 @@ namespace Prorata.Data.Migrations.Postgres.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_TaxRates", x => x.Id);
-                    table.CheckConstraint("CK_TaxRates_Rate", "\"Rate\" >= 0 AND \"Rate\" <= 100");
+                    table.CheckConstraint("CK_TaxRates_Rate", "CAST(\"Rate\" AS REAL) BETWEEN 0 AND 100");
                 });
 
             migrationBuilder.CreateTable(

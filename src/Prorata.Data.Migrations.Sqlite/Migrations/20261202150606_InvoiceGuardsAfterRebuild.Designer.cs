@@ -1896,7 +1896,7 @@ namespace Prorata.Data.Migrations.Sqlite.Migrations
 
                     b.ToTable("TaxRates", null, t =>
                         {
-                            t.HasCheckConstraint("CK_TaxRates_Rate", "\"Rate\" >= 0 AND \"Rate\" <= 100");
+                            t.HasCheckConstraint("CK_TaxRates_Rate", "CAST(\"Rate\" AS REAL) BETWEEN 0 AND 100");
                         });
                 });
 

@@ -8,7 +8,8 @@ public sealed class TaxRateRowConfiguration : IEntityTypeConfiguration<TaxRateRo
 {
     public void Configure(EntityTypeBuilder<TaxRateRow> builder)
     {
-        builder.ToTable("TaxRates", t => t.HasCheckConstraint("CK_TaxRates_Rate", "\"Rate\" >= 0 AND \"Rate\" <= 100"));
+        // As a number: SQLite keeps decimals as text, which compares above every number.
+        builder.ToTable("TaxRates", t => t.HasCheckConstraint("CK_TaxRates_Rate", "CAST(\"Rate\" AS REAL) BETWEEN 0 AND 100"));
         builder.HasKey(r => r.Id);
         builder.Property(r => r.Country).HasMaxLength(2).IsFixedLength();
         builder.Property(r => r.Region).HasMaxLength(50);

@@ -1,5 +1,6 @@
 using Prorata.Cli.Bill;
 using Prorata.Cli.Exceptions;
+using Prorata.Cli.Invoices;
 using Prorata.Cli.Reconcile;
 using Prorata.Cli.Simulate;
 using Prorata.Cli.Usage;
@@ -10,6 +11,7 @@ return args.FirstOrDefault() switch
     "simulate" => SimulateCommand.Run(args[1..], Console.Out, Console.Error),
     "reconcile" => ReconcileCommand.Run(args[1..], Console.Out, Console.Error),
     "bill" => await BillCommand.RunAsync(args[1..], Console.Out, Console.Error, CancellationToken.None),
+    "issue" => await IssueCommand.RunAsync(args[1..], Console.Out, Console.Error, CancellationToken.None),
     "usage" => await UsageCommand.RunAsync(args[1..], Console.Out, Console.Error, CancellationToken.None),
     "exceptions" => await ExceptionsCommand.RunAsync(args[1..], Console.Out, Console.Error, CancellationToken.None),
     "work-items" => await WorkItemsCommand.RunAsync(args[1..], Console.Out, Console.Error, TimeProvider.System, CancellationToken.None),
@@ -18,6 +20,6 @@ return args.FirstOrDefault() switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: prorata simulate FILE.json | reconcile … | bill --date … | usage import FILE | exceptions | work-items …");
+    Console.Error.WriteLine("usage: prorata simulate FILE.json | reconcile … | bill --date … | issue --date … | usage import FILE | exceptions | work-items …");
     return 2;
 }

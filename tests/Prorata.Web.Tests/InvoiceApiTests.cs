@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -48,7 +49,8 @@ public sealed class InvoiceApiTests(ProrataApp app)
         var credit = await client.PostAsync($"/api/v1/invoices/{id}/credit", JsonContent.Create(new { }));
         Assert.Equal(HttpStatusCode.OK, credit.StatusCode);
         var note = await credit.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal(("creditNote", "CN-000002", -detail.GetProperty("total").GetDecimal()),
+        // Credit notes are numbered in their legal entity's own credit-note sequence.
+        Assert.Equal(("creditNote", "CN-000001", -detail.GetProperty("total").GetDecimal()),
             (note.GetProperty("kind").GetString(), note.GetProperty("number").GetString(), note.GetProperty("total").GetDecimal()));
         var again = await client.PostAsync($"/api/v1/invoices/{id}/credit", JsonContent.Create(new { }));
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
@@ -65,11 +67,13 @@ public sealed class InvoiceApiTests(ProrataApp app)
 
         // Five contracts billed monthly for a year: at least ten invoices each for the US entity (Contoso, Adatum) and the others.
         Assert.True(invoices.Count >= 40, $"{invoices.Count} demo invoices");
-        foreach (var entity in invoices.GroupBy(i => i.GetProperty("legalEntityName").GetString()))
+        // Each entity's invoices and credit notes count from 1 in sequences of their own, under the entity's prefixes (UK-INV-…).
+        foreach (var sequence in invoices.GroupBy(i => (i.GetProperty("legalEntityName").GetString(), i.GetProperty("kind").GetString())))
         {
-            var numbers = entity.Select(i => int.Parse(i.GetProperty("number").GetString()![4..])).Order().ToList();
+            var numbers = sequence.Select(i => int.Parse(i.GetProperty("number").GetString()!.Split('-')[^1], CultureInfo.InvariantCulture)).Order().ToList();
             Assert.Equal(Enumerable.Range(1, numbers.Count), numbers);
         }
+        Assert.Contains(invoices, i => i.GetProperty("number").GetString()!.StartsWith("UK-INV-", StringComparison.Ordinal));
     }
 
     [Fact]

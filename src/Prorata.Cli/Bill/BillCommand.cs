@@ -46,7 +46,9 @@ public static class BillCommand
             lastShown = tenth;
             output.WriteLine($"{p.Done}/{p.Due} contracts, {p.Invoiced} invoices");
         });
-        var result = await new BillingRunner(db, new BillingOptions { PartnerCurrency = currency }, TimeProvider.System).RunAsync(date, issue, progress, cancellationToken);
+        // Issued invoices are queued for e-mail when a mail server is configured; the app's outbox worker sends them.
+        var send = !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("Prorata__Smtp__Host"));
+        var result = await new BillingRunner(db, new BillingOptions { PartnerCurrency = currency }, TimeProvider.System, send).RunAsync(date, issue, progress, cancellationToken);
         output.WriteLine($"billed {date:yyyy-MM-dd}: {result.Due} contracts due, {result.Invoiced} invoices {(issue ? "issued" : "drafted")}, {result.AlreadyBilled} already billed");
         if (result.Failed > 0 || result.Problems > 0)
             output.WriteLine($"{result.Failed} contract(s) could not be billed; {result.Problems} work item(s) raised or seen again: prorata work-items list");

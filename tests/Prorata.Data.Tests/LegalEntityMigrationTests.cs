@@ -27,6 +27,7 @@ public abstract class LegalEntityMigrationTests : IAsyncLifetime
     private const string Inc = "Northwind Cloud Services Inc.";
 
     private static readonly DateTimeOffset Created = new(2026, 8, 3, 9, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset IncCreated = new(2026, 8, 13, 9, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset Issued = new(2026, 9, 1, 6, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset Later = new(2026, 12, 3, 10, 0, 0, TimeSpan.Zero);
 
@@ -60,8 +61,9 @@ public abstract class LegalEntityMigrationTests : IAsyncLifetime
         await using var db = NewContext();
         var entities = await db.LegalEntities.AsNoTracking().OrderBy(e => e.Name).ToListAsync();
         Assert.Equal(
-            [(Gmbh, "EUR", "INV-", "CN-", 30, true), (Inc, "USD", "INV-", "CN-", 30, true)],
-            entities.Select(e => (e.Name, e.Currency, e.InvoicePrefix, e.CreditNotePrefix, e.DefaultPaymentTermsDays, LegalEntityRules.CannotIssue(e.Name, e.Address) is not null)).ToList());
+            [(Gmbh, "EUR", "INV-", "CN-", 30, true, Created, Created), (Inc, "USD", "INV-", "CN-", 30, true, IncCreated, IncCreated)],
+            entities.Select(e => (e.Name, e.Currency, e.InvoicePrefix, e.CreditNotePrefix, e.DefaultPaymentTermsDays, LegalEntityRules.CannotIssue(e.Name, e.Address) is not null, e.CreatedAt, e.UpdatedAt))
+                .ToList());
         Assert.All(entities, e => Assert.Equal(
             (null, null, null, null, null, null, null, TaxProviderKind.BuiltIn),
             (e.AddressLine1, e.AddressLine2, e.City, e.PostalCode, e.Region, e.Country, e.TaxId, e.TaxProvider)));
@@ -184,9 +186,9 @@ public abstract class LegalEntityMigrationTests : IAsyncLifetime
 
         await InsertCustomerAsync(db, Contoso, "Contoso Ltd", "EUR");
         await InsertCustomerAsync(db, Fabrikam, "Fabrikam Inc", "USD");
-        await InsertContractAsync(db, ContosoEur, Contoso, "EUR", Gmbh);
-        await InsertContractAsync(db, FabrikamEur, Fabrikam, "EUR", Gmbh);
-        await InsertContractAsync(db, FabrikamUsd, Fabrikam, "USD", Inc);
+        await InsertContractAsync(db, FabrikamUsd, Fabrikam, "USD", Inc, IncCreated);
+        await InsertContractAsync(db, ContosoEur, Contoso, "EUR", Gmbh, Created);
+        await InsertContractAsync(db, FabrikamEur, Fabrikam, "EUR", Gmbh, IncCreated);
         await InsertSubscriptionAsync(db, ContosoSeats, ContosoEur);
         await InsertSubscriptionAsync(db, FabrikamSeats, FabrikamEur);
         await InsertSubscriptionAsync(db, FabrikamAzure, FabrikamUsd);
@@ -206,9 +208,9 @@ public abstract class LegalEntityMigrationTests : IAsyncLifetime
         VALUES ({Key(db, id)}, {name}, {currency}, 'billing@example.com', {false}, NULL, {At(db, Created)}, {At(db, Created)}, 1)
         """);
 
-    private static Task InsertContractAsync(ProrataDbContext db, Guid id, Guid customerId, string currency, string legalEntityName) => db.Database.ExecuteSqlAsync($"""
+    private static Task InsertContractAsync(ProrataDbContext db, Guid id, Guid customerId, string currency, string legalEntityName, DateTimeOffset createdAt) => db.Database.ExecuteSqlAsync($"""
         INSERT INTO "BillingContracts" ("Id", "CustomerId", "Currency", "BillingDay", "InvoiceCadence", "StartDate", "PaymentTermsDays", "RefundPolicy", "Alignment", "LegalEntityName", "CreatedAt", "UpdatedAt", "Version")
-        VALUES ({Key(db, id)}, {Key(db, customerId)}, {currency}, 1, 'Monthly', NULL, 30, 'Prorated', 'Contract', {legalEntityName}, {At(db, Created)}, {At(db, Created)}, 1)
+        VALUES ({Key(db, id)}, {Key(db, customerId)}, {currency}, 1, 'Monthly', NULL, 30, 'Prorated', 'Contract', {legalEntityName}, {At(db, createdAt)}, {At(db, createdAt)}, 1)
         """);
 
     private static Task InsertSubscriptionAsync(ProrataDbContext db, Guid id, Guid contractId) => db.Database.ExecuteSqlAsync($"""
@@ -228,7 +230,7 @@ public abstract class LegalEntityMigrationTests : IAsyncLifetime
         await db.Database.ExecuteSqlAsync($"""
             INSERT INTO "Invoices" ("Id", "ContractId", "BillingDate", "Kind", "CreditedInvoiceId", "Status", "LegalEntityName", "Number", "Currency", "Total", "DueDate", "CreatedAt", "IssuedAt")
             VALUES ({Key(db, invoice.Id)}, {Key(db, invoice.ContractId)}, {invoice.BillingDate}, {invoice.Kind}, {creditedId}, 'Draft', {invoice.LegalEntityName}, {invoice.Number},
-                    {invoice.Currency}, {invoice.Total}, {dueDate}, {At(db, Created)}, {issuedAt})
+                    {invoice.Currency}, {invoice.Total}, {dueDate}, {At(db, Issued.AddDays(-1))}, {issuedAt})
             """);
         var quantity = invoice.Total < 0 ? -1m : 1m;
         await db.Database.ExecuteSqlAsync($"""

@@ -131,6 +131,8 @@ public abstract class LegalEntityMigrationTests : IAsyncLifetime
     [InlineData("UPDATE \"Invoices\" SET \"Status\" = 'Void', \"Subtotal\" = 0 WHERE \"Id\" = {0}")]
     [InlineData("UPDATE \"InvoiceLines\" SET \"Amount\" = 0 WHERE \"InvoiceId\" = {0}")]
     [InlineData("UPDATE \"InvoiceLines\" SET \"Tax\" = 19 WHERE \"InvoiceId\" = {0}")]
+    [InlineData("DELETE FROM \"InvoiceLines\" WHERE \"InvoiceId\" = {0}")]
+    [InlineData("DELETE FROM \"Invoices\" WHERE \"Id\" = {0}")]
     public async Task Migrate_ThenRawSqlChangeOfAnIssuedInvoice_RefusedAndUnchanged(string sql)
     {
         await MigrateWithOldDataAsync();

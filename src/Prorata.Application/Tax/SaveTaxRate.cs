@@ -49,7 +49,7 @@ public sealed class SaveTaxRate(ProrataDbContext db, TimeProvider time)
         {
             var other = others[overlap.First];
             return SaveResult<TaxRateRow>.Conflict(
-                $"The {rate.Country}{(rate.Region is null ? "" : $"/{rate.Region}")} rate from {rate.EffectiveFrom:yyyy-MM-dd} overlaps the {other.Rate} % row in force from {other.EffectiveFrom:yyyy-MM-dd}{(other.EffectiveTo is { } to ? $" to {to:yyyy-MM-dd}" : "")}: end that row first (effectiveTo), so each date finds one rate.");
+                $"The {rate.Country}{(rate.Region is null ? "" : $"/{rate.Region}")} rate from {rate.EffectiveFrom:yyyy-MM-dd} overlaps the {other.Rate:0.####} % row in force from {other.EffectiveFrom:yyyy-MM-dd}{(other.EffectiveTo is { } to ? $" to {to:yyyy-MM-dd}" : "")}: end that row first (effectiveTo), so each date finds one rate.");
         }
         var now = time.GetUtcNow();
         if (row is null)

@@ -78,9 +78,9 @@ public sealed class UsageTrace(ProrataDbContext db)
         var lines = await db.InvoiceLines.AsNoTracking()
             .Where(l => l.SubscriptionId == subscription && l.Kind == InvoiceLineKind.Usage && l.PeriodStart == month)
             .Join(db.Invoices.Where(i => i.Kind == InvoiceKind.Invoice && i.Status != InvoiceStatus.Void), l => l.InvoiceId, i => i.Id,
-                (l, i) => new { i.Id, i.BillingDate, i.Number, i.Kind, l.Position, l.Amount })
+                (l, i) => new { i.Id, i.BillingDate, i.Number, i.NumberPrefix, i.Kind, l.Position, l.Amount })
             .ToListAsync(cancellationToken);
-        return [.. lines.OrderBy(l => l.BillingDate).Select(l => new BilledUsage(l.Id, l.BillingDate, l.Number is { } n ? $"INV-{n:D6}" : null, l.Position, l.Amount))];
+        return [.. lines.OrderBy(l => l.BillingDate).Select(l => new BilledUsage(l.Id, l.BillingDate, l.Number is { } n ? $"{l.NumberPrefix ?? "INV-"}{n:D6}" : null, l.Position, l.Amount))];
     }
 
     /// <summary>The plan's rows of the month that entered the change log before <paramref name="until"/>, in the order they did.</summary>

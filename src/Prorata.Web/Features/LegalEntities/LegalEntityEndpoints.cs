@@ -19,8 +19,9 @@ public static class LegalEntityEndpoints
         group.MapGet("/{id:guid}", GetAsync).WithName("GetLegalEntity");
         group.MapPost("/", CreateAsync).WithName("CreateLegalEntity").RequireAuthorization(Policies.BillingWrite).ProducesValidationProblem();
         group.MapPut("/{id:guid}", UpdateAsync).WithName("UpdateLegalEntity").RequireAuthorization(Policies.BillingWrite).ProducesValidationProblem();
-        group.MapPut("/{id:guid}/logo", SetLogoAsync).WithName("SetLegalEntityLogo").RequireAuthorization(Policies.BillingWrite)
-            .Accepts<byte[]>("image/png").ProducesValidationProblem();
+        // The body is read as bytes whatever its declared type (a PNG is known by its signature), so that authorization,
+        // not content negotiation, answers a caller without the right.
+        group.MapPut("/{id:guid}/logo", SetLogoAsync).WithName("SetLegalEntityLogo").RequireAuthorization(Policies.BillingWrite).ProducesValidationProblem();
         group.MapDelete("/{id:guid}/logo", (Guid id, SaveLegalEntity save, CancellationToken ct) => LogoResultAsync(save.SetLogoAsync(id, null, ct)))
             .WithName("RemoveLegalEntityLogo").RequireAuthorization(Policies.BillingWrite);
         app.MapPost("/legal-entities/{id:guid}/logo", LogoFormAsync).RequireAuthorization(Policies.BillingWrite).ExcludeFromDescription();

@@ -77,9 +77,9 @@ public abstract class CreditNoteApiTests(InvoicingApp app)
 
         Assert.Equal(HttpStatusCode.OK, theRest.StatusCode);
         var last = await NoteAsync(client, theRest);
-        // Tax per line, rounded once (billing-rules §5): 265.00 × 19 % = 50.35. With the 1.90 before, the notes reverse 52.25
-        // of the 52.26 charged, as 19 % of 275.00 is 52.25; the 0.01 is the per-line rounding of the invoice's two lines.
-        Assert.Equal(("CN-000002", -265.00m, -50.35m), (last.GetProperty("number").GetString(), last.GetProperty("subtotal").GetDecimal(), last.GetProperty("taxTotal").GetDecimal()));
+        // 265.00 × 19 % is 50.35, but the note that completes the crediting reverses the tax still left (billing-rules §5):
+        // 52.26 charged (26.13 per line) − 1.90 reversed before = 50.36, so the invoice is credited to the cent.
+        Assert.Equal(("CN-000002", -265.00m, -50.36m), (last.GetProperty("number").GetString(), last.GetProperty("subtotal").GetDecimal(), last.GetProperty("taxTotal").GetDecimal()));
         Assert.Equal("credited", await StatusAsync(client, id));
     }
 

@@ -33,17 +33,14 @@ public sealed class InvoiceLifecycle(ProrataDbContext db, TimeProvider time, IOp
         var entity = await db.LegalEntities.FirstAsync(e => e.Id == invoice.LegalEntityId, cancellationToken);
         var customer = await db.BillingContracts.Where(c => c.Id == invoice.ContractId).Select(c => c.Customer!).FirstAsync(cancellationToken);
         if (LegalEntityRules.CannotIssue(entity.Name, entity.Address) is { } noAddress) return InvoiceStepResult.Refused(noAddress);
+        // A credit note keeps the tax it was drafted with (the rates of the lines it credits); an invoice is taxed now.
 
         var workItems = new WorkItemRaiser(db, time);
         if (entity.TaxProvider == TaxProviderKind.Avalara)
         {
             if (await TaxWithProviderAsync(invoice, entity, customer, workItems, cancellationToken) is { } waiting) return waiting;
         }
-        else if (invoice.Kind == InvoiceKind.CreditNote)
-        {
-            InvoiceTaxation.ApplyCredit(invoice);
-        }
-        else
+        else if (invoice.Kind == InvoiceKind.Invoice)
         {
             var decision = InvoiceTaxation.Decide(entity, customer, await InvoiceTaxation.RateTableAsync(db, cancellationToken), invoice.BillingDate);
             InvoiceTaxation.Apply(invoice, decision);
@@ -194,8 +191,18 @@ public sealed class InvoiceLifecycle(ProrataDbContext db, TimeProvider time, IOp
             Lines = lines,
         };
         InvoiceTaxation.ApplyCredit(note);
-        db.Invoices.Add(note);
         var whole = creditedSoFar - note.Subtotal >= invoice.Subtotal;
+        if (whole)
+        {
+            // The last part reverses what tax is left, so parts rounded one by one still credit the invoice to the cent.
+            var left = invoice.TaxTotal + earlier.Sum(n => n.TaxTotal) + note.TaxTotal;
+            if (left != 0 && note.Lines.Count > 0)
+            {
+                note.Lines.OrderBy(l => l.Amount).First().Tax -= left;
+                InvoiceTaxation.ApplyTotals(note);
+            }
+        }
+        db.Invoices.Add(note);
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             await db.SaveChangesAsync(cancellationToken);

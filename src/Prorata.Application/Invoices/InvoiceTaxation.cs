@@ -91,6 +91,9 @@ public static class InvoiceTaxation
     /// <summary>The line number a provider sees: the line's position, from 1.</summary>
     public static string LineNumber(CustomerInvoiceLine line) => (line.Position + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>Subtotal, tax and total again from the lines as they are.</summary>
+    public static void ApplyTotals(CustomerInvoice invoice) => Total(invoice, invoice.TaxTreatment ?? TaxTreatment.NoRate, invoice.TaxSource ?? TableSource);
+
     private static void Total(CustomerInvoice invoice, TaxTreatment treatment, string source)
     {
         invoice.Subtotal = invoice.Lines.Sum(l => l.Amount);

@@ -30,7 +30,7 @@ public abstract class InvoiceDeliveryApp : IAsyncLifetime
     public const string Product = "TEST-MAIL";
     public const string Sku = "0001";
     private const string Password = "correct-horse-battery";
-    private const string Staff = "finance-owner@northwind.example";
+    public const string Staff = "finance-owner@northwind.example";
 
     private WebApplicationFactory<Program>? _web;
     private Microsoft.AspNetCore.Builder.WebApplication? _avalara;

@@ -76,7 +76,7 @@ public abstract class InvoiceDeliveryApp : IAsyncLifetime
         _web = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
             foreach (var (key, value) in settings) builder.UseSetting(key, value);
-            builder.ConfigureLogging(logging => logging.ClearProviders().AddSimpleConsole());
+            builder.ConfigureLogging(logging => logging.ClearProviders());
             builder.ConfigureServices(services =>
             {
                 services.AddSingleton<TimeProvider>(Time);
@@ -138,10 +138,10 @@ public abstract class InvoiceDeliveryApp : IAsyncLifetime
     }
 
     /// <summary>
-    /// A customer of <paramref name="legalEntityId"/> on a monthly contract billed on <paramref name="billingDay"/>, with one
-    /// subscription of <paramref name="seats"/> seats bought now (16.50 a seat and month: 120.00 a year at cost, +65 %).
+    /// A customer of <paramref name="legalEntityId"/> on a monthly contract billed on <paramref name="billingDay"/>, with a
+    /// subscription bought now for each of <paramref name="seats"/> (16.50 a seat and month: 120.00 a year at cost, +65 %).
     /// </summary>
-    public static async Task<(Guid Customer, Guid Contract)> CustomerAsync(HttpClient client, Guid legalEntityId, int billingDay, int seats, object customer)
+    public static async Task<(Guid Customer, Guid Contract)> CustomerAsync(HttpClient client, Guid legalEntityId, int billingDay, int[] seats, object customer)
     {
         var customerId = await CreatedIdAsync(await client.PostAsJsonAsync("/api/v1/customers", customer));
         var contractId = await CreatedIdAsync(await client.PostAsJsonAsync("/api/v1/contracts", new
@@ -149,9 +149,12 @@ public abstract class InvoiceDeliveryApp : IAsyncLifetime
             customerId, currency = "USD", billingDay, invoiceCadence = "monthly", legalEntityId,
             pricingRules = new[] { new { productId = "*", method = "markupOnCost", value = 65m } },
         }));
-        using var purchase = await client.PostAsJsonAsync("/api/v1/subscriptions",
-            new { contractId, productId = Product, skuId = Sku, term = "P1Y", billingPlan = "monthly", quantity = seats });
-        Assert.True(purchase.IsSuccessStatusCode, await purchase.Content.ReadAsStringAsync());
+        foreach (var quantity in seats)
+        {
+            using var purchase = await client.PostAsJsonAsync("/api/v1/subscriptions",
+                new { contractId, productId = Product, skuId = Sku, term = "P1Y", billingPlan = "monthly", quantity });
+            Assert.True(purchase.IsSuccessStatusCode, await purchase.Content.ReadAsStringAsync());
+        }
         return (customerId, contractId);
     }
 

@@ -288,7 +288,7 @@ public abstract class InvoiceDeliveryTests(InvoiceDeliveryApp app)
             address = new { line1 = "Friedrichstraße 68", city = "Berlin", postalCode = "10117", country = "DE" },
             currency = "USD", email = Seller, invoicePrefix = $"M{suffix}-", creditNotePrefix = $"C{suffix}-", defaultPaymentTermsDays = 30, taxProvider = "builtIn",
         }));
-        return await InvoiceDeliveryApp.CustomerAsync(client, entityId, billingDay, seats: 4, new
+        return await InvoiceDeliveryApp.CustomerAsync(client, entityId, billingDay, seats: [4], new
         {
             name = $"Fabrikam {suffix}", currency = "USD", billingEmail = payables, additionalBillingEmails = controller is null ? Array.Empty<string>() : [controller],
             billingAddress = BuyerAddress,

@@ -36,7 +36,8 @@ public static class AvalaraServiceCollectionExtensions
         {
             var options = context.ServiceProvider.GetRequiredService<IOptions<AvalaraOptions>>().Value;
             pipeline.AddTimeout(options.TotalTimeout);
-            pipeline.AddRetry(AvalaraRetry.Create(options));
+            // MaxRetryAttempts 0 (allowed) means no retry; Polly's retry strategy refuses 0, and every call would fail building the pipeline.
+            if (options.MaxRetryAttempts > 0) pipeline.AddRetry(AvalaraRetry.Create(options));
             pipeline.AddTimeout(options.AttemptTimeout);
         });
         return services;

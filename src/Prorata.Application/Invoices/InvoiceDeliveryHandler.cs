@@ -42,6 +42,9 @@ public sealed class InvoiceDeliveryHandler(ProrataDbContext db, IInvoiceEmailSen
             delivery.MessageId);
         delivery.Attempts++;
         var result = await sender.SendAsync(email, cancellationToken);
+        // What the server answered is recorded even when the host is stopping now: an e-mail sent but not recorded as sent
+        // would be sent again after the restart.
+        var recording = CancellationToken.None;
         switch (result.Outcome)
         {
             case EmailSendOutcome.Sent:
@@ -51,15 +54,15 @@ public sealed class InvoiceDeliveryHandler(ProrataDbContext db, IInvoiceEmailSen
                     : Trim($"refused by the server: {string.Join(", ", result.RejectedRecipients.Select(r => $"{r.Address} ({r.ReplyCode} {r.ServerReply})"))}");
                 if (result.RejectedRecipients.Count > 0)
                     await new WorkItemRaiser(db, time).RaiseAsync(
-                        InvoiceProblems.NotDelivered(invoice, customer.Id, string.Join(", ", result.RejectedRecipients.Select(r => r.Address)), delivery.LastError!), cancellationToken);
-                await db.SaveChangesAsync(cancellationToken);
+                        InvoiceProblems.NotDelivered(invoice, customer.Id, string.Join(", ", result.RejectedRecipients.Select(r => r.Address)), delivery.LastError!), recording);
+                await db.SaveChangesAsync(recording);
                 return OutboxDelivery.Done;
             case EmailSendOutcome.TemporaryFailure:
                 delivery.LastError = Trim(result.ServerReply);
-                await db.SaveChangesAsync(cancellationToken);
+                await db.SaveChangesAsync(recording);
                 return OutboxDelivery.Later(result.ServerReply);
             default:
-                return await FailAsync(delivery, invoice, customer.Id, result.ServerReply, cancellationToken);
+                return await FailAsync(delivery, invoice, customer.Id, result.ServerReply, recording);
         }
     }
 

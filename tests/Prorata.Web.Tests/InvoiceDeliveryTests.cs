@@ -222,6 +222,8 @@ public abstract class InvoiceDeliveryTests(InvoiceDeliveryApp app)
         var deliveries = await DeliveriesAsync(client, id);
         Assert.Equal([("failed", refused), ("sent", fixedAddress)], deliveries.Select(d => (d.State, string.Join(",", d.Recipients))));
         Assert.Equal(InvoiceDeliveryApp.Staff, deliveries[1].RequestedBy);
+        var settled = await app.ReadAsync(db => db.WorkItems.AsNoTracking().SingleAsync(w => w.Id == problem.Id));
+        Assert.Equal((WorkItemState.Resolved, $"sent to {fixedAddress}"), (settled.State, settled.Resolution));
     }
 
     private static async Task<JsonElement> OkAsync(HttpResponseMessage response)

@@ -7,6 +7,7 @@ using Prorata.Application.WorkItems;
 using Prorata.Data;
 using Prorata.Data.Invoices;
 using Prorata.Data.Outbox;
+using Prorata.Data.WorkItems;
 
 namespace Prorata.Application.Invoices;
 
@@ -55,6 +56,12 @@ public sealed class InvoiceDeliveryHandler(ProrataDbContext db, IInvoiceEmailSen
                 if (result.RejectedRecipients.Count > 0)
                     await new WorkItemRaiser(db, time).RaiseAsync(
                         InvoiceProblems.NotDelivered(invoice, customer.Id, string.Join(", ", result.RejectedRecipients.Select(r => r.Address)), delivery.LastError!), recording);
+                else
+                    // Every address took it: an earlier sending's failure is settled (a resend after the address was fixed).
+                    await new WorkItemRaiser(db, time).SettleAsync(
+                        db.WorkItems.Where(w => w.Kind == WorkItemKind.InvoiceProblem && w.Code == InvoiceProblems.DeliveryFailed
+                            && w.SubjectKind == WorkItemSubject.Invoice && w.SubjectId == invoice.Id.ToString()),
+                        new HashSet<string>(), "e-mail", $"sent to {delivery.Recipients.Replace(",", ", ", StringComparison.Ordinal)}", recording);
                 await db.SaveChangesAsync(recording);
                 return OutboxDelivery.Done;
             case EmailSendOutcome.TemporaryFailure:

@@ -91,6 +91,33 @@ public abstract class AvalaraIssueTests(InvoiceDeliveryApp app)
         Assert.DoesNotContain(await TransactionsAsync(), t => t.Code == id.ToString());
     }
 
+    [Fact]
+    public async Task ResolveBillingAddress_KnownAndUnknownPostalCodes_AvalarasReadingReturnedAndNothingChanged()
+    {
+        var client = await app.SignedInAsync();
+        var suffix = Guid.NewGuid().ToString("N")[..8];
+        var seattle = await InvoiceDeliveryApp.CreatedIdAsync(await client.PostAsJsonAsync("/api/v1/customers", new
+        {
+            name = $"Seattle {suffix}", currency = "USD", billingEmail = "ap@seattle.example", billingAddress = Seattle,
+        }));
+        var nowhere = await InvoiceDeliveryApp.CreatedIdAsync(await client.PostAsJsonAsync("/api/v1/customers", new
+        {
+            name = $"Nowhere {suffix}", currency = "USD", billingEmail = "ap@nowhere.example",
+            billingAddress = new { line1 = "1 Nowhere Road", city = "Nowhere", postalCode = "00000", region = "ZZ", country = "US" },
+        }));
+
+        var known = await (await client.PostAsJsonAsync($"/api/v1/customers/{seattle}/billing-address/resolve", new { })).Content.ReadFromJsonAsync<JsonElement>();
+        using var unknownResponse = await client.PostAsJsonAsync($"/api/v1/customers/{nowhere}/billing-address/resolve", new { });
+        var unknown = await unknownResponse.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal((true, "98101", "WA"), (known.GetProperty("resolved").GetBoolean(), known.GetProperty("address").GetProperty("postalCode").GetString(),
+            known.GetProperty("address").GetProperty("region").GetString()));
+        Assert.Equal((HttpStatusCode.OK, false, JsonValueKind.Null), (unknownResponse.StatusCode, unknown.GetProperty("resolved").GetBoolean(), unknown.GetProperty("address").ValueKind));
+        Assert.Contains(unknown.GetProperty("messages").EnumerateArray(), m => m.GetString()!.StartsWith("The address is not deliverable.", StringComparison.Ordinal));
+        var unchanged = await client.GetFromJsonAsync<JsonElement>($"/api/v1/customers/{nowhere}");
+        Assert.Equal("00000", unchanged.GetProperty("billingAddress").GetProperty("postalCode").GetString());
+    }
+
     /// <summary>An entity in Seattle that taxes through Avalara, and a customer at <paramref name="billingAddress"/> with subscriptions of 4 and 2 seats (66.00 and 33.00 a month, and the days since the purchase).</summary>
     private static async Task<(string CompanyCode, Guid Contract)> AvalaraContractAsync(HttpClient client, int billingDay, object billingAddress)
     {

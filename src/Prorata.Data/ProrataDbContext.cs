@@ -43,6 +43,8 @@ public sealed class ProrataDbContext(DbContextOptions<ProrataDbContext> options)
 
     public DbSet<InvoiceDelivery> InvoiceDeliveries => Set<InvoiceDelivery>();
 
+    public DbSet<OneOffCharge> OneOffCharges => Set<OneOffCharge>();
+
     public DbSet<LegalEntity> LegalEntities => Set<LegalEntity>();
 
     public DbSet<TaxRateRow> TaxRates => Set<TaxRateRow>();

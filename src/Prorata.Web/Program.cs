@@ -44,6 +44,7 @@ app.UseProrataInfrastructure();
 app.MapAccount();
 app.MapCustomers();
 app.MapContracts();
+app.MapOneOffCharges();
 app.MapSubscriptions();
 app.MapBilling();
 app.MapInvoices();

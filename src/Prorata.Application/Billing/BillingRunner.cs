@@ -129,7 +129,7 @@ public sealed class BillingRunner(ProrataDbContext db, BillingOptions options, T
                     var failedHere = false;
                     try
                     {
-                        stored = invoice is { Lines.Count: > 0 } && await StoreAsync(target, bill, issue, cancellationToken);
+                        stored = bill.HasLines && await StoreAsync(target, bill, issue, cancellationToken);
                     }
                     catch (Exception e) when (IsContractData(e))
                     {
@@ -149,7 +149,7 @@ public sealed class BillingRunner(ProrataDbContext db, BillingOptions options, T
                         {
                             Done = state.Done + 1,
                             Invoiced = state.Invoiced + (stored ? 1 : 0),
-                            AlreadyBilled = state.AlreadyBilled + (invoice is { Lines.Count: > 0 } && !stored && !failedHere ? 1 : 0),
+                            AlreadyBilled = state.AlreadyBilled + (bill.HasLines && !stored && !failedHere ? 1 : 0),
                             Failed = state.Failed + (failedHere ? 1 : 0),
                             Problems = state.Problems + (failedHere ? 1 : 0),
                         };
@@ -184,8 +184,15 @@ public sealed class BillingRunner(ProrataDbContext db, BillingOptions options, T
                 .ToListAsync(cancellationToken))
             .GroupBy(l => l.ContractId)
             .ToDictionary(g => g.Key, g => g.OrderBy(l => l.BillingDate).ThenBy(l => l.CreatedAt).ThenBy(l => l.Position).ToList());
+        // Added before the billing date, as the change log is: a charge added during the day waits for the next invoice.
+        var charges = (await db.OneOffCharges.AsNoTracking()
+                .Where(c => chunk.Contains(c.ContractId) && c.InvoiceId == null && c.CreatedAt < midnight)
+                .ToListAsync(cancellationToken))
+            .GroupBy(c => c.ContractId)
+            .ToDictionary(g => g.Key, g => g.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).ToList());
         return contracts.OrderBy(c => c.Id)
-            .Select(c => Calculate(c, prices, rates, entries.GetValueOrDefault(c.Id) ?? [], subscriptions, lines.GetValueOrDefault(c.Id) ?? [], date, cancellationToken))
+            .Select(c => Calculate(c, prices, rates, entries.GetValueOrDefault(c.Id) ?? [], subscriptions, lines.GetValueOrDefault(c.Id) ?? [],
+                charges.GetValueOrDefault(c.Id) ?? [], date, cancellationToken))
             .ToList();
     }
 
@@ -194,7 +201,8 @@ public sealed class BillingRunner(ProrataDbContext db, BillingOptions options, T
     /// same result. A contract the engine cannot bill at all (a price past what it can multiply) is a failure of its own.
     /// </summary>
     private ContractBill Calculate(StoredContract stored, PriceList prices, TaxRateTable rates, IReadOnlyList<LicenseChangeEntry> log,
-        IReadOnlyDictionary<Guid, CustomerSubscription> subscriptions, IReadOnlyList<BilledLine> billed, DateOnly date, CancellationToken cancellationToken)
+        IReadOnlyDictionary<Guid, CustomerSubscription> subscriptions, IReadOnlyList<BilledLine> billed, IReadOnlyList<OneOffCharge> charges, DateOnly date,
+        CancellationToken cancellationToken)
     {
         try
         {
@@ -220,11 +228,17 @@ public sealed class BillingRunner(ProrataDbContext db, BillingOptions options, T
             var customer = stored.Customer!;
             var decision = InvoiceTaxation.Decide(entity, customer, rates, date);
             var taxed = InvoiceTax.Apply(invoice, decision, contract.Currency);
-            if (invoice.Lines.Count > 0 && entity.TaxProvider == TaxProviderKind.BuiltIn && decision.Treatment == TaxTreatment.NoRate)
+            var bill = new ContractBill(stored, invoice, problems)
+            {
+                Taxed = taxed,
+                Charges = charges.Select(c => new BilledCharge(c, subscriptions[c.SubscriptionId].ProductId, subscriptions[c.SubscriptionId].SkuId,
+                    TaxRules.LineTax(c.Amount, decision, contract.Currency))).ToList(),
+            };
+            if (bill.HasLines && entity.TaxProvider == TaxProviderKind.BuiltIn && decision.Treatment == TaxTreatment.NoRate)
                 problems.Add(InvoiceProblems.NoRate(customer.Id, customer.Name, customer.BillingCountry, customer.BillingRegion, stored.Id));
-            if (invoice.Lines.Count > 0 && entity.Address is null)
-                problems.Add(InvoiceProblems.NoSellerAddress(entity, stored.Id, stored.CustomerId, invoice.Date, taxed.Total, invoice.Currency));
-            return new ContractBill(stored, invoice, problems) { Taxed = taxed };
+            if (bill.HasLines && entity.Address is null)
+                problems.Add(InvoiceProblems.NoSellerAddress(entity, stored.Id, stored.CustomerId, invoice.Date, bill.Total, invoice.Currency));
+            return bill;
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -311,9 +325,9 @@ public sealed class BillingRunner(ProrataDbContext db, BillingOptions options, T
             LegalEntityId = entity.Id,
             LegalEntityName = entity.Name,
             Currency = invoice.Currency,
-            Subtotal = taxed.Subtotal,
-            TaxTotal = taxed.TaxTotal,
-            Total = taxed.Total,
+            Subtotal = bill.Subtotal,
+            TaxTotal = bill.TaxTotal,
+            Total = bill.Total,
             TaxTreatment = taxed.Treatment,
             TaxSource = InvoiceTaxation.TableSource,
             DueDate = invoice.Due,
@@ -336,8 +350,28 @@ public sealed class BillingRunner(ProrataDbContext db, BillingOptions options, T
                 Tax = taxed.LineTaxes[i],
                 TaxRate = taxed.Decision.Rate?.Rate ?? 0m,
                 TaxName = taxed.Decision.Rate?.Name,
-            }).ToList(),
+            }).Concat(bill.Charges.Select((b, k) => (b, c: b.Charge, k)).Select(x => new CustomerInvoiceLine
+            {
+                Position = invoice.Lines.Count + x.k,
+                SubscriptionId = x.c.SubscriptionId,
+                Kind = InvoiceLineKind.Adjustment,
+                PeriodStart = invoice.Date,
+                PeriodEnd = invoice.Date,
+                Quantity = 1m,
+                UnitPrice = x.c.Amount,
+                Amount = x.c.Amount,
+                Days = 1,
+                PeriodDays = 1,
+                ProductId = x.b.ProductId,
+                SkuId = x.b.SkuId,
+                Origin = $"oneoff:{x.c.Id}",
+                Tax = x.b.Tax,
+                TaxRate = taxed.Decision.Rate?.Rate ?? 0m,
+                TaxName = taxed.Decision.Rate?.Name,
+                Description = x.c.Description,
+            })).ToList(),
         };
+        var chargeIds = bill.Charges.Select(c => c.Charge.Id).ToArray();
         // Issued here only from the rate table and with a seller's address; an Avalara entity's draft is issued by the outbox.
         var issueNow = issue && entity.Address is not null && entity.TaxProvider == TaxProviderKind.BuiltIn;
         var issueLater = issue && entity.Address is not null && entity.TaxProvider == TaxProviderKind.Avalara;
@@ -349,7 +383,7 @@ public sealed class BillingRunner(ProrataDbContext db, BillingOptions options, T
         }
         var delivery = issueNow && sendIssued ? InvoiceDeliveryQueue.New(row.Id, customer, "issue", now) : null;
         db.ChangeTracker.Clear();
-        if (db.Database.IsNpgsql()) return await StoreWithBatchAsync(db, row, issueNow, issueLater, delivery, customer.Id, now, cancellationToken);
+        if (db.Database.IsNpgsql()) return await StoreWithBatchAsync(db, row, chargeIds, issueNow, issueLater, delivery, customer.Id, now, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Invoices.Add(row);
         try
@@ -362,6 +396,10 @@ public sealed class BillingRunner(ProrataDbContext db, BillingOptions options, T
             if (await BilledElsewhereAsync(db, contract.Id, invoice.Date, cancellationToken)) return false;
             throw;
         }
+        // Billed with the invoice or not at all: a crash before the commit leaves them for the rerun.
+        if (chargeIds.Length > 0)
+            await db.OneOffCharges.Where(c => chargeIds.Contains(c.Id) && c.InvoiceId == null)
+                .ExecuteUpdateAsync(u => u.SetProperty(c => c.InvoiceId, row.Id), cancellationToken);
         if (issueNow)
         {
             // Lines go in while the invoice is a draft (the trigger refuses lines of an issued invoice), then it is issued.
@@ -386,8 +424,12 @@ public sealed class BillingRunner(ProrataDbContext db, BillingOptions options, T
         """;
 
     private const string InsertLinesSql = """
-        INSERT INTO "InvoiceLines" ("InvoiceId", "Position", "SubscriptionId", "Kind", "PeriodStart", "PeriodEnd", "Quantity", "UnitPrice", "Amount", "Days", "PeriodDays", "ProductId", "SkuId", "Origin", "Tax", "TaxRate", "TaxName")
-        SELECT $1, * FROM unnest($2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
+        INSERT INTO "InvoiceLines" ("InvoiceId", "Position", "SubscriptionId", "Kind", "PeriodStart", "PeriodEnd", "Quantity", "UnitPrice", "Amount", "Days", "PeriodDays", "ProductId", "SkuId", "Origin", "Tax", "TaxRate", "TaxName", "Description")
+        SELECT $1, * FROM unnest($2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
+        """;
+
+    private const string MarkChargesBilledSql = """
+        UPDATE "OneOffCharges" SET "InvoiceId" = $1 WHERE "Id" = ANY($2) AND "InvoiceId" IS NULL
         """;
 
     private const string IssueSql = """
@@ -409,13 +451,13 @@ public sealed class BillingRunner(ProrataDbContext db, BillingOptions options, T
 
     /// <summary>
     /// PostgreSQL's write path, for runs of thousands of invoices: the invoice, all its lines (arrays unnested in one
-    /// INSERT), its number and issue, and the messages it queues go to the server as one batch with no transaction of
+    /// INSERT), its one-off charges marked billed, its number and issue, and the messages it queues go to the server as one batch with no transaction of
     /// its own, which PostgreSQL runs as one implicit transaction ending at the batch's single Sync — one round trip per
     /// invoice, committed whole or not at all. Not prepared: measured on the benchmark, the server's generic plans of
     /// these statements made the run twice as slow. EF Core's change-tracked inserts take about ten round trips per
     /// invoice, and a binary COPY per invoice needs its own start/finish exchange for only tens of rows.
     /// </summary>
-    private static async Task<bool> StoreWithBatchAsync(ProrataDbContext db, CustomerInvoice row, bool issueNow, bool issueLater, InvoiceDelivery? delivery, Guid customerId,
+    private static async Task<bool> StoreWithBatchAsync(ProrataDbContext db, CustomerInvoice row, Guid[] chargeIds, bool issueNow, bool issueLater, InvoiceDelivery? delivery, Guid customerId,
         DateTimeOffset now, CancellationToken cancellationToken)
     {
         var lines = row.Lines;
@@ -447,7 +489,10 @@ public sealed class BillingRunner(ProrataDbContext db, BillingOptions options, T
                 Array(NpgsqlDbType.Varchar, lines.Select(l => l.Origin).ToArray()),
                 Array(NpgsqlDbType.Numeric, lines.Select(l => l.Tax).ToArray()),
                 Array(NpgsqlDbType.Numeric, lines.Select(l => l.TaxRate).ToArray()),
-                Array(NpgsqlDbType.Varchar, lines.Select(l => l.TaxName).ToArray())));
+                Array(NpgsqlDbType.Varchar, lines.Select(l => l.TaxName).ToArray()),
+                Array(NpgsqlDbType.Varchar, lines.Select(l => l.Description).ToArray())));
+            if (chargeIds.Length > 0)
+                batch.BatchCommands.Add(Command(MarkChargesBilledSql, Value(NpgsqlDbType.Uuid, row.Id), Array(NpgsqlDbType.Uuid, chargeIds)));
             if (issueNow)
                 batch.BatchCommands.Add(Command(IssueSql, Value(NpgsqlDbType.Uuid, row.LegalEntityId), Value(NpgsqlDbType.Varchar, row.NumberPrefix!),
                     Value(NpgsqlDbType.Text, row.IssuedParties!), Value(NpgsqlDbType.TimestampTz, now), Value(NpgsqlDbType.Uuid, row.Id)));

@@ -106,6 +106,8 @@ public sealed class InvoiceLifecycle(ProrataDbContext db, TimeProvider time, IOp
             }
         }
         invoice.Status = InvoiceStatus.Void;
+        // Its one-off charges were never billed to the customer after all: the next run bills them again.
+        foreach (var charge in await db.OneOffCharges.Where(c => c.InvoiceId == id).ToListAsync(cancellationToken)) charge.InvoiceId = null;
         await db.SaveChangesAsync(cancellationToken);
         return InvoiceStepResult.Done(invoice);
     }

@@ -1,8 +1,9 @@
 using Prorata.Application.Contracts;
+using Prorata.Application.Invoices;
 namespace Prorata.Web.Features.Contracts;
 
 public static class ContractsFeature
 {
     public static IServiceCollection AddContracts(this IServiceCollection services) =>
-        services.AddScoped<SaveContract>();
+        services.AddScoped<SaveContract>().AddScoped<OneOffCharges>();
 }

@@ -30,10 +30,13 @@ public sealed class InvoiceDelivery
     public DateTimeOffset? SentAt { get; set; }
 }
 
+/// <summary>
+/// Pending (queued, or refused for now and tried again), Sent (the mail server took it), Failed (refused for good: a
+/// person fixes the address and resends). Bounces the server reports later, by e-mail to the sender, are not read.
+/// </summary>
 public enum InvoiceDeliveryState
 {
     Pending,
     Sent,
     Failed,
-    Bounced,
 }

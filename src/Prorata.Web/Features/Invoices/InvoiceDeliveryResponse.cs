@@ -3,7 +3,7 @@ using Prorata.Domain.Contracts;
 
 namespace Prorata.Web.Features.Invoices;
 
-/// <summary>One e-mail of an invoice: to whom, its state (pending, sent, failed, bounced), attempts and the last error.</summary>
+/// <summary>One e-mail of an invoice: to whom, its state (pending, sent, failed), attempts and the last error.</summary>
 public sealed record InvoiceDeliveryResponse(Guid Id, string[] Recipients, string State, int Attempts, string? LastError, string MessageId, string RequestedBy,
     DateTimeOffset QueuedAt, DateTimeOffset? SentAt)
 {

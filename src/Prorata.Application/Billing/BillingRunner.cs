@@ -2,11 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Npgsql;
-using NpgsqlTypes;
 using Prorata.Application.Invoices;
-using Prorata.Application.Outbox;
 using Prorata.Application.WorkItems;
-using Prorata.Data.Outbox;
 using Prorata.Domain.LegalEntities;
 using Prorata.Domain.Tax;
 using Prorata.Data.Invoices;
@@ -34,6 +31,8 @@ namespace Prorata.Application.Billing;
 /// that taxes through Avalara gets drafts that the outbox issues through it, so the run never waits on Avalara.</para>
 public sealed class BillingRunner(ProrataDbContext db, BillingOptions options, TimeProvider time, bool sendIssued = false)
 {
+    private readonly ContractInvoiceWriter writer = new(time, sendIssued);
+
     /// <summary>
     /// Contracts read and billed per round: bounded memory with few queries, and few enough that PostgreSQL finds a
     /// round's change log through its index (with 500 of 10,000 contracts per round it scanned the whole log each round).
@@ -129,7 +128,7 @@ public sealed class BillingRunner(ProrataDbContext db, BillingOptions options, T
                     var failedHere = false;
                     try
                     {
-                        stored = bill.HasLines && await StoreAsync(target, bill, issue, cancellationToken);
+                        stored = bill.HasLines && await writer.StoreAsync(target, bill, issue, cancellationToken);
                     }
                     catch (Exception e) when (IsContractData(e))
                     {
@@ -307,236 +306,4 @@ public sealed class BillingRunner(ProrataDbContext db, BillingOptions options, T
         _ => false,
     };
 
-    /// <summary>Stores one invoice in its own transaction; false when another run stored this contract's invoice first.</summary>
-    private async Task<bool> StoreAsync(ProrataDbContext db, ContractBill bill, bool issue, CancellationToken cancellationToken)
-    {
-        var (contract, invoice, _) = bill;
-        var taxed = bill.Taxed!;
-        var entity = contract.LegalEntity!;
-        var customer = contract.Customer!;
-        var now = time.GetUtcNow();
-        var row = new CustomerInvoice
-        {
-            Id = Guid.CreateVersion7(now),
-            ContractId = contract.Id,
-            BillingDate = invoice!.Date,
-            Kind = InvoiceKind.Invoice,
-            Status = InvoiceStatus.Draft,
-            LegalEntityId = entity.Id,
-            LegalEntityName = entity.Name,
-            Currency = invoice.Currency,
-            Subtotal = bill.Subtotal,
-            TaxTotal = bill.TaxTotal,
-            Total = bill.Total,
-            TaxTreatment = taxed.Treatment,
-            TaxSource = InvoiceTaxation.TableSource,
-            DueDate = invoice.Due,
-            CreatedAt = now,
-            Lines = invoice.Lines.Select((l, i) => new CustomerInvoiceLine
-            {
-                Position = i,
-                SubscriptionId = Guid.Parse(l.Subscription),
-                Kind = l.Kind,
-                PeriodStart = l.PeriodStart,
-                PeriodEnd = l.PeriodEnd,
-                Quantity = l.Quantity,
-                UnitPrice = l.UnitPrice,
-                Amount = l.Amount,
-                Days = l.Days,
-                PeriodDays = l.PeriodDays,
-                ProductId = l.ProductId,
-                SkuId = l.SkuId,
-                Origin = l.Origin?.ToString(),
-                Tax = taxed.LineTaxes[i],
-                TaxRate = taxed.Decision.Rate?.Rate ?? 0m,
-                TaxName = taxed.Decision.Rate?.Name,
-            }).Concat(bill.Charges.Select((b, k) => (b, c: b.Charge, k)).Select(x => new CustomerInvoiceLine
-            {
-                Position = invoice.Lines.Count + x.k,
-                SubscriptionId = x.c.SubscriptionId,
-                Kind = InvoiceLineKind.Adjustment,
-                PeriodStart = invoice.Date,
-                PeriodEnd = invoice.Date,
-                Quantity = 1m,
-                UnitPrice = x.c.Amount,
-                Amount = x.c.Amount,
-                Days = 1,
-                PeriodDays = 1,
-                ProductId = x.b.ProductId,
-                SkuId = x.b.SkuId,
-                Origin = $"oneoff:{x.c.Id}",
-                Tax = x.b.Tax,
-                TaxRate = taxed.Decision.Rate?.Rate ?? 0m,
-                TaxName = taxed.Decision.Rate?.Name,
-                Description = x.c.Description,
-            })).ToList(),
-        };
-        var chargeIds = bill.Charges.Select(c => c.Charge.Id).ToArray();
-        // Issued here only from the rate table and with a seller's address; an Avalara entity's draft is issued by the outbox.
-        var issueNow = issue && entity.Address is not null && entity.TaxProvider == TaxProviderKind.BuiltIn;
-        var issueLater = issue && entity.Address is not null && entity.TaxProvider == TaxProviderKind.Avalara;
-        if (issueNow)
-        {
-            row.NumberPrefix = entity.InvoicePrefix;
-            row.IssuedParties = IssuedParties.Of(entity, customer).ToJson();
-            row.IssuedAt = now;
-        }
-        var delivery = issueNow && sendIssued ? InvoiceDeliveryQueue.New(row.Id, customer, "issue", now) : null;
-        db.ChangeTracker.Clear();
-        if (db.Database.IsNpgsql()) return await StoreWithBatchAsync(db, row, chargeIds, issueNow, issueLater, delivery, customer.Id, now, cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        db.Invoices.Add(row);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            db.ChangeTracker.Clear();
-            if (await BilledElsewhereAsync(db, contract.Id, invoice.Date, cancellationToken)) return false;
-            throw;
-        }
-        // Billed with the invoice or not at all: a crash before the commit leaves them for the rerun.
-        if (chargeIds.Length > 0)
-            await db.OneOffCharges.Where(c => chargeIds.Contains(c.Id) && c.InvoiceId == null)
-                .ExecuteUpdateAsync(u => u.SetProperty(c => c.InvoiceId, row.Id), cancellationToken);
-        if (issueNow)
-        {
-            // Lines go in while the invoice is a draft (the trigger refuses lines of an issued invoice), then it is issued.
-            row.Number = await InvoiceNumbers.NextAsync(db, entity.Id, InvoiceKind.Invoice, cancellationToken);
-            row.Status = InvoiceStatus.Issued;
-            if (delivery is not null)
-            {
-                db.InvoiceDeliveries.Add(delivery);
-                OutboxWriter.Enqueue(db, OutboxTopic.InvoiceDelivery, InvoiceDeliveryQueue.Key(delivery.Id), new InvoiceDeliveryQueue.Payload(delivery.Id), now, customer.Id);
-            }
-        }
-        if (issueLater) OutboxWriter.Enqueue(db, OutboxTopic.InvoiceIssue, $"invoice-issue:{row.Id}", new InvoiceIssueRequest(row.Id), now, customer.Id);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        db.ChangeTracker.Clear();
-        return true;
-    }
-
-    private const string InsertInvoiceSql = """
-        INSERT INTO "Invoices" ("Id", "ContractId", "BillingDate", "Kind", "Status", "LegalEntityId", "LegalEntityName", "Currency", "Subtotal", "TaxTotal", "Total", "TaxTreatment", "TaxSource", "DueDate", "CreatedAt")
-        VALUES ($1, $2, $3, 'Invoice', 'Draft', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
-        """;
-
-    private const string InsertLinesSql = """
-        INSERT INTO "InvoiceLines" ("InvoiceId", "Position", "SubscriptionId", "Kind", "PeriodStart", "PeriodEnd", "Quantity", "UnitPrice", "Amount", "Days", "PeriodDays", "ProductId", "SkuId", "Origin", "Tax", "TaxRate", "TaxName", "Description")
-        SELECT $1, * FROM unnest($2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
-        """;
-
-    private const string MarkChargesBilledSql = """
-        UPDATE "OneOffCharges" SET "InvoiceId" = $1 WHERE "Id" = ANY($2) AND "InvoiceId" IS NULL
-        """;
-
-    private const string IssueSql = """
-        WITH n AS (
-            INSERT INTO "DocumentNumberSequences" AS s ("LegalEntityId", "Kind", "LastNumber") VALUES ($1, 'Invoice', 1)
-            ON CONFLICT ("LegalEntityId", "Kind") DO UPDATE SET "LastNumber" = s."LastNumber" + 1 RETURNING "LastNumber")
-        UPDATE "Invoices" SET "Status" = 'Issued', "Number" = (SELECT "LastNumber" FROM n), "NumberPrefix" = $2, "IssuedParties" = $3, "IssuedAt" = $4 WHERE "Id" = $5
-        """;
-
-    private const string InsertDeliverySql = """
-        INSERT INTO "InvoiceDeliveries" ("Id", "InvoiceId", "Recipients", "State", "Attempts", "MessageId", "RequestedBy", "QueuedAt")
-        VALUES ($1, $2, $3, 'Pending', 0, $4, $5, $6)
-        """;
-
-    private const string InsertOutboxSql = """
-        INSERT INTO "OutboxMessages" ("Topic", "IdempotencyKey", "Payload", "State", "CreatedAt", "NextAttemptAt", "Attempts", "CustomerId")
-        VALUES ($1, $2, $3, 'Pending', $4, $4, 0, $5)
-        """;
-
-    /// <summary>
-    /// PostgreSQL's write path, for runs of thousands of invoices: the invoice, all its lines (arrays unnested in one
-    /// INSERT), its one-off charges marked billed, its number and issue, and the messages it queues go to the server as one batch with no transaction of
-    /// its own, which PostgreSQL runs as one implicit transaction ending at the batch's single Sync — one round trip per
-    /// invoice, committed whole or not at all. Not prepared: measured on the benchmark, the server's generic plans of
-    /// these statements made the run twice as slow. EF Core's change-tracked inserts take about ten round trips per
-    /// invoice, and a binary COPY per invoice needs its own start/finish exchange for only tens of rows.
-    /// </summary>
-    private static async Task<bool> StoreWithBatchAsync(ProrataDbContext db, CustomerInvoice row, Guid[] chargeIds, bool issueNow, bool issueLater, InvoiceDelivery? delivery, Guid customerId,
-        DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var lines = row.Lines;
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            await using var batch = new NpgsqlBatch((NpgsqlConnection)db.Database.GetDbConnection());
-            batch.BatchCommands.Add(Command(InsertInvoiceSql,
-                Value(NpgsqlDbType.Uuid, row.Id), Value(NpgsqlDbType.Uuid, row.ContractId), Value(NpgsqlDbType.Date, row.BillingDate),
-                Value(NpgsqlDbType.Uuid, row.LegalEntityId), Value(NpgsqlDbType.Varchar, row.LegalEntityName), Value(NpgsqlDbType.Char, row.Currency),
-                Value(NpgsqlDbType.Numeric, row.Subtotal), Value(NpgsqlDbType.Numeric, row.TaxTotal), Value(NpgsqlDbType.Numeric, row.Total),
-                Value(NpgsqlDbType.Varchar, row.TaxTreatment!.Value.ToString()), Value(NpgsqlDbType.Varchar, row.TaxSource!),
-                Value(NpgsqlDbType.Date, (object?)row.DueDate ?? DBNull.Value), Value(NpgsqlDbType.TimestampTz, now)));
-            // Lines go in while the invoice is a draft (the trigger refuses lines of an issued invoice); then it takes its number and is issued.
-            batch.BatchCommands.Add(Command(InsertLinesSql,
-                Value(NpgsqlDbType.Uuid, row.Id),
-                Array(NpgsqlDbType.Integer, lines.Select(l => l.Position).ToArray()),
-                Array(NpgsqlDbType.Uuid, lines.Select(l => l.SubscriptionId).ToArray()),
-                Array(NpgsqlDbType.Varchar, lines.Select(l => l.Kind.ToString()).ToArray()),
-                Array(NpgsqlDbType.Date, lines.Select(l => l.PeriodStart).ToArray()),
-                Array(NpgsqlDbType.Date, lines.Select(l => l.PeriodEnd).ToArray()),
-                Array(NpgsqlDbType.Numeric, lines.Select(l => l.Quantity).ToArray()),
-                Array(NpgsqlDbType.Numeric, lines.Select(l => l.UnitPrice).ToArray()),
-                Array(NpgsqlDbType.Numeric, lines.Select(l => l.Amount).ToArray()),
-                Array(NpgsqlDbType.Integer, lines.Select(l => l.Days).ToArray()),
-                Array(NpgsqlDbType.Integer, lines.Select(l => l.PeriodDays).ToArray()),
-                Array(NpgsqlDbType.Varchar, lines.Select(l => l.ProductId).ToArray()),
-                Array(NpgsqlDbType.Varchar, lines.Select(l => l.SkuId).ToArray()),
-                Array(NpgsqlDbType.Varchar, lines.Select(l => l.Origin).ToArray()),
-                Array(NpgsqlDbType.Numeric, lines.Select(l => l.Tax).ToArray()),
-                Array(NpgsqlDbType.Numeric, lines.Select(l => l.TaxRate).ToArray()),
-                Array(NpgsqlDbType.Varchar, lines.Select(l => l.TaxName).ToArray()),
-                Array(NpgsqlDbType.Varchar, lines.Select(l => l.Description).ToArray())));
-            if (chargeIds.Length > 0)
-                batch.BatchCommands.Add(Command(MarkChargesBilledSql, Value(NpgsqlDbType.Uuid, row.Id), Array(NpgsqlDbType.Uuid, chargeIds)));
-            if (issueNow)
-                batch.BatchCommands.Add(Command(IssueSql, Value(NpgsqlDbType.Uuid, row.LegalEntityId), Value(NpgsqlDbType.Varchar, row.NumberPrefix!),
-                    Value(NpgsqlDbType.Text, row.IssuedParties!), Value(NpgsqlDbType.TimestampTz, now), Value(NpgsqlDbType.Uuid, row.Id)));
-            if (delivery is not null)
-            {
-                batch.BatchCommands.Add(Command(InsertDeliverySql, Value(NpgsqlDbType.Uuid, delivery.Id), Value(NpgsqlDbType.Uuid, row.Id),
-                    Value(NpgsqlDbType.Varchar, delivery.Recipients), Value(NpgsqlDbType.Varchar, delivery.MessageId), Value(NpgsqlDbType.Varchar, delivery.RequestedBy),
-                    Value(NpgsqlDbType.TimestampTz, now)));
-                batch.BatchCommands.Add(Outbox(OutboxTopic.InvoiceDelivery, InvoiceDeliveryQueue.Key(delivery.Id), new InvoiceDeliveryQueue.Payload(delivery.Id)));
-            }
-            if (issueLater) batch.BatchCommands.Add(Outbox(OutboxTopic.InvoiceIssue, $"invoice-issue:{row.Id}", new InvoiceIssueRequest(row.Id)));
-            await batch.ExecuteNonQueryAsync(cancellationToken);
-            return true;
-        }
-        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.ConstraintName == "UX_Invoices_Contract_BillingDate")
-        {
-            // Another run stored this contract's invoice for the date first: the whole batch rolled back.
-            return false;
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-
-        NpgsqlBatchCommand Outbox<T>(OutboxTopic topic, string key, T payload) =>
-            Command(InsertOutboxSql, Value(NpgsqlDbType.Varchar, topic.ToString()), Value(NpgsqlDbType.Varchar, key),
-                Value(NpgsqlDbType.Text, System.Text.Json.JsonSerializer.Serialize(payload, OutboxWriter.Json)), Value(NpgsqlDbType.TimestampTz, now), Value(NpgsqlDbType.Uuid, customerId));
-
-        static NpgsqlBatchCommand Command(string sql, params NpgsqlParameter[] parameters)
-        {
-            var command = new NpgsqlBatchCommand(sql);
-            command.Parameters.AddRange(parameters);
-            return command;
-        }
-
-        static NpgsqlParameter Value(NpgsqlDbType type, object value) => new() { NpgsqlDbType = type, Value = value };
-
-        static NpgsqlParameter Array<T>(NpgsqlDbType type, T[] values) => new() { NpgsqlDbType = NpgsqlDbType.Array | type, Value = values };
-    }
-
-    private static async Task<bool> BilledElsewhereAsync(ProrataDbContext db, Guid contractId, DateOnly date, CancellationToken cancellationToken)
-    {
-        // The failed statement aborted this transaction (PostgreSQL); ask outside it.
-        await db.Database.RollbackTransactionAsync(cancellationToken);
-        return await db.Invoices.AsNoTracking().AnyAsync(i => i.ContractId == contractId && i.BillingDate == date && i.Kind == InvoiceKind.Invoice, cancellationToken);
-    }
 }

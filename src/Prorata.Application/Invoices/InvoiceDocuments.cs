@@ -19,14 +19,11 @@ public static class InvoiceDocuments
     {
         var invoice = await db.Invoices.AsNoTracking().Include(i => i.Lines).FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
         if (invoice is null) return null;
-        var parties = IssuedParties.FromJson(invoice.IssuedParties);
-        var logo = await db.LegalEntities.AsNoTracking().Where(e => e.Id == invoice.LegalEntityId).Select(e => e.LogoPng).FirstOrDefaultAsync(cancellationToken);
-        if (parties is null)
-        {
-            var seller = await db.LegalEntities.AsNoTracking().FirstAsync(e => e.Id == invoice.LegalEntityId, cancellationToken);
-            var buyer = await db.BillingContracts.AsNoTracking().Where(c => c.Id == invoice.ContractId).Select(c => c.Customer!).FirstAsync(cancellationToken);
-            parties = IssuedParties.Of(seller, buyer);
-        }
+        var seller = await db.LegalEntities.AsNoTracking().FirstAsync(e => e.Id == invoice.LegalEntityId, cancellationToken);
+        var logo = seller.LogoPng;
+        // Issued: as frozen then; a draft: the records as they are now.
+        var parties = IssuedParties.FromJson(invoice.IssuedParties)
+            ?? IssuedParties.Of(seller, await db.BillingContracts.AsNoTracking().Where(c => c.Id == invoice.ContractId).Select(c => c.Customer!).FirstAsync(cancellationToken));
         var subscriptionIds = invoice.Lines.Select(l => l.SubscriptionId).Distinct().ToList();
         var titles = await db.Subscriptions.AsNoTracking().Where(s => subscriptionIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Title, cancellationToken);
         var credited = invoice.CreditedInvoiceId is { } creditedId

@@ -66,14 +66,14 @@ public sealed class SaveLegalEntity(ProrataDbContext db, TimeProvider time)
         return SaveResult<LegalEntity>.Saved(entity);
     }
 
-    /// <summary>Sets or removes (empty) the logo printed on the entity's invoices.</summary>
+    /// <summary>Sets the logo printed on the entity's invoices, or removes it (null).</summary>
     public async Task<SaveResult<LegalEntity>> SetLogoAsync(Guid id, byte[]? png, CancellationToken cancellationToken)
     {
         var entity = await db.LegalEntities.FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
         if (entity is null) return SaveResult<LegalEntity>.NotFound($"No legal entity has id '{id}'.");
-        if (png is { Length: > 0 } && LegalEntityRules.CheckLogo(png) is { } problem)
+        if (png is not null && LegalEntityRules.CheckLogo(png) is { } problem)
             return SaveResult<LegalEntity>.Invalid(new Dictionary<string, string[]> { ["logo"] = [problem] });
-        entity.LogoPng = png is { Length: > 0 } ? png : null;
+        entity.LogoPng = png;
         entity.UpdatedAt = time.GetUtcNow();
         entity.Version++;
         await db.SaveChangesAsync(cancellationToken);

@@ -70,9 +70,12 @@ public static class LegalEntityRules
     {
         ReadOnlySpan<byte> png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
         if (bytes.Length == 0) return "logo is empty.";
-        if (bytes.Length > MaxLogoBytes) return $"logo must be at most {MaxLogoBytes / 1024} KB; got {bytes.Length / 1024:N0} KB.";
-        return bytes.StartsWith(png) ? null : "logo must be a PNG image.";
+        return CheckLogoSize(bytes.Length) ?? (bytes.StartsWith(png) ? null : "logo must be a PNG image.");
     }
+
+    /// <summary>The size rule alone, for an upload known to be too big before it is read.</summary>
+    public static string? CheckLogoSize(long length) =>
+        length > MaxLogoBytes ? $"logo must be at most {MaxLogoBytes / 1024} KB; got {length / 1024:N0} KB." : null;
 
     private static string? Prefix(string? value, string field, string fallback, ValidationErrors errors)
     {

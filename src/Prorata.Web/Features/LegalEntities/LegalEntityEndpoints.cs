@@ -33,10 +33,10 @@ public static class LegalEntityEndpoints
     {
         if (logo is null) return TypedResults.LocalRedirect($"/legal-entities/{id}?error={Uri.EscapeDataString("Choose a PNG file to upload.")}");
         if (logo.Length > LegalEntityRules.MaxLogoBytes)
-            return TypedResults.LocalRedirect($"/legal-entities/{id}?error={Uri.EscapeDataString(LegalEntityRules.CheckLogo(new byte[logo.Length])!)}");
+            return TypedResults.LocalRedirect($"/legal-entities/{id}?error={Uri.EscapeDataString(LegalEntityRules.CheckLogoSize(logo.Length)!)}");
         using var buffer = new MemoryStream();
         await logo.CopyToAsync(buffer, cancellationToken);
-        var result = await save.SetLogoAsync(id, buffer.Length == 0 ? [0] : buffer.ToArray(), cancellationToken);
+        var result = await save.SetLogoAsync(id, buffer.ToArray(), cancellationToken);
         return result.Outcome == SaveOutcome.Saved
             ? TypedResults.LocalRedirect($"/legal-entities/{id}?message={Uri.EscapeDataString("Logo saved.")}")
             : TypedResults.LocalRedirect($"/legal-entities/{id}?error={Uri.EscapeDataString(result.Errors.Values.SelectMany(v => v).FirstOrDefault() ?? result.Message ?? "")}");
@@ -83,7 +83,7 @@ public static class LegalEntityEndpoints
         var chunk = new byte[81920];
         int read;
         while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0 && buffer.Length < limit) buffer.Write(chunk, 0, read);
-        return await LogoResultAsync(save.SetLogoAsync(id, buffer.Length == 0 ? [0] : buffer.ToArray(), cancellationToken));
+        return await LogoResultAsync(save.SetLogoAsync(id, buffer.ToArray(), cancellationToken));
     }
 
     private static async Task<Results<Ok<LegalEntityResponse>, ValidationProblem, ProblemHttpResult>> LogoResultAsync(Task<SaveResult<Data.LegalEntities.LegalEntity>> save)

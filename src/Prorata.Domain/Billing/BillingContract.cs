@@ -1,6 +1,7 @@
 using Prorata.Domain.Catalog;
 using Prorata.Domain.Contracts;
 using Prorata.Domain.Money;
+using Prorata.Domain.Receivables;
 
 namespace Prorata.Domain.Billing;
 
@@ -24,6 +25,9 @@ public sealed record BillingContract(
     public DateOnly? StartDate { get; init; }
 
     public int PaymentTermsDays { get; init; } = BillingContractRules.DefaultPaymentTermsDays;
+
+    /// <summary>Reminders and credit hold for this contract's unpaid invoices; none unless the contract names a policy.</summary>
+    public DunningPolicy Dunning { get; init; } = DunningPolicy.None;
 
     /// <summary>Months between two invoices: 1, 3 or 12.</summary>
     public int CadenceMonths => Cadence switch

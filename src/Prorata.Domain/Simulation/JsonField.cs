@@ -15,7 +15,12 @@ internal readonly struct JsonField(JsonElement element, string path)
 
     public bool IsMissing => element.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null;
 
-    public IEnumerable<JsonField> Items(bool required = true)
+    public IEnumerable<JsonField> Items(bool required = true) => Elements(required, objects: true);
+
+    /// <summary>The members of an array of plain values (numbers, strings), each read with its own path.</summary>
+    public IEnumerable<JsonField> Values(bool required = true) => Elements(required, objects: false);
+
+    private IEnumerable<JsonField> Elements(bool required, bool objects)
     {
         if (IsMissing)
         {
@@ -26,7 +31,7 @@ internal readonly struct JsonField(JsonElement element, string path)
         var i = 0;
         foreach (var item in element.EnumerateArray())
         {
-            if (item.ValueKind != JsonValueKind.Object) throw new ScenarioFormatException($"{path}[{i}]", "must be an object");
+            if (objects && item.ValueKind != JsonValueKind.Object) throw new ScenarioFormatException($"{path}[{i}]", "must be an object");
             yield return new JsonField(item, $"{path}[{i}]");
             i++;
         }

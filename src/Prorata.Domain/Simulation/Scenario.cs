@@ -20,4 +20,10 @@ public sealed record Scenario(
 {
     /// <summary>The seller, rate table and customers' tax details; null when the file names no seller (no tax computed).</summary>
     public ScenarioTax? Tax { get; init; }
+
+    /// <summary>The customers' payments, in time order (stable for equal timestamps).</summary>
+    public IReadOnlyList<ScenarioPayment> Payments { get; init; } = [];
+
+    /// <summary>Staff decisions to put a customer on credit hold or lift it, in time order.</summary>
+    public IReadOnlyList<ScenarioCreditHold> CreditHolds { get; init; } = [];
 }

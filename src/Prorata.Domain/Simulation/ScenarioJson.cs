@@ -58,7 +58,13 @@ public static class ScenarioJson
         foreach (var contract in root.Member("contracts").Items())
             contracts.Add(ReadContract(contract, customers, contracts));
 
-        var events = root.Member("events").Items().Select((e, i) => ReadEvent(e, i, contracts)).ToList();
+        var events = new List<SubscriptionEvent>();
+        var customerEvents = new List<object>();
+        foreach (var (e, i) in root.Member("events").Items().Select((e, i) => (e, i)))
+        {
+            if (ScenarioReceivablesJson.IsReceivableEvent(e)) customerEvents.Add(ScenarioReceivablesJson.ReadEvent(e, i, customers.Keys));
+            else events.Add(ReadEvent(e, i, contracts));
+        }
         CheckSubscriptionIds(events, root.Member("events"));
         // The timeline is in time order; a stable sort keeps equal timestamps in file order.
         var ordered = events.OrderBy(e => e.At).ToList();
@@ -66,6 +72,8 @@ public static class ScenarioJson
         return new Scenario(root.Member("name").OptionalString() ?? "", partnerCurrency, rounding, prices, contracts, ordered, root.Member("billUntil").Date())
         {
             Tax = ScenarioTaxJson.Read(root),
+            Payments = customerEvents.OfType<ScenarioPayment>().OrderBy(p => p.At).ToList(),
+            CreditHolds = customerEvents.OfType<ScenarioCreditHold>().OrderBy(h => h.At).ToList(),
         };
     }
 
@@ -122,6 +130,7 @@ public static class ScenarioJson
             Cadence = contract.Member("cadence").OptionalWord(Cadences) ?? InvoiceCadence.Monthly,
             StartDate = contract.Member("startDate").OptionalDate(),
             PaymentTermsDays = terms,
+            Dunning = ScenarioReceivablesJson.ReadDunning(contract.Member("dunning")),
         };
     }
 

@@ -25,6 +25,21 @@ public static class SimulationJson
         }),
         invoices = result.TaxedInvoices is { } taxed ? taxed.Select(Taxed) : result.Invoices.Select(Untaxed),
         exceptions = result.Exceptions.Select(a => new { code = a.Kind.ToString(), subscription = a.Subscription, message = a.Message }),
+        receivables = result.Receivables.Invoices.Select(r => new { contract = r.Contract, date = r.Date, total = r.Total, paid = r.Paid, balance = r.Balance, status = r.Status }),
+        payments = result.Receivables.Payments.Select(p => new
+        {
+            @event = p.Event,
+            allocations = p.Allocations.Select(a => new { contract = a.Contract, date = a.Date, amount = a.Amount }),
+            toCredit = p.ToCredit,
+        }),
+        customerBalances = result.Receivables.Balances.Select(b => new { customer = b.Customer, currency = b.Currency, open = b.Open, credit = b.Credit }),
+        dunning = result.Receivables.Dunning.Select(d => new
+        {
+            at = d.At.UtcDateTime,
+            customer = d.Customer,
+            action = d.Action,
+            invoice = d.Contract is null ? null : new { contract = d.Contract, date = d.Date },
+        }),
     };
 
     public static string Write(SimulationResult result) => JsonSerializer.Serialize(Shape(result), Options);

@@ -19,4 +19,7 @@ public sealed record SimulationResult(
 
     /// <summary><see cref="Invoices"/> with their tax, in the same order, when the scenario has a seller; null otherwise.</summary>
     public IReadOnlyList<TaxedInvoice>? TaxedInvoices { get; init; }
+
+    /// <summary>The invoices as receivables, the payments applied, the customers' balances and dunning's actions.</summary>
+    public ScenarioReceivablesResult Receivables { get; init; } = ScenarioReceivablesResult.Empty;
 }

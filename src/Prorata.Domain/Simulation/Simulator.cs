@@ -1,5 +1,6 @@
 using Prorata.Domain.Billing;
 using Prorata.Domain.Subscriptions;
+using Prorata.Domain.Tax;
 
 namespace Prorata.Domain.Simulation;
 
@@ -18,7 +19,7 @@ public static class Simulator
         {
             if (run.Apply(e) is { } refusal) rejected.Add(new Rejection(e.Index, refusal.Code, refusal.Message));
         });
-        return result with { Rejected = rejected };
+        return result with { Rejected = rejected.Concat(result.Receivables.Rejected).OrderBy(r => r.Event).ToList() };
     }
 
     /// <summary>
@@ -38,26 +39,62 @@ public static class Simulator
     private static SimulationResult Play(Scenario scenario, Action<ScenarioRun, SubscriptionEvent> play)
     {
         var run = new ScenarioRun(scenario);
+        var receivables = new ScenarioReceivables(scenario);
         var invoices = new List<Invoice>();
+        var taxed = new List<TaxedInvoice>();
         var billingRuns = scenario.Contracts
             .SelectMany(c => run.BillingDates(c).Select(date => (Date: date, Contract: c)))
             .OrderBy(r => r.Date)
             .ToList();
 
+        void PlayAll(IEnumerable<SubscriptionEvent> released)
+        {
+            foreach (var e in released) play(run, e);
+        }
+
+        // At 00:00 of a day: renewals, then that day's billing runs, then that day's reminders and holds (billing-rules §4, §5).
         var next = 0;
         void BillUpTo(DateTimeOffset instant)
         {
             for (; next < billingRuns.Count && Midnight(billingRuns[next].Date) <= instant; next++)
             {
-                var invoice = run.Bill(billingRuns[next].Contract, billingRuns[next].Date);
-                if (invoice.Lines.Count > 0) invoices.Add(invoice);
+                var (date, contract) = billingRuns[next];
+                PlayAll(receivables.DunUntil(Midnight(date), inclusive: false));
+                var invoice = run.Bill(contract, date);
+                if (invoice.Lines.Count == 0) continue;
+                invoices.Add(invoice);
+                var total = invoice.Total;
+                if (scenario.Tax is { } tax)
+                {
+                    var withTax = tax.Apply(invoice, contract);
+                    taxed.Add(withTax);
+                    total = withTax.Total;
+                }
+                PlayAll(receivables.Issue(invoice, total, contract));
             }
+            PlayAll(receivables.DunUntil(instant, inclusive: true));
         }
 
-        foreach (var e in scenario.Events)
+        // Subscription events, payments and staff holds in one timeline: time order, file order for equal timestamps.
+        var timeline = scenario.Events.Select(e => (e.At, e.Index, Event: (object)e))
+            .Concat(scenario.Payments.Select(p => (p.At, p.Index, Event: (object)p)))
+            .Concat(scenario.CreditHolds.Select(h => (h.At, h.Index, Event: (object)h)))
+            .OrderBy(t => t.At).ThenBy(t => t.Index);
+        foreach (var (at, _, item) in timeline)
         {
-            BillUpTo(e.At);
-            play(run, e);
+            BillUpTo(at);
+            switch (item)
+            {
+                case ScenarioPayment payment:
+                    PlayAll(receivables.Pay(payment));
+                    break;
+                case ScenarioCreditHold hold:
+                    PlayAll(receivables.StaffHold(hold));
+                    break;
+                case SubscriptionEvent e when !receivables.Holds(e, run.Book):
+                    play(run, e);
+                    break;
+            }
         }
         BillUpTo(Midnight(scenario.BillUntil));
         run.Book.AdvanceTo(scenario.BillUntil);
@@ -67,9 +104,8 @@ public static class Simulator
         var charges = run.Book.ProviderCharges.Where(c => c.ChargeStart <= scenario.BillUntil).ToList();
         return new SimulationResult([], charges, invoices, run.Alerts.ToList())
         {
-            TaxedInvoices = scenario.Tax is { } tax
-                ? invoices.Select(i => tax.Apply(i, scenario.Contracts.First(c => c.Id == i.ContractId))).ToList()
-                : null,
+            TaxedInvoices = scenario.Tax is null ? null : taxed,
+            Receivables = ScenarioReceivablesResult.Of(receivables, scenario),
         };
     }
 

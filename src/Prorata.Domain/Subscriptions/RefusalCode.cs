@@ -18,6 +18,9 @@ public enum RefusalCode
     UnknownOffer,
     InvalidQuantity,
 
+    /// <summary>A payment or refund Prorata cannot take: an amount ≤ 0, a currency the customer has no invoice in, more than the credit.</summary>
+    InvalidPayment,
+
     /// <summary>Partner Center's subscription changed since Prorata last read it.</summary>
     ChangedInPartnerCenter,
 

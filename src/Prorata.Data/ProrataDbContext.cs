@@ -9,6 +9,7 @@ using Prorata.Data.Invoices;
 using Prorata.Data.LegalEntities;
 using Prorata.Data.Tax;
 using Prorata.Data.PartnerCenter;
+using Prorata.Data.Receivables;
 using Prorata.Data.Reconciliation;
 using Prorata.Data.Outbox;
 using Prorata.Data.Subscriptions;
@@ -78,6 +79,28 @@ public sealed class ProrataDbContext(DbContextOptions<ProrataDbContext> options)
     public DbSet<WorkItemNote> WorkItemNotes => Set<WorkItemNote>();
 
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+
+    public DbSet<Payment> Payments => Set<Payment>();
+
+    public DbSet<PaymentReversal> PaymentReversals => Set<PaymentReversal>();
+
+    public DbSet<CreditRefund> CreditRefunds => Set<CreditRefund>();
+
+    public DbSet<InvoiceReceivable> InvoiceReceivables => Set<InvoiceReceivable>();
+
+    public DbSet<PaymentAllocationRow> PaymentAllocations => Set<PaymentAllocationRow>();
+
+    public DbSet<CustomerCredit> CustomerCredits => Set<CustomerCredit>();
+
+    public DbSet<DunningStep> DunningSteps => Set<DunningStep>();
+
+    public DbSet<SavedPaymentMethod> SavedPaymentMethods => Set<SavedPaymentMethod>();
+
+    public DbSet<PaymentSetupSession> PaymentSetupSessions => Set<PaymentSetupSession>();
+
+    public DbSet<ChargeAttempt> ChargeAttempts => Set<ChargeAttempt>();
+
+    public DbSet<ProviderEvent> ProviderEvents => Set<ProviderEvent>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

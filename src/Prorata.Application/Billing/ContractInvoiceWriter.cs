@@ -4,6 +4,7 @@ using Npgsql;
 using NpgsqlTypes;
 using Prorata.Application.Invoices;
 using Prorata.Application.Outbox;
+using Prorata.Application.Receivables;
 using Prorata.Data;
 using Prorata.Data.Invoices;
 using Prorata.Data.Outbox;
@@ -123,6 +124,7 @@ internal sealed class ContractInvoiceWriter(TimeProvider time, bool sendIssued)
                 db.InvoiceDeliveries.Add(delivery);
                 OutboxWriter.Enqueue(db, OutboxTopic.InvoiceDelivery, InvoiceDeliveryQueue.Key(delivery.Id), new InvoiceDeliveryQueue.Payload(delivery.Id), now, customer.Id);
             }
+            OutboxWriter.Enqueue(db, OutboxTopic.ReceivablesUpdate, ReceivablesUpdate.Key(row.Id, "issued"), new ReceivablesUpdate(customer.Id, row.Id), now, customer.Id);
         }
         if (issueLater) OutboxWriter.Enqueue(db, OutboxTopic.InvoiceIssue, $"invoice-issue:{row.Id}", new InvoiceIssueRequest(row.Id), now, customer.Id);
         await db.SaveChangesAsync(cancellationToken);
@@ -216,6 +218,7 @@ internal sealed class ContractInvoiceWriter(TimeProvider time, bool sendIssued)
                     Value(NpgsqlDbType.TimestampTz, now)));
                 batch.BatchCommands.Add(Outbox(OutboxTopic.InvoiceDelivery, InvoiceDeliveryQueue.Key(delivery.Id), new InvoiceDeliveryQueue.Payload(delivery.Id)));
             }
+            if (issueNow) batch.BatchCommands.Add(Outbox(OutboxTopic.ReceivablesUpdate, ReceivablesUpdate.Key(row.Id, "issued"), new ReceivablesUpdate(customerId, row.Id)));
             if (issueLater) batch.BatchCommands.Add(Outbox(OutboxTopic.InvoiceIssue, $"invoice-issue:{row.Id}", new InvoiceIssueRequest(row.Id)));
             await batch.ExecuteNonQueryAsync(cancellationToken);
             return true;

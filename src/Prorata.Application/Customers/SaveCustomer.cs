@@ -88,7 +88,8 @@ public sealed class SaveCustomer(ProrataDbContext db, TimeProvider time, OutboxS
             return SaveResult<Customer>.Conflict($"A customer named '{details.Name}' already exists.");
         }
 
-        var holdLifted = customer.CreditHold && !details.CreditHold;
+        // A staff lift releases what waited unless dunning still holds the customer (its lift releases then).
+        var holdLifted = customer.CreditHold && !details.CreditHold && !customer.DunningHold;
         if (holdLifted)
         {
             var now = time.GetUtcNow();

@@ -26,7 +26,7 @@ public static class OpenExceptions
                 from s in db.Subscriptions.AsNoTracking()
                 join c in db.BillingContracts on s.ContractId equals c.Id
                 where s.Provisioning == ProvisioningState.AwaitingProvisioning
-                group s by new { c.CustomerId, c.Customer!.Name, c.Customer.CreditHold } into g
+                group s by new { c.CustomerId, c.Customer!.Name, CreditHold = c.Customer.CreditHold || c.Customer.DunningHold } into g
                 select new WaitingProvisioning(g.Key.CustomerId, g.Key.Name, g.Key.CreditHold, g.Count()))
             .ToListAsync(cancellationToken);
         provisioning = [.. provisioning.OrderBy(w => w.CustomerName, StringComparer.OrdinalIgnoreCase)];

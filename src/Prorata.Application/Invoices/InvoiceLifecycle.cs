@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Prorata.Application.Invoices.Delivery;
 using Prorata.Application.Outbox;
+using Prorata.Application.Receivables;
 using Prorata.Application.Tax;
 using Prorata.Application.WorkItems;
 using Prorata.Data;
@@ -59,12 +60,13 @@ public sealed class InvoiceLifecycle(ProrataDbContext db, TimeProvider time, IOp
         invoice.IssuedAt = now;
         var queued = smtp.Value.IsConfigured;
         if (queued) InvoiceDeliveryQueue.Enqueue(db, invoice, customer, "issue", now);
+        OutboxWriter.Enqueue(db, OutboxTopic.ReceivablesUpdate, ReceivablesUpdate.Key(invoice.Id, "issued"), new ReceivablesUpdate(customer.Id, invoice.Id), now, customer.Id);
         await workItems.SettleAsync(db.WorkItems.Where(w => w.Kind == WorkItemKind.InvoiceProblem && w.SubjectKind == WorkItemSubject.Invoice && w.SubjectId == invoice.Id.ToString()
                 && (w.Code == InvoiceProblems.TaxProviderUnavailable || w.Code == InvoiceProblems.TaxProviderRefused)),
             new HashSet<string>(), "issue", $"issued as {invoice.DisplayNumber}", cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        if (queued) outbox.Queued();
+        outbox.Queued();
         return InvoiceStepResult.Done(invoice);
     }
 
@@ -92,6 +94,9 @@ public sealed class InvoiceLifecycle(ProrataDbContext db, TimeProvider time, IOp
             return InvoiceStepResult.Refused($"Invoice {invoice.DisplayNumber ?? id.ToString()} is {invoice.Status}; only a draft or issued invoice can be voided.");
         if (await db.Invoices.AnyAsync(i => i.CreditedInvoiceId == id && i.Status != InvoiceStatus.Void, cancellationToken))
             return InvoiceStepResult.Refused($"Invoice {invoice.DisplayNumber} has credit notes; void them first or credit the rest.");
+        // billing-rules §5: void only before any payment; once money is allocated to it, a credit note corrects it.
+        if (await db.PaymentAllocations.AnyAsync(a => a.InvoiceId == id, cancellationToken))
+            return InvoiceStepResult.Refused($"Invoice {invoice.DisplayNumber} has payments allocated to it; credit it instead of voiding it.");
         if (invoice.Status == InvoiceStatus.Issued && invoice.TaxSource == InvoiceTaxation.AvalaraSource)
         {
             var entity = await db.LegalEntities.AsNoTracking().FirstAsync(e => e.Id == invoice.LegalEntityId, cancellationToken);
@@ -108,7 +113,11 @@ public sealed class InvoiceLifecycle(ProrataDbContext db, TimeProvider time, IOp
         invoice.Status = InvoiceStatus.Void;
         // Its one-off charges were never billed to the customer after all: the next run bills them again.
         foreach (var charge in await db.OneOffCharges.Where(c => c.InvoiceId == id).ToListAsync(cancellationToken)) charge.InvoiceId = null;
+        var customerId = await db.BillingContracts.Where(c => c.Id == invoice.ContractId).Select(c => c.CustomerId).FirstAsync(cancellationToken);
+        var voidedAt = time.GetUtcNow();
+        OutboxWriter.Enqueue(db, OutboxTopic.ReceivablesUpdate, ReceivablesUpdate.Key(invoice.Id, "voided"), new ReceivablesUpdate(customerId, invoice.Id), voidedAt, customerId);
         await db.SaveChangesAsync(cancellationToken);
+        outbox.Queued();
         return InvoiceStepResult.Done(invoice);
     }
 

@@ -19,7 +19,7 @@ public sealed class CreditHoldReleaseHandler(ProrataDbContext db, SubscriptionPr
     {
         var release = OutboxWriter.Read<CreditHoldRelease>(message);
         // Put back on hold before this was delivered: nothing may reach Microsoft; the next lift sends it.
-        if (await db.Customers.AsNoTracking().AnyAsync(c => c.Id == release.CustomerId && c.CreditHold, cancellationToken))
+        if (await db.Customers.AsNoTracking().AnyAsync(c => c.Id == release.CustomerId && (c.CreditHold || c.DunningHold), cancellationToken))
             return OutboxDelivery.Refused("The customer is on credit hold again: nothing was sent.");
         await provisioning.ReleaseAsync(release.CustomerId, cancellationToken);
         return OutboxDelivery.Done;

@@ -90,7 +90,7 @@ public sealed class PartnerCenterSync(
                 from e in db.LicenseChangeLog
                 join s in db.Subscriptions on e.SubscriptionId equals s.Id
                 join c in db.BillingContracts on s.ContractId equals c.Id
-                where e.AwaitingProvisioning && !c.Customer!.CreditHold
+                where e.AwaitingProvisioning && !c.Customer!.CreditHold && !c.Customer.DunningHold
                     && !db.ProvisioningRecords.Any(r => r.LicenseChangeEntryId == e.Id && (r.ProvisionedAt != null || r.PartnerCenterOrderId != null || r.PartnerCenterCartId != null))
                 select c.CustomerId)
             .Distinct().ToListAsync(cancellationToken);

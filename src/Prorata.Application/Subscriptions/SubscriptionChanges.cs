@@ -94,7 +94,7 @@ public sealed class SubscriptionChanges(ProrataDbContext db, BillingOptions opti
         if (run.Apply(StoredTimeline.ToEvent(entry, subscription) with { Index = -1 }) is { } refusal) return ChangeOutcome.Refused(refusal);
 
         // billing-rules §4, credit hold: purchases and increases are accepted and billed, but wait for provisioning.
-        if (increases && contract.Customer!.CreditHold)
+        if (increases && contract.Customer!.OnHold)
         {
             entry.AwaitingProvisioning = true;
             subscription.Provisioning = ProvisioningState.AwaitingProvisioning;

@@ -23,6 +23,8 @@ public sealed class BillingContractConfiguration : IEntityTypeConfiguration<Bill
         builder.Property(c => c.Alignment).HasConversion<string>().HasMaxLength(EnumLength);
         builder.HasOne(c => c.LegalEntity).WithMany().HasForeignKey(c => c.LegalEntityId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(c => c.Version).IsConcurrencyToken();
+        builder.Property(c => c.DunningRemindAfterDays).HasMaxLength(200);
+        builder.Ignore(c => c.Dunning);
         builder.OwnsMany(c => c.PricingRules, rule =>
         {
             rule.ToTable("ContractPricingRules");

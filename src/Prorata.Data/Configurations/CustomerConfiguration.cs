@@ -19,6 +19,7 @@ public sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         builder.Property(c => c.BillingEmail).HasMaxLength(CustomerRules.MaxEmailLength);
         builder.HasOne(c => c.ParentCustomer).WithMany().HasForeignKey(c => c.ParentCustomerId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(c => c.Version).IsConcurrencyToken();
+        builder.Ignore(c => c.OnHold);
         foreach (var prefix in new[] { "Billing", "Service" })
         {
             builder.Property<string?>($"{prefix}Line1").HasMaxLength(AddressRules.MaxLineLength);

@@ -1,3 +1,4 @@
+using Prorata.Domain.Receivables;
 using Prorata.Data.Customers;
 using Prorata.Data.LegalEntities;
 using Prorata.Domain.Contracts;
@@ -39,6 +40,18 @@ public sealed class BillingContract
     public LegalEntity? LegalEntity { get; set; }
 
     public List<ContractPricingRule> PricingRules { get; set; } = [];
+
+    /// <summary>Collect each invoice from the customer's saved payment method as soon as it is issued.</summary>
+    public bool AutoCharge { get; set; }
+
+    /// <summary>Days after the due date a reminder goes out, comma-separated in order ("1,7,14"); empty: none.</summary>
+    public string DunningRemindAfterDays { get; set; } = "";
+
+    /// <summary>Days after the due date an unpaid invoice puts the customer on credit hold; null: never.</summary>
+    public int? DunningHoldAfterDays { get; set; }
+
+    public DunningPolicy Dunning => DunningPolicy.Of(
+        DunningRemindAfterDays.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(int.Parse), DunningHoldAfterDays);
 
     public DateTimeOffset CreatedAt { get; set; }
 

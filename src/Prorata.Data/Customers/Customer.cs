@@ -20,8 +20,16 @@ public sealed class Customer
 
     public Customer? ParentCustomer { get; set; }
 
-    /// <summary>No new provisioning while set; billing continues (billing-rules §4).</summary>
+    /// <summary>A staff member's credit hold: stays until staff lift it. No new provisioning while set; billing continues (billing-rules §4).</summary>
     public bool CreditHold { get; set; }
+
+    /// <summary>Dunning's credit hold: set when an invoice is unpaid past its contract's hold day, lifted the moment none is (billing-rules §5).</summary>
+    public bool DunningHold { get; set; }
+
+    public DateTimeOffset? DunningHoldSince { get; set; }
+
+    /// <summary>On hold for either reason: purchases and increases wait for provisioning.</summary>
+    public bool OnHold => CreditHold || DunningHold;
 
     public string? BillingLine1 { get; set; }
     public string? BillingLine2 { get; set; }

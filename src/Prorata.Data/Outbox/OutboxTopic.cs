@@ -17,4 +17,10 @@ public enum OutboxTopic
 
     /// <summary>An issued invoice to e-mail (PDF and UBL) to its customer's billing addresses.</summary>
     InvoiceDelivery,
+
+    /// <summary>An issued or voided invoice to settle in its customer's receivables (credit applied, hold followed).</summary>
+    ReceivablesUpdate,
+
+    /// <summary>A payment reminder of an overdue invoice to e-mail to the customer (dunning).</summary>
+    PaymentReminder,
 }

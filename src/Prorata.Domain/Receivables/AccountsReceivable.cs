@@ -101,10 +101,13 @@ public sealed class AccountsReceivable
         return null;
     }
 
-    /// <summary>Applies a payment that passed <see cref="Check"/>.</summary>
+    /// <summary>
+    /// Applies a payment. A new payment is judged by <see cref="Check"/> first; a stored one is a fact and is applied as it
+    /// was received (a named invoice that is not this customer's in that currency is passed over; what nothing takes is credit).
+    /// </summary>
     public PaymentApplication Pay(PaymentReceived payment)
     {
-        if (Check(payment) is { } refusal) throw new InvalidOperationException(refusal.Message);
+        if (payment.Amount <= 0) throw new ArgumentOutOfRangeException(nameof(payment), payment.Amount, "A payment is more than 0.");
         var left = payment.Amount;
         var made = new List<Allocation>();
         foreach (var key in PaymentOrder(payment))
@@ -147,7 +150,8 @@ public sealed class AccountsReceivable
 
     private IEnumerable<string> PaymentOrder(PaymentReceived payment)
     {
-        if (payment.Invoice is { } named) yield return named;
+        if (payment.Invoice is { } named && _invoices.TryGetValue(named, out var r0) && r0.Invoice.CustomerId == payment.CustomerId && r0.Invoice.Currency == payment.Currency)
+            yield return named;
         foreach (var r in _invoices.Values
                      .Where(r => r.Invoice.CustomerId == payment.CustomerId && r.Invoice.Currency == payment.Currency && r.Invoice.Key != payment.Invoice)
                      .OrderBy(r => r.Invoice.Due).ThenBy(r => r.Invoice.Date).ThenBy(r => r.Invoice.ContractId, StringComparer.Ordinal))

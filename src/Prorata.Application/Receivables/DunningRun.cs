@@ -1,0 +1,89 @@
+using Microsoft.EntityFrameworkCore;
+using Prorata.Application.Outbox;
+using Prorata.Data;
+using Prorata.Data.Outbox;
+using Prorata.Data.Receivables;
+using Prorata.Domain.Receivables;
+
+namespace Prorata.Application.Receivables;
+
+/// <summary>
+/// The daily dunning job (billing-rules §5), run by the host every hour and by <c>prorata dunning</c>: reminders of
+/// invoices whose reminder day has come go out by e-mail through the outbox (each step once per invoice: a unique
+/// index), and customers go on dunning's credit hold, or come off it, as their invoices say.
+/// </summary>
+public sealed class DunningRun(ProrataDbContext db, TimeProvider time, OutboxSignal outbox)
+{
+    public sealed record Outcome(int Reminders, int Held, int Lifted);
+
+    public async Task<Outcome> RunAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var open = await (
+                from r in db.InvoiceReceivables.AsNoTracking()
+                join c in db.BillingContracts.AsNoTracking() on r.ContractId equals c.Id
+                where r.Balance > 0 && (c.DunningRemindAfterDays != "" || c.DunningHoldAfterDays != null)
+                select new
+                {
+                    r.InvoiceId, r.CustomerId, r.ContractId, r.Currency, r.InvoiceDate, r.DueDate, r.Total, r.Balance,
+                    c.DunningRemindAfterDays, c.DunningHoldAfterDays,
+                    LastReminder = db.DunningSteps.Where(s => s.InvoiceId == r.InvoiceId && s.Days != null).Max(s => s.Days),
+                })
+            .ToListAsync(cancellationToken);
+        var held = (await db.Customers.AsNoTracking().Where(c => c.DunningHold).Select(c => c.Id).ToListAsync(cancellationToken))
+            .Select(id => id.ToString()).ToHashSet(StringComparer.Ordinal);
+        var policies = new Dictionary<(string, int?), DunningPolicy>();
+        var receivables = open.Select(o =>
+        {
+            if (!policies.TryGetValue((o.DunningRemindAfterDays, o.DunningHoldAfterDays), out var policy))
+                policies[(o.DunningRemindAfterDays, o.DunningHoldAfterDays)] = policy = new Data.Contracts.BillingContract
+                    { Currency = o.Currency, DunningRemindAfterDays = o.DunningRemindAfterDays, DunningHoldAfterDays = o.DunningHoldAfterDays }.Dunning;
+            return new OpenReceivable(new ReceivableInvoice(o.InvoiceId.ToString(), o.CustomerId.ToString(), o.ContractId.ToString(), o.Currency, o.InvoiceDate, o.DueDate,
+                o.Total, policy), o.Balance, o.LastReminder);
+        });
+        var actions = DunningRules.Evaluate(receivables, held, now);
+
+        var (reminders, holds, lifts) = (0, 0, 0);
+        foreach (var action in actions.Where(a => a.Kind == DunningActionKind.Reminder))
+        {
+            var step = new DunningStep
+            {
+                Id = Guid.CreateVersion7(now),
+                CustomerId = Guid.Parse(action.CustomerId),
+                Kind = DunningActionKind.Reminder,
+                InvoiceId = Guid.Parse(action.Invoice!),
+                Days = action.Days,
+                At = action.At,
+                RecordedAt = now,
+            };
+            db.DunningSteps.Add(step);
+            OutboxWriter.Enqueue(db, OutboxTopic.PaymentReminder, $"payment-reminder:{step.InvoiceId}:{step.Days}", new PaymentReminder(step.Id), now, step.CustomerId);
+            reminders++;
+            // Saved in batches: a stop loses at most the batch, which the next run finds again.
+            if (reminders % 500 == 0) await SaveAsync(cancellationToken);
+        }
+        await SaveAsync(cancellationToken);
+
+        foreach (var action in actions.Where(a => a.Kind != DunningActionKind.Reminder))
+        {
+            var customerId = Guid.Parse(action.CustomerId);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await CustomerLock.TakeAsync(db, customerId, cancellationToken);
+            // Judged again under the lock from the ledger itself: a payment may have arrived since the query above.
+            var ledger = await new ReceivablesLedger(db, time).PlayAsync(customerId, cancellationToken);
+            var change = await new CreditHolds(db).FollowAsync(customerId, ledger.HoldCause(action.CustomerId, now), now, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            if (change == CreditHoldChange.Held) holds++;
+            if (change == CreditHoldChange.Lifted) lifts++;
+        }
+        if (reminders + lifts > 0) outbox.Queued();
+        return new Outcome(reminders, holds, lifts);
+    }
+
+    private async Task SaveAsync(CancellationToken cancellationToken)
+    {
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+    }
+}

@@ -8,6 +8,8 @@ namespace Prorata.Domain.Simulation;
 /// The after-the-invoice half of a scenario (billing-rules §5): its invoices as receivables, its payments applied, dunning
 /// played at 00:00 of each reminder and hold day, and credit hold, set by staff or by dunning. While a customer is on hold
 /// its purchases, seat increases and upgrades wait and are played at the moment the hold lifts, with the quantities then.
+/// Receivables are as of billUntil (its 00:00, after its billing run): a payment dated later is judged but not applied and
+/// no reminder or hold after it is played, so that statuses are those of billUntil and do not depend on later events.
 /// </summary>
 internal sealed class ScenarioReceivables(Scenario scenario)
 {
@@ -22,6 +24,8 @@ internal sealed class ScenarioReceivables(Scenario scenario)
     public Dictionary<string, int> PaymentEvents { get; } = new(StringComparer.Ordinal);
     public List<DunningAction> Actions { get; } = [];
     public List<Rejection> Rejected { get; } = [];
+
+    private DateTimeOffset Cutoff => Midnight(scenario.BillUntil);
 
     public static string KeyOf(string contract, DateOnly date) => $"{contract}/{date:yyyy-MM-dd}";
 
@@ -43,6 +47,7 @@ internal sealed class ScenarioReceivables(Scenario scenario)
     /// <summary>Plays every reminder and hold due before (or, with <paramref name="inclusive"/>, at) <paramref name="instant"/>; returns what a lifted hold releases.</summary>
     public IReadOnlyList<SubscriptionEvent> DunUntil(DateTimeOffset instant, bool inclusive)
     {
+        if (instant > Cutoff) (instant, inclusive) = (Cutoff, true);
         var released = new List<SubscriptionEvent>();
         while (_triggers.TryPeek(out var trigger, out var when) && (when.Item1 < instant || (inclusive && when.Item1 == instant)))
         {
@@ -60,7 +65,7 @@ internal sealed class ScenarioReceivables(Scenario scenario)
         return released;
     }
 
-    /// <summary>A payment event: applied, or refused InvalidPayment; returns what a lifted hold releases.</summary>
+    /// <summary>A payment event: applied (when dated by billUntil), or refused InvalidPayment; returns what a lifted hold releases.</summary>
     public IReadOnlyList<SubscriptionEvent> Pay(ScenarioPayment payment)
     {
         var named = payment.InvoiceContract is { } contract ? KeyOf(contract, payment.InvoiceDate!.Value) : null;
@@ -75,6 +80,7 @@ internal sealed class ScenarioReceivables(Scenario scenario)
             Rejected.Add(new Rejection(payment.Index, refusal.Code, refusal.Message));
             return [];
         }
+        if (payment.At > Cutoff) return [];
         Payments.Add(Ledger.Pay(received));
         PaymentEvents[received.Key] = payment.Index;
         return Settle(payment.Customer, payment.At);

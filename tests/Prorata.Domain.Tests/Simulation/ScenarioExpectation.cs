@@ -9,7 +9,10 @@ namespace Prorata.Domain.Tests.Simulation;
 /// rejections as a set of (event, code); provider charges as a multiset of (subscription, chargeType, start, end,
 /// quantity, total); invoices as a set of (contract, date, total), with subtotal, taxTotal and taxTreatment when the file
 /// gives them, and per invoice a multiset of lines (with their product and SKU, and their tax, when the file's lines
-/// name them).
+/// name them); and, where the file has them, the receivables half: <c>receivables</c> as a set of (contract, date, total,
+/// paid, balance, status), <c>payments</c> per event (its allocations as a multiset of (contract, date, amount), and
+/// toCredit), <c>customerBalances</c> as a set of (customer, currency, open, credit), <c>dunning</c> as a set of (at,
+/// customer, action, invoice or none).
 /// </summary>
 public static class ScenarioExpectation
 {
@@ -53,8 +56,48 @@ public static class ScenarioExpectation
                 + (withOffer ? $" {l.ProductId}/{l.SkuId}" : "")
                 + (withLineTax ? (p.Taxed is { } t ? $" tax {Amount(t.LineTaxes[k])}" : " no tax computed") : ""))),
             differences);
+        CompareReceivables(expected, actual.Receivables, differences);
         return differences;
     }
+
+    private static void CompareReceivables(JsonElement expected, ScenarioReceivablesResult actual, List<string> differences)
+    {
+        if (expected.TryGetProperty("receivables", out var receivables))
+            Compare("receivables", receivables.EnumerateArray().Select(r =>
+                    $"{r.GetProperty("contract").GetString()} {r.GetProperty("date").GetString()} total {Amount(r.GetProperty("total"))} paid {Amount(r.GetProperty("paid"))} balance {Amount(r.GetProperty("balance"))} {r.GetProperty("status").GetString()}"),
+                actual.Invoices.Select(r =>
+                    $"{r.Contract} {r.Date:yyyy-MM-dd} total {Amount(r.Total)} paid {Amount(r.Paid)} balance {Amount(r.Balance)} {JsonNamingPolicy.CamelCase.ConvertName(r.Status.ToString())}"),
+                differences);
+        // A payment is one item: its event, what went to credit, and its allocations in a fixed order (a multiset).
+        if (expected.TryGetProperty("payments", out var payments))
+            Compare("payments", payments.EnumerateArray().Select(p => Payment(p.GetProperty("event").GetInt32(),
+                    p.GetProperty("allocations").EnumerateArray().Select(a => Allocation(a.GetProperty("contract").GetString(), a.GetProperty("date").GetString(), a.GetProperty("amount").GetDecimal())),
+                    p.GetProperty("toCredit").GetDecimal())),
+                actual.Payments.Select(p => Payment(p.Event, p.Allocations.Select(a => Allocation(a.Contract, $"{a.Date:yyyy-MM-dd}", a.Amount)), p.ToCredit)),
+                differences);
+        if (expected.TryGetProperty("customerBalances", out var balances))
+            Compare("customerBalances", balances.EnumerateArray().Select(b =>
+                    $"{b.GetProperty("customer").GetString()} {b.GetProperty("currency").GetString()} open {Amount(b.GetProperty("open"))} credit {Amount(b.GetProperty("credit"))}"),
+                actual.Balances.Select(b => $"{b.Customer} {b.Currency} open {Amount(b.Open)} credit {Amount(b.Credit)}"),
+                differences);
+        if (expected.TryGetProperty("dunning", out var dunning))
+            Compare("dunning", dunning.EnumerateArray().Select(d => Dunning(DateTimeOffset.Parse(d.GetProperty("at").GetString()!, CultureInfo.InvariantCulture),
+                    d.GetProperty("customer").GetString(), d.GetProperty("action").GetString(),
+                    d.TryGetProperty("invoice", out var invoice) && invoice.ValueKind != JsonValueKind.Null
+                        ? $"{invoice.GetProperty("contract").GetString()} {invoice.GetProperty("date").GetString()}"
+                        : null)),
+                actual.Dunning.Select(d => Dunning(d.At, d.Customer, JsonNamingPolicy.CamelCase.ConvertName(d.Action.ToString()),
+                    d.Contract is null ? null : $"{d.Contract} {d.Date:yyyy-MM-dd}")),
+                differences);
+    }
+
+    private static string Allocation(string? contract, string? date, decimal amount) => $"{contract} {date} {Amount(amount)}";
+
+    private static string Payment(int eventIndex, IEnumerable<string> allocations, decimal toCredit) =>
+        $"event {eventIndex}: [{string.Join("; ", allocations.Order(StringComparer.Ordinal))}] toCredit {Amount(toCredit)}";
+
+    private static string Dunning(DateTimeOffset at, string? customer, string? action, string? invoice) =>
+        $"{at.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ} {customer} {action} {invoice ?? "(no invoice)"}";
 
     private static string Amount(JsonElement number) => Amount(number.GetDecimal());
 

@@ -23,6 +23,8 @@ public class ScenarioFileTests
 
         var result = Simulator.Run(ScenarioJson.Parse(json));
 
-        Assert.Equal([], ScenarioExpectation.Differences(document.RootElement.GetProperty("expected"), result));
+        // Every difference on its own line: a collection assertion would cut them short.
+        var differences = ScenarioExpectation.Differences(document.RootElement.GetProperty("expected"), result);
+        Assert.True(differences.Count == 0, $"{file} differs from its expectation:{Environment.NewLine}{string.Join(Environment.NewLine, differences)}");
     }
 }

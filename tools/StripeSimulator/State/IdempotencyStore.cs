@@ -24,5 +24,3 @@ public sealed class IdempotencyStore
         _running.Clear();
     }
 }
-
-public sealed record StoredAnswer(string Fingerprint, int Status, string Body, string RequestId);

@@ -13,5 +13,3 @@ public sealed class RequestLog
 
     public void Clear() => _requests.Clear();
 }
-
-public sealed record LoggedRequest(string Method, string Path, string? IdempotencyKey, string? StripeVersion);

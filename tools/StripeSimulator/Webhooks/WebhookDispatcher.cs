@@ -160,8 +160,3 @@ public sealed class WebhookDispatcher(
         return $"t={t},v1={Convert.ToHexStringLower(mac)}";
     }
 }
-
-public sealed record WebhookEndpoint(Uri Url, string Secret);
-
-/// <summary>One attempt at delivering an event; status 0 when the endpoint did not answer.</summary>
-public sealed record WebhookDelivery(string EventId, string Type, int Attempt, int Status);

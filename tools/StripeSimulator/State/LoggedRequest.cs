@@ -1,0 +1,3 @@
+namespace StripeSimulator.State;
+
+public sealed record LoggedRequest(string Method, string Path, string? IdempotencyKey, string? StripeVersion);

@@ -1,0 +1,3 @@
+namespace StripeSimulator.Webhooks;
+
+public sealed record WebhookEndpoint(Uri Url, string Secret);

@@ -1,0 +1,3 @@
+namespace Prorata.Integrations.GoCardless.Wire;
+
+internal sealed record BillingRequestFlowResource(string Id, string AuthorisationUrl);

@@ -1,0 +1,3 @@
+namespace Prorata.Integrations.GoCardless.Wire;
+
+internal sealed record EventDetails(string? Origin, string? Cause, string? Description, string? Scheme, string? ReasonCode);

@@ -1,0 +1,3 @@
+namespace Prorata.Integrations.GoCardless.Wire;
+
+internal sealed record ListCursors(string? Before, string? After);

@@ -1,0 +1,3 @@
+namespace Prorata.Integrations.GoCardless.Wire;
+
+internal sealed record ListMeta(ListCursors? Cursors, int? Limit);

@@ -1,0 +1,3 @@
+namespace Prorata.Integrations.GoCardless.Wire;
+
+internal sealed record MandateRequest(string Currency, string? Scheme);

@@ -1,0 +1,3 @@
+namespace GoCardlessSimulator.Api.Requests;
+
+public sealed record MandateRequestBody(string? Currency, string? Scheme);

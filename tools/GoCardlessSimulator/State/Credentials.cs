@@ -1,0 +1,3 @@
+namespace GoCardlessSimulator.State;
+
+public sealed record Credentials(string AccessToken);

@@ -59,6 +59,7 @@ public abstract class InvoiceDeliveryApp : IAsyncLifetime
         {
             ["ConnectionStrings:Prorata"] = await CreateDatabaseAsync(),
             ["Prorata:Billing:DailyRun"] = "false",
+            ["Prorata:Dunning:DailyRun"] = "false",
             ["Prorata:SeedDemoData"] = "false",
             ["Prorata:PublicBaseUrl"] = "http://localhost",
             ["Prorata:Smtp:Host"] = Smtp.Host,

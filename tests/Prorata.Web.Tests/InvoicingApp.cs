@@ -32,6 +32,7 @@ public abstract class InvoicingApp : WebApplicationFactory<Program>, IAsyncLifet
         builder.UseSetting("Prorata:SeedDemoData", "false");
         // Tests start their billing runs themselves; the daily job would bill behind their backs.
         builder.UseSetting("Prorata:Billing:DailyRun", "false");
+        builder.UseSetting("Prorata:Dunning:DailyRun", "false");
         builder.UseSetting("Prorata:PublicBaseUrl", "http://localhost");
         builder.ConfigureLogging(logging => logging.ClearProviders());
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Time));

@@ -34,6 +34,7 @@ public sealed partial class ProrataApp : WebApplicationFactory<Program>, IAsyncL
         builder.UseSetting("ConnectionStrings:Prorata", _database.ConnectionString);
         // Tests start their billing runs themselves; the daily job would bill behind their backs.
         builder.UseSetting("Prorata:Billing:DailyRun", "false");
+        builder.UseSetting("Prorata:Dunning:DailyRun", "false");
         // Links Prorata hands out (set-password) use the public address, never the request's Host: here the test server's.
         builder.UseSetting("Prorata:PublicBaseUrl", "http://localhost");
         builder.ConfigureLogging(logging => logging.ClearProviders());

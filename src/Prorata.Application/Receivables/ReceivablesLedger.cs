@@ -79,13 +79,14 @@ public sealed class ReceivablesLedger(ProrataDbContext db, TimeProvider time)
         var refunds = await db.CreditRefunds.AsNoTracking().Where(r => r.CustomerId == customerId).ToListAsync(cancellationToken);
 
         var customer = customerId.ToString();
-        // In time order; at one instant invoices first, then payments, then refunds.
-        var timeline = invoices.Select(i => (At: i.IssuedAt ?? i.CreatedAt, Order: 0, Id: i.Id, Item: (object)i))
-            .Concat(payments.Select(p => (At: p.ReceivedAt, Order: 1, Id: p.Id, Item: (object)p)))
-            .Concat(refunds.Select(r => (At: r.RefundedAt, Order: 2, Id: r.Id, Item: (object)r)))
-            .OrderBy(t => t.At).ThenBy(t => t.Order).ThenBy(t => t.Id);
+        // In time order; at one instant invoices first, then payments, then refunds; payments received at the same moment
+        // (Finance often types a date, not a time) in the order they were recorded.
+        var timeline = invoices.Select(i => (At: i.IssuedAt ?? i.CreatedAt, Order: 0, Recorded: i.CreatedAt, Id: i.Id, Item: (object)i))
+            .Concat(payments.Select(p => (At: p.ReceivedAt, Order: 1, Recorded: p.RecordedAt, Id: p.Id, Item: (object)p)))
+            .Concat(refunds.Select(r => (At: r.RefundedAt, Order: 2, Recorded: r.RefundedAt, Id: r.Id, Item: (object)r)))
+            .OrderBy(t => t.At).ThenBy(t => t.Order).ThenBy(t => t.Recorded).ThenBy(t => t.Id);
         var ledger = new AccountsReceivable();
-        foreach (var (at, _, _, item) in timeline)
+        foreach (var (at, _, _, _, item) in timeline)
         {
             switch (item)
             {

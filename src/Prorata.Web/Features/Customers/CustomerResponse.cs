@@ -18,13 +18,14 @@ public sealed record CustomerResponse(
     bool TaxExempt,
     string? TaxExemptionCertificate,
     IReadOnlyList<string> AdditionalBillingEmails,
-    string PreferredLanguage)
+    string PreferredLanguage,
+    bool DunningHold)
 {
     public static CustomerResponse From(Customer c)
     {
         var profile = c.Profile;
         return new(c.Id, c.Name, c.Currency, c.BillingEmail, c.ParentCustomerId, c.CreditHold, c.CreatedAt, c.UpdatedAt, c.Version,
             AddressRequest.From(profile.BillingAddress), AddressRequest.From(profile.ServiceAddress), profile.TaxId, profile.TaxExempt,
-            profile.TaxExemptionCertificate, profile.AdditionalBillingEmails, profile.PreferredLanguage);
+            profile.TaxExemptionCertificate, profile.AdditionalBillingEmails, profile.PreferredLanguage, c.DunningHold);
     }
 }

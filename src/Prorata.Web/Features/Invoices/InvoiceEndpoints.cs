@@ -50,18 +50,22 @@ public static class InvoiceEndpoints
     /// <param name="db">The database.</param>
     /// <param name="cancellationToken">Cancels the query.</param>
     private static async Task<Results<Ok<List<InvoiceResponse>>, ValidationProblem>> ListAsync(Guid? contractId, string? date, string? status,
-        ProrataDbContext db, CancellationToken cancellationToken)
+        ProrataDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
         var query = Filter(db, contractId, date, status, errors);
         if (!errors.IsValid) return TypedResults.ValidationProblem(errors.ToDictionary());
         var invoices = await query!.OrderByDescending(i => i.BillingDate).ThenBy(i => i.Number).Take(1000).ToListAsync(cancellationToken);
-        return TypedResults.Ok(invoices.Select(i => InvoiceResponse.From(i, withLines: false)).ToList());
+        var ids = invoices.Select(i => i.Id).ToList();
+        var receivables = await db.InvoiceReceivables.AsNoTracking().Where(r => ids.Contains(r.InvoiceId)).ToDictionaryAsync(r => r.InvoiceId, cancellationToken);
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        return TypedResults.Ok(invoices.Select(i => InvoiceResponse.From(i, withLines: false).WithReceivable(receivables.GetValueOrDefault(i.Id), today)).ToList());
     }
 
-    private static async Task<Results<Ok<InvoiceResponse>, ProblemHttpResult>> GetAsync(Guid id, ProrataDbContext db, CancellationToken cancellationToken) =>
+    private static async Task<Results<Ok<InvoiceResponse>, ProblemHttpResult>> GetAsync(Guid id, ProrataDbContext db, TimeProvider time, CancellationToken cancellationToken) =>
         await db.Invoices.AsNoTracking().Include(i => i.Lines).FirstOrDefaultAsync(i => i.Id == id, cancellationToken) is { } invoice
-            ? TypedResults.Ok(InvoiceResponse.From(invoice, withLines: true))
+            ? TypedResults.Ok(InvoiceResponse.From(invoice, withLines: true).WithReceivable(
+                await db.InvoiceReceivables.AsNoTracking().FirstOrDefaultAsync(r => r.InvoiceId == id, cancellationToken), DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime)))
             : SaveResultHttp.NotFound($"No invoice has id '{id}'.");
 
     private static async Task<Results<Ok<InvoiceResponse>, ProblemHttpResult, ValidationProblem>> StepAsync(Task<InvoiceStepResult> step) =>

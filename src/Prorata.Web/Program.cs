@@ -51,6 +51,7 @@ app.MapSubscriptions();
 app.MapBilling();
 app.MapInvoices();
 app.MapReceivables();
+app.MapPaymentCollection();
 app.MapLegalEntities();
 app.MapTaxRates();
 app.MapCatalog();

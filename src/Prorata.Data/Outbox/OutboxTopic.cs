@@ -23,4 +23,7 @@ public enum OutboxTopic
 
     /// <summary>A payment reminder of an overdue invoice to e-mail to the customer (dunning).</summary>
     PaymentReminder,
+
+    /// <summary>One attempt to collect an invoice from the customer's saved card, SEPA debit or Direct Debit mandate.</summary>
+    AutoCharge,
 }

@@ -193,7 +193,7 @@ public class AccountsReceivableTests
         Assert.Equal("invoice F is not an invoice of this customer in USD", ledger.Check(Payment("P1", 10m, "2025-02-05T10:00:00Z", invoice: "F"))?.Message);
         Assert.Equal(RefusalCode.InvalidPayment, ledger.Check(Payment("P1", 0m, "2025-02-05T10:00:00Z"))?.Code);
         Assert.Null(ledger.Check(Payment("P1", 10m, "2025-02-05T10:00:00Z", invoice: "A")));
-        Assert.Throws<InvalidOperationException>(() => ledger.Pay(Payment("P1", 0m, "2025-02-05T10:00:00Z")));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ledger.Pay(Payment("P1", 0m, "2025-02-05T10:00:00Z")));
         Assert.Equal(100m, ledger.Balance("A"));
     }
 

@@ -1,0 +1,8 @@
+namespace Prorata.Application.Receivables.Collection;
+
+public enum CollectionState
+{
+    Collected,
+    Pending,
+    Refused,
+}

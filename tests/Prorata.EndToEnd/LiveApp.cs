@@ -23,7 +23,12 @@ public sealed class LiveApp : IAsyncLifetime
     private readonly Factory _factory;
     private IPlaywright? _playwright;
 
-    public LiveApp() => _factory = new Factory($"Data Source={_database};Pooling=False");
+    public LiveApp() : this(new Dictionary<string, string?>())
+    {
+    }
+
+    /// <param name="settings">More configuration, e.g. a payment provider pointed at its simulator.</param>
+    public LiveApp(IReadOnlyDictionary<string, string?> settings) => _factory = new Factory($"Data Source={_database};Pooling=False", settings);
 
     public string BaseUrl { get; private set; } = "";
 
@@ -77,11 +82,12 @@ public sealed class LiveApp : IAsyncLifetime
         return page;
     }
 
-    private sealed class Factory(string connectionString) : WebApplicationFactory<Program>
+    private sealed class Factory(string connectionString, IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseSetting("ConnectionStrings:Prorata", connectionString);
+            foreach (var (key, value) in settings) builder.UseSetting(key, value);
             builder.UseSetting("Prorata:Owner:Email", OwnerEmail);
             builder.UseSetting("Prorata:Owner:Password", OwnerPassword);
             builder.ConfigureLogging(logging => logging.ClearProviders());

@@ -1,4 +1,5 @@
 extern alias avalara;
+extern alias stripe;
 
 using System.Net;
 using System.Net.Http.Json;
@@ -34,6 +35,7 @@ public abstract class InvoiceDeliveryApp : IAsyncLifetime
 
     private WebApplicationFactory<Program>? _web;
     private Microsoft.AspNetCore.Builder.WebApplication? _avalara;
+    private Microsoft.AspNetCore.Builder.WebApplication? _stripe;
 
     public static readonly DateTimeOffset Now = new(2026, 3, 14, 9, 30, 0, TimeSpan.Zero);
 
@@ -43,6 +45,11 @@ public abstract class InvoiceDeliveryApp : IAsyncLifetime
 
     /// <summary>The Avalara simulator's <c>/_sim</c> controls.</summary>
     public HttpClient Avalara { get; private set; } = null!;
+
+    /// <summary>The Stripe simulator: its hosted page and <c>/_sim</c> controls.</summary>
+    public HttpClient Stripe { get; private set; } = null!;
+
+    public const string StripeWebhookSecret = "whsec_delivery_tests";
 
     public IServiceProvider Services => _web!.Services;
 
@@ -55,6 +62,8 @@ public abstract class InvoiceDeliveryApp : IAsyncLifetime
         Smtp = await LocalSmtpServer.StartAsync();
         (_avalara, var avalaraAddress) = await SimulatorApp.StartOnLoopbackAsync([], CancellationToken.None);
         Avalara = new HttpClient { BaseAddress = avalaraAddress };
+        (_stripe, var stripeAddress) = await stripe::StripeSimulator.SimulatorApp.StartOnLoopbackAsync([], CancellationToken.None);
+        Stripe = new HttpClient { BaseAddress = stripeAddress };
         var settings = new Dictionary<string, string>
         {
             ["ConnectionStrings:Prorata"] = await CreateDatabaseAsync(),
@@ -73,6 +82,12 @@ public abstract class InvoiceDeliveryApp : IAsyncLifetime
             ["Prorata:Avalara:MaxRetryAttempts"] = "0",
             ["Prorata:Avalara:AttemptTimeout"] = "00:00:05",
             ["Prorata:Avalara:TotalTimeout"] = "00:00:10",
+            ["Prorata:Stripe:SecretKey"] = stripe::StripeSimulator.SimulatorApp.DefaultSecretKey,
+            ["Prorata:Stripe:ApiBase"] = stripeAddress.ToString(),
+            ["Prorata:Stripe:WebhookSecret"] = StripeWebhookSecret,
+            // One request per attempt, as for Avalara: the outbox does the retrying, and a lost answer shows at once.
+            ["Prorata:Stripe:MaxRetryAttempts"] = "0",
+            ["Prorata:Stripe:TimeoutSeconds"] = "5",
         };
         _web = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
@@ -112,9 +127,15 @@ public abstract class InvoiceDeliveryApp : IAsyncLifetime
         await _web!.DisposeAsync();
         await _avalara!.StopAsync();
         await _avalara.DisposeAsync();
+        Stripe.Dispose();
+        await _stripe!.StopAsync();
+        await _stripe.DisposeAsync();
         await Smtp.DisposeAsync();
         await DropDatabaseAsync();
     }
+
+    /// <summary>A client without a session: what a provider's webhook or a customer's browser is to Prorata.</summary>
+    public HttpClient AnonymousClient() => _web!.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
     /// <summary>A client signed in as an Owner through the real sign-in form.</summary>
     public async Task<HttpClient> SignedInAsync()

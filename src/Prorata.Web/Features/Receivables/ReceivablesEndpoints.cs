@@ -98,7 +98,7 @@ public static class ReceivablesEndpoints
             : SaveResultHttp.NotFound($"No customer has id '{id}'.");
 
     private static async Task<IResult> StatementAsync(Guid id, string? currency, DateOnly? from, DateOnly? to, string? format, ReceivablesViews views, ProrataDbContext db,
-        TimeProvider time, HttpContext http, CancellationToken cancellationToken)
+        TimeProvider time, StatementPdf pdf, HttpContext http, CancellationToken cancellationToken)
     {
         var customer = await db.Customers.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (customer is null) return SaveResultHttp.NotFound($"No customer has id '{id}'.");
@@ -107,6 +107,9 @@ public static class ReceivablesEndpoints
         if (start > end)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["from"] = [$"from ({start:yyyy-MM-dd}) must not be after to ({end:yyyy-MM-dd})."] });
         var statement = (await views.StatementAsync(id, (currency ?? customer.Currency).Trim().ToUpperInvariant(), start, end, cancellationToken))!;
+        if (format == "pdf")
+            return TypedResults.File(pdf.Render(statement, (await StatementParties.LoadAsync(db, id, statement.Currency, cancellationToken))!), "application/pdf",
+                $"statement-{start:yyyy-MM-dd}-{end:yyyy-MM-dd}.pdf");
         if (format != "csv") return TypedResults.Ok(statement);
         await ReceivablesCsv.WriteAsync(http, $"statement-{start:yyyy-MM-dd}-{end:yyyy-MM-dd}.csv", ["Date", "Kind", "Reference", "Amount", "Balance"],
             [[start, "opening", "", null, statement.OpeningBalance], .. statement.Lines.Select(l => (IReadOnlyList<object?>)[l.Date, l.Kind, l.Reference, l.Amount, l.Balance]),

@@ -17,6 +17,7 @@ public static class ReceivablesFeature
     {
         services.AddOptions<DunningOptions>().Bind(configuration.GetSection(DunningOptions.Section));
         services.AddScoped<CustomerPayments>().AddScoped<DunningRun>().AddScoped<ReceivablesViews>();
+        services.AddSingleton<StatementPdf>();
         services.AddScoped<IOutboxHandler, ReceivablesUpdateHandler>();
         services.AddScoped<IOutboxHandler, PaymentReminderHandler>();
         services.AddHostedService<DailyDunningJob>();

@@ -22,6 +22,8 @@ public static class ReceivablesCsv
         string text => InvoiceCsv.Safe(text),
         DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         DateTimeOffset at => at.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
+        // SQLite gives back 119.0 for 119.00: money is written with at least two decimals, whatever the database kept.
+        decimal amount => amount.ToString("0.00####", CultureInfo.InvariantCulture),
         IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
         _ => InvoiceCsv.Safe(value.ToString()),
     };

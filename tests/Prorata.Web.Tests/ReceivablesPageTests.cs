@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Prorata.Data;
 using Prorata.Data.Identity;
 
 namespace Prorata.Web.Tests;
@@ -52,6 +54,16 @@ public sealed class ReceivablesPageTests(SqliteInvoicingApp app)
         var invoice = await client.GetStringAsync($"/invoices/{invoiceId}");
         Assert.Equal(("100.00 EUR", "227.26 EUR", "partiallyPaid"),
             (PageHtml.Text(invoice, "invoice-paid"), PageHtml.Text(invoice, "invoice-balance"), PageHtml.Text(invoice, "invoice-payment-status")));
+
+        var reverse = $"/customers/{customerId}?reverse={await PaymentIdAsync(customerId)}";
+        var noNote = await ProrataApp.PostFormAsync(client, reverse, new() { ["Reversal.Reason"] = "recordedByMistake" }, "reverse-payment");
+        Assert.Equal(["note is required: say what was wrong with the payment."], PageHtml.MessagesOfField(await noNote.Content.ReadAsStringAsync(), "reversal-note"));
+        var reversed = await ProrataApp.PostFormAsync(client, reverse, new() { ["Reversal.Reason"] = "recordedByMistake", ["Reversal.Note"] = "another customer's cheque" },
+            "reverse-payment");
+        Assert.Equal(HttpStatusCode.Redirect, reversed.StatusCode);
+        var after = await client.GetStringAsync($"/customers/{customerId}");
+        Assert.Equal(["EUR", "327.26", "0.00", "0.00"], PageHtml.Row(after, "balances", "EUR"));
+        Assert.Equal(["2026-03-14", "100.00 EUR", "cheque", "cheque 0012", "", "recordedByMistake on 2026-03-14", ""], PageHtml.Row(after, "payments", "cheque 0012"));
     }
 
     [Theory]
@@ -125,6 +137,12 @@ public sealed class ReceivablesPageTests(SqliteInvoicingApp app)
         var customer = (await owner.GetFromJsonAsync<JsonElement>($"/api/v1/customers/{customerId}"))
             .GetProperty("name").GetString()!;
         return (invoiceId, (entity.GetProperty("name").GetString()!, customer), customerId);
+    }
+
+    private async Task<Guid> PaymentIdAsync(Guid customerId)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return Assert.Single(scope.ServiceProvider.GetRequiredService<ProrataDbContext>().Payments.Where(p => p.CustomerId == customerId).Select(p => p.Id).ToList());
     }
 
     private static async Task<Guid> ContractOfAsync(HttpClient client, Guid invoiceId) =>

@@ -43,6 +43,7 @@ public sealed class PageTests(ProrataApp app)
     [InlineData("/customers")]
     [InlineData("/contracts")]
     [InlineData("/subscriptions")]
+    [InlineData("/receivables")]
     public async Task Pages_ReadOnly_Render(string path)
     {
         var client = await app.SignedInAsAsync(StaffRoles.ReadOnly);

@@ -73,12 +73,16 @@ public sealed partial class ProrataApp : WebApplicationFactory<Program>, IAsyncL
         return client;
     }
 
-    /// <summary>Posts a Blazor form as a browser would: the page's hidden fields (handler, antiforgery token) plus the given ones.</summary>
-    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string path, Dictionary<string, string> fields)
+    /// <summary>
+    /// Posts a Blazor form as a browser would: the page's hidden fields (handler, antiforgery token) plus the given ones;
+    /// <paramref name="formName"/> picks one form of a page that has several.
+    /// </summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string path, Dictionary<string, string> fields, string? formName = null)
     {
         var page = await client.GetStringAsync(path);
         // The page's own form is the one with Blazor's handler field; the header's sign-out form is another.
-        var handler = page.IndexOf("name=\"_handler\"", StringComparison.Ordinal);
+        var handler = page.IndexOf(formName is null ? "name=\"_handler\"" : $"name=\"_handler\" value=\"{formName}\"", StringComparison.Ordinal);
+        Assert.True(handler >= 0, $"{path} has no form {formName}");
         var start = page.LastIndexOf("<form", handler, StringComparison.Ordinal);
         var html = page[start..page.IndexOf("</form>", handler, StringComparison.Ordinal)];
         var form = HiddenInput().Matches(html).ToDictionary(m => m.Groups["name"].Value, m => WebUtility.HtmlDecode(m.Groups["value"].Value));

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Prorata.Data;
 using Prorata.Data.Invoices;
 using Prorata.Data.Receivables;
+using Prorata.Domain.Money;
 using Prorata.Domain.Receivables;
 
 namespace Prorata.Application.Receivables;
@@ -78,6 +79,8 @@ public sealed class ReceivablesLedger(ProrataDbContext db, TimeProvider time)
         var payments = await db.Payments.AsNoTracking().Where(p => p.CustomerId == customerId && p.Reversal == null).ToListAsync(cancellationToken);
         var refunds = await db.CreditRefunds.AsNoTracking().Where(r => r.CustomerId == customerId).ToListAsync(cancellationToken);
 
+        // Amounts as the currency writes them (PostgreSQL gives 22.740000 back for 22.74): what the ledger says, it says in cents.
+        static decimal Money(decimal amount, string currency) => Rounding.Customer(amount, Currency.FromCode(currency));
         var customer = customerId.ToString();
         // In time order; at one instant invoices first, then payments, then refunds; payments received at the same moment
         // (Finance often types a date, not a time) in the order they were recorded.
@@ -92,14 +95,14 @@ public sealed class ReceivablesLedger(ProrataDbContext db, TimeProvider time)
             {
                 case CustomerInvoice i:
                     ledger.Issue(new ReceivableInvoice(i.Id.ToString(), customer, i.ContractId.ToString(), i.Currency, i.BillingDate, i.DueDate ?? i.BillingDate,
-                        i.Total, contracts[i.ContractId].Dunning) { Credits = i.CreditedInvoiceId?.ToString() }, at);
+                        Money(i.Total, i.Currency), contracts[i.ContractId].Dunning) { Credits = i.CreditedInvoiceId?.ToString() }, at);
                     break;
                 case Payment p:
-                    ledger.Pay(new PaymentReceived(p.Id.ToString(), customer, p.Currency, p.Amount, p.ReceivedAt, p.InvoiceId?.ToString()));
+                    ledger.Pay(new PaymentReceived(p.Id.ToString(), customer, p.Currency, Money(p.Amount, p.Currency), p.ReceivedAt, p.InvoiceId?.ToString()));
                     break;
                 case CreditRefund r:
                     // Refunds were judged against the credit when they were made; a later reversal may leave less, never refused here.
-                    ledger.Refund(customer, r.Currency, Math.Min(r.Amount, ledger.CreditBalance(customer, r.Currency)));
+                    ledger.Refund(customer, r.Currency, Math.Min(Money(r.Amount, r.Currency), ledger.CreditBalance(customer, r.Currency)));
                     break;
             }
         }

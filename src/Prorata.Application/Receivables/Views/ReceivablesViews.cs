@@ -63,8 +63,8 @@ public sealed class ReceivablesViews(ProrataDbContext db)
     }
 
     public async Task<IReadOnlyList<PaymentAllocationRow>> AllocationsOfAsync(Guid paymentId, CancellationToken cancellationToken) =>
-        await db.PaymentAllocations.AsNoTracking().Where(a => a.SourceId == paymentId && a.Source == Domain.Receivables.AllocationSource.Payment)
-            .OrderBy(a => a.AllocatedAt).ToListAsync(cancellationToken);
+        // The payment's own allocations and, for what became credit, the later invoices that credit paid.
+        await db.PaymentAllocations.AsNoTracking().Where(a => a.SourceId == paymentId).OrderBy(a => a.AllocatedAt).ToListAsync(cancellationToken);
 
     /// <summary>The statement of <paramref name="customerId"/> in <paramref name="currency"/> from <paramref name="from"/> to <paramref name="to"/>, both inclusive; null for an unknown customer.</summary>
     public async Task<CustomerStatement?> StatementAsync(Guid customerId, string currency, DateOnly from, DateOnly to, CancellationToken cancellationToken)

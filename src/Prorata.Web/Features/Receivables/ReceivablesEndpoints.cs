@@ -127,20 +127,12 @@ public static class ReceivablesEndpoints
             (await views.OverdueAsync(asOf ?? Today(time), cancellationToken)).Select(o => (IReadOnlyList<object?>)[o.Number, o.CustomerName, o.Currency, o.InvoiceDate,
                 o.DueDate, o.Total, o.Balance, o.DaysOverdue]), cancellationToken);
 
-    private static async Task<Results<Ok<CollectionRequest>, ValidationProblem, ProblemHttpResult>> SetCollectionAsync(Guid id, CollectionRequest request, ProrataDbContext db,
-        TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<CollectionRequest>, ValidationProblem, ProblemHttpResult>> SetCollectionAsync(Guid id, CollectionRequest request,
+        ContractCollection collection, CancellationToken cancellationToken)
     {
-        var contract = await db.BillingContracts.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
-        if (contract is null) return SaveResultHttp.NotFound($"No billing contract has id '{id}'.");
-        var days = request.RemindAfterDays ?? [];
-        if (DunningPolicy.Problem(days, request.HoldAfterDays) is { } problem)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [problem[..problem.IndexOf(':')]] = [problem] });
-        contract.AutoCharge = request.AutoCharge ?? false;
-        contract.DunningRemindAfterDays = string.Join(",", days.Order());
-        contract.DunningHoldAfterDays = request.HoldAfterDays;
-        contract.UpdatedAt = time.GetUtcNow();
-        contract.Version++;
-        await db.SaveChangesAsync(cancellationToken);
+        var result = await collection.SaveAsync(id, request.AutoCharge ?? false, request.RemindAfterDays ?? [], request.HoldAfterDays, null, cancellationToken);
+        if (result.Outcome != SaveOutcome.Saved) return result.Outcome == SaveOutcome.Invalid ? result.ToValidationProblem() : result.ToProblem();
+        var contract = result.Entity!;
         return TypedResults.Ok(new CollectionRequest(contract.AutoCharge, contract.Dunning.RemindAfterDays, contract.DunningHoldAfterDays));
     }
 }

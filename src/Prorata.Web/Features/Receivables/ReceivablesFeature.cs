@@ -16,7 +16,7 @@ public static class ReceivablesFeature
     public static IServiceCollection AddReceivables(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<DunningOptions>().Bind(configuration.GetSection(DunningOptions.Section));
-        services.AddScoped<CustomerPayments>().AddScoped<DunningRun>().AddScoped<ReceivablesViews>();
+        services.AddScoped<CustomerPayments>().AddScoped<ContractCollection>().AddScoped<DunningRun>().AddScoped<ReceivablesViews>();
         services.AddSingleton<StatementPdf>();
         services.AddScoped<IOutboxHandler, ReceivablesUpdateHandler>();
         services.AddScoped<IOutboxHandler, PaymentReminderHandler>();

@@ -9,7 +9,11 @@ switch (mode)
     case "partner-center-sync": return Prorata.Bench.PartnerCenterSyncBenchmark.Run(rest);
     case "usage-import": return Prorata.Bench.UsageImportBenchmark.Run(rest);
     case "import-limits": return Prorata.Bench.ImportLimitsBenchmark.Run(rest);
+    case "dunning": return Prorata.Bench.DunningBenchmark.Run(rest);
+    case "auto-charge": return Prorata.Bench.AutoChargeBenchmark.Run(rest);
+    case "auto-charge-kill": return Prorata.Bench.AutoChargeKillBenchmark.Run(rest);
+    case "worker": return Prorata.Bench.PaymentWorker.Run(rest);
     default:
-        Console.Error.WriteLine("usage: Prorata.Bench engine|billing-run|reconcile|partner-center-sync|usage-import|import-limits [options]");
+        Console.Error.WriteLine("usage: Prorata.Bench engine|billing-run|reconcile|partner-center-sync|usage-import|import-limits|dunning|auto-charge|auto-charge-kill [options]");
         return 2;
 }

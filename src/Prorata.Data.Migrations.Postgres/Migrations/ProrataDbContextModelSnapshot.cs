@@ -640,6 +640,9 @@ namespace Prorata.Data.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ContractId")
+                        .HasDatabaseName("IX_Invoices_ContractId");
+
                     b.HasIndex("CreditedInvoiceId");
 
                     b.HasIndex("ContractId", "BillingDate")

@@ -629,6 +629,9 @@ namespace Prorata.Data.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ContractId")
+                        .HasDatabaseName("IX_Invoices_ContractId");
+
                     b.HasIndex("CreditedInvoiceId");
 
                     b.HasIndex("ContractId", "BillingDate")

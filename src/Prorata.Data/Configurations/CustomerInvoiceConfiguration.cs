@@ -27,6 +27,9 @@ public sealed class CustomerInvoiceConfiguration : IEntityTypeConfiguration<Cust
         // Idempotent billing (billing-rules §4): one invoice per contract and billing date, whoever runs it and however often.
         builder.HasIndex(i => new { i.ContractId, i.BillingDate }).IsUnique().HasFilter("\"Kind\" = 'Invoice'")
             .HasDatabaseName("UX_Invoices_Contract_BillingDate");
+        // A customer's invoices and credit notes are read by contract (the receivables ledger, for every payment and dunning
+        // hold); the unique index above is partial, so it cannot serve a query that does not name the kind.
+        builder.HasIndex(i => i.ContractId).HasDatabaseName("IX_Invoices_ContractId");
         // An invoice may be credited in parts (chosen lines, an amount); the credit notes of one are found by it.
         builder.HasIndex(i => i.CreditedInvoiceId);
         // Each legal entity numbers its invoices and its credit notes in a sequence of their own.

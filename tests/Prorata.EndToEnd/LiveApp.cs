@@ -28,7 +28,7 @@ public sealed class LiveApp : IAsyncLifetime
     }
 
     /// <param name="settings">More configuration, e.g. a payment provider pointed at its simulator.</param>
-    public LiveApp(IReadOnlyDictionary<string, string?> settings) => _factory = new Factory($"Data Source={_database};Pooling=False", settings);
+    internal LiveApp(IReadOnlyDictionary<string, string?> settings) => _factory = new Factory($"Data Source={_database};Pooling=False", settings);
 
     public string BaseUrl { get; private set; } = "";
 

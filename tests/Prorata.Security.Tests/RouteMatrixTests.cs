@@ -26,6 +26,9 @@ public sealed partial class RouteMatrixTests(SecurityApp app)
     [
         "/signin", "/signout", "/signin/entra-id", "/signin/entra-id/callback", "/setup", "/account/set-password", "/access-denied", "/health",
         "/openapi/{documentName}.json",
+        // A customer back from a provider's hosted page (Prorata asks the provider, never the browser), and the providers'
+        // webhooks (refused unless signed with the endpoint's secret).
+        "/payment-setup/done", "/webhooks/stripe", "/webhooks/gocardless",
     ];
 
     [Fact]

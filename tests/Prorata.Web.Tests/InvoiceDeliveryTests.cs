@@ -97,12 +97,12 @@ public abstract class InvoiceDeliveryTests(InvoiceDeliveryApp app)
         Assert.Equal(("pending", 0), (delivery.State, delivery.Attempts));
         var leased = await MessageAsync(delivery.Id);
         Assert.Equal((OutboxState.Pending, 1, taken + OutboxDispatcher.Lease), (leased.State, leased.Attempts, leased.LeaseUntil));
-        // Restarted within the lease: the message is still the stopped sender's.
-        Assert.Equal(0, await app.DeliverOutboxAsync());
+        // Restarted within the lease: the e-mail is still the stopped sender's; only the invoice's receivables update, queued
+        // after it and never reached, is delivered.
+        Assert.Equal(1, await app.DeliverOutboxAsync());
 
         app.Time.Advance(OutboxDispatcher.Lease + TimeSpan.FromMinutes(1));
-        // The e-mail and the invoice's receivables update, both taken by the stopped sender.
-        Assert.Equal(2, await app.DeliverOutboxAsync());
+        Assert.Equal(1, await app.DeliverOutboxAsync());
         await app.DeliverOutboxAsync();
 
         Assert.Single(EmailsOf(id));
@@ -126,7 +126,7 @@ public abstract class InvoiceDeliveryTests(InvoiceDeliveryApp app)
         Assert.Equal(OutboxState.Pending, (await MessageAsync(delivery.Id)).State);
 
         app.Time.Advance(OutboxDispatcher.Lease + TimeSpan.FromMinutes(1));
-        // The e-mail and the invoice's receivables update, both taken by the stopped sender.
+        // The e-mail again, and the invoice's receivables update queued after it, which the stopped sender never reached.
         Assert.Equal(2, await app.DeliverOutboxAsync());
 
         Assert.Single(EmailsOf(id));

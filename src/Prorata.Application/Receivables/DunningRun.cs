@@ -76,9 +76,9 @@ public sealed class DunningRun(ProrataDbContext db, TimeProvider time, OutboxSig
             foreach (var customerId in batch)
             {
                 await CustomerLock.TakeAsync(db, customerId, cancellationToken);
-                // Judged again under the lock from the ledger itself: a payment may have arrived since the query above.
-                var ledger = await new ReceivablesLedger(db, time).PlayAsync(customerId, cancellationToken);
-                var change = await new CreditHolds(db).FollowAsync(customerId, ledger.HoldCause(customerId.ToString(), now), now, cancellationToken);
+                // Judged again under the lock: a payment may have arrived since the query above. The stored receivables are
+                // the ledger's, current under this lock (every ledger write takes it), so they answer without replaying it.
+                var change = await new CreditHolds(db).FollowAsync(customerId, await HoldCauseAsync(customerId, now, cancellationToken), now, cancellationToken);
                 if (change == CreditHoldChange.Held) holds++;
                 if (change == CreditHoldChange.Lifted) lifts++;
             }
@@ -88,6 +88,23 @@ public sealed class DunningRun(ProrataDbContext db, TimeProvider time, OutboxSig
         }
         if (reminders + lifts > 0) outbox.Queued();
         return new Outcome(reminders, holds, lifts);
+    }
+
+    /// <summary>The customer's invoice unpaid past its contract's hold day, earliest due first (as <see cref="AccountsReceivable.HoldCause"/>).</summary>
+    private async Task<ReceivableInvoice?> HoldCauseAsync(Guid customerId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var open = await (
+                from r in db.InvoiceReceivables.AsNoTracking()
+                join c in db.BillingContracts.AsNoTracking() on r.ContractId equals c.Id
+                where r.CustomerId == customerId && r.Balance > 0 && c.DunningHoldAfterDays != null
+                select new { r.InvoiceId, r.ContractId, r.Currency, r.InvoiceDate, r.DueDate, r.Total, c.DunningHoldAfterDays })
+            .ToListAsync(cancellationToken);
+        return open
+            .Select(o => new ReceivableInvoice(o.InvoiceId.ToString(), customerId.ToString(), o.ContractId.ToString(), o.Currency, o.InvoiceDate, o.DueDate, o.Total,
+                new DunningPolicy([], o.DunningHoldAfterDays)))
+            .Where(i => i.Dunning.HoldFrom(i.Due) <= now)
+            .OrderBy(i => i.Due).ThenBy(i => i.Date).ThenBy(i => i.ContractId, StringComparer.Ordinal)
+            .FirstOrDefault();
     }
 
     private async Task SaveAsync(CancellationToken cancellationToken)

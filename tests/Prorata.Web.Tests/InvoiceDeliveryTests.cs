@@ -97,12 +97,14 @@ public abstract class InvoiceDeliveryTests(InvoiceDeliveryApp app)
         Assert.Equal(("pending", 0), (delivery.State, delivery.Attempts));
         var leased = await MessageAsync(delivery.Id);
         Assert.Equal((OutboxState.Pending, 1, taken + OutboxDispatcher.Lease), (leased.State, leased.Attempts, leased.LeaseUntil));
-        // Restarted within the lease: the e-mail is still the stopped sender's; only the invoice's receivables update, queued
-        // after it and never reached, is delivered.
-        Assert.Equal(1, await app.DeliverOutboxAsync());
+        // Restarted within the lease: the e-mail's message is still the stopped sender's (other messages, such as the
+        // invoice's receivables update, are delivered as usual).
+        await app.DeliverOutboxAsync();
+        Assert.Empty(EmailsOf(id));
+        Assert.Equal((OutboxState.Pending, 1), ((await MessageAsync(delivery.Id)).State, (await MessageAsync(delivery.Id)).Attempts));
 
         app.Time.Advance(OutboxDispatcher.Lease + TimeSpan.FromMinutes(1));
-        Assert.Equal(1, await app.DeliverOutboxAsync());
+        await app.DeliverOutboxAsync();
         await app.DeliverOutboxAsync();
 
         Assert.Single(EmailsOf(id));
@@ -126,8 +128,7 @@ public abstract class InvoiceDeliveryTests(InvoiceDeliveryApp app)
         Assert.Equal(OutboxState.Pending, (await MessageAsync(delivery.Id)).State);
 
         app.Time.Advance(OutboxDispatcher.Lease + TimeSpan.FromMinutes(1));
-        // The e-mail again, and the invoice's receivables update queued after it, which the stopped sender never reached.
-        Assert.Equal(2, await app.DeliverOutboxAsync());
+        await app.DeliverOutboxAsync();
 
         Assert.Single(EmailsOf(id));
         Assert.Equal(OutboxState.Delivered, (await MessageAsync(delivery.Id)).State);

@@ -1,5 +1,6 @@
 extern alias avalara;
 extern alias stripe;
+extern alias gocardless;
 
 using System.Net;
 using System.Net.Http.Json;
@@ -36,6 +37,7 @@ public abstract class InvoiceDeliveryApp : IAsyncLifetime
     private WebApplicationFactory<Program>? _web;
     private Microsoft.AspNetCore.Builder.WebApplication? _avalara;
     private Microsoft.AspNetCore.Builder.WebApplication? _stripe;
+    private Microsoft.AspNetCore.Builder.WebApplication? _gocardless;
 
     public static readonly DateTimeOffset Now = new(2026, 3, 14, 9, 30, 0, TimeSpan.Zero);
 
@@ -51,6 +53,11 @@ public abstract class InvoiceDeliveryApp : IAsyncLifetime
 
     public const string StripeWebhookSecret = "whsec_delivery_tests";
 
+    /// <summary>The GoCardless simulator (on the app's clock): its hosted flow and <c>/_sim</c> controls.</summary>
+    public HttpClient GoCardless { get; private set; } = null!;
+
+    public const string GoCardlessWebhookSecret = "gocardless-delivery-tests-secret";
+
     public IServiceProvider Services => _web!.Services;
 
     protected abstract Task<string> CreateDatabaseAsync();
@@ -64,6 +71,8 @@ public abstract class InvoiceDeliveryApp : IAsyncLifetime
         Avalara = new HttpClient { BaseAddress = avalaraAddress };
         (_stripe, var stripeAddress) = await stripe::StripeSimulator.SimulatorApp.StartOnLoopbackAsync([], CancellationToken.None);
         Stripe = new HttpClient { BaseAddress = stripeAddress };
+        (_gocardless, var gocardlessAddress) = await gocardless::GoCardlessSimulator.SimulatorApp.StartOnLoopbackAsync([], CancellationToken.None, Time);
+        GoCardless = new HttpClient { BaseAddress = gocardlessAddress };
         var settings = new Dictionary<string, string>
         {
             ["ConnectionStrings:Prorata"] = await CreateDatabaseAsync(),
@@ -88,6 +97,10 @@ public abstract class InvoiceDeliveryApp : IAsyncLifetime
             // One request per attempt, as for Avalara: the outbox does the retrying, and a lost answer shows at once.
             ["Prorata:Stripe:MaxRetryAttempts"] = "0",
             ["Prorata:Stripe:TimeoutSeconds"] = "5",
+            ["Prorata:GoCardless:AccessToken"] = gocardless::GoCardlessSimulator.SimulatorApp.DefaultAccessToken,
+            ["Prorata:GoCardless:BaseAddress"] = gocardlessAddress.ToString(),
+            ["Prorata:GoCardless:WebhookSecret"] = GoCardlessWebhookSecret,
+            ["Prorata:GoCardless:MaxRetryAttempts"] = "0",
         };
         _web = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
@@ -130,6 +143,9 @@ public abstract class InvoiceDeliveryApp : IAsyncLifetime
         Stripe.Dispose();
         await _stripe!.StopAsync();
         await _stripe.DisposeAsync();
+        GoCardless.Dispose();
+        await _gocardless!.StopAsync();
+        await _gocardless.DisposeAsync();
         await Smtp.DisposeAsync();
         await DropDatabaseAsync();
     }

@@ -39,8 +39,7 @@ public sealed class DunningRun(ProrataDbContext db, TimeProvider time, OutboxSig
         var receivables = open.Select(o =>
         {
             if (!policies.TryGetValue((o.DunningRemindAfterDays, o.DunningHoldAfterDays), out var policy))
-                policies[(o.DunningRemindAfterDays, o.DunningHoldAfterDays)] = policy = new Data.Contracts.BillingContract
-                    { Currency = o.Currency, DunningRemindAfterDays = o.DunningRemindAfterDays, DunningHoldAfterDays = o.DunningHoldAfterDays }.Dunning;
+                policies[(o.DunningRemindAfterDays, o.DunningHoldAfterDays)] = policy = Data.Contracts.BillingContract.PolicyOf(o.DunningRemindAfterDays, o.DunningHoldAfterDays);
             return new OpenReceivable(new ReceivableInvoice(o.InvoiceId.ToString(), o.CustomerId.ToString(), o.ContractId.ToString(), o.Currency, o.InvoiceDate, o.DueDate,
                 o.Total, policy), o.Balance, o.LastReminder);
         });

@@ -107,7 +107,7 @@ public static class PaymentsCommand
             return 1;
         }
         output.WriteLine($"recorded {Line(payment, customer.Name)}");
-        var allocations = await new ReceivablesViews(db).AllocationsOfAsync(payment.Id, cancellationToken);
+        var allocations = (await new ReceivablesViews(db).AllocationsOfAsync([payment.Id], cancellationToken))[payment.Id].ToList();
         var invoices = await InvoicesAsync(db, allocations.Select(a => a.InvoiceId), cancellationToken);
         // Allocated at one moment, in the order of the invoices' numbers.
         foreach (var allocation in allocations.OrderBy(a => invoices[a.InvoiceId].Number, StringComparer.Ordinal))
@@ -155,7 +155,7 @@ public static class PaymentsCommand
             foreach (var message in errors.ToDictionary().Values.SelectMany(m => m)) error.WriteLine(message);
             return 2;
         }
-        var paid = (await new ReceivablesViews(db).AllocationsOfAsync(paymentId, cancellationToken)).Select(a => a.InvoiceId).Distinct().ToList();
+        var paid = (await new ReceivablesViews(db).AllocationsOfAsync([paymentId], cancellationToken))[paymentId].Select(a => a.InvoiceId).Distinct().ToList();
         var result = await new CustomerPayments(db, time, new OutboxSignal()).ReverseAsync(paymentId, reason, arguments["note"], arguments.Actor, cancellationToken);
         if (result.Outcome == SaveOutcome.Invalid)
         {

@@ -50,8 +50,11 @@ public sealed class BillingContract
     /// <summary>Days after the due date an unpaid invoice puts the customer on credit hold; null: never.</summary>
     public int? DunningHoldAfterDays { get; set; }
 
-    public DunningPolicy Dunning => DunningPolicy.Of(
-        DunningRemindAfterDays.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(int.Parse), DunningHoldAfterDays);
+    public DunningPolicy Dunning => PolicyOf(DunningRemindAfterDays, DunningHoldAfterDays);
+
+    /// <summary>The policy the two stored columns describe, for queries that read the columns without the contract.</summary>
+    public static DunningPolicy PolicyOf(string remindAfterDays, int? holdAfterDays) => DunningPolicy.Of(
+        remindAfterDays.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(int.Parse), holdAfterDays);
 
     public DateTimeOffset CreatedAt { get; set; }
 

@@ -31,5 +31,18 @@ public sealed record Currency(string Code, int MinorUnits)
     public static Currency FromCode(string code) =>
         TryFromCode(code, out var c) ? c : throw new ArgumentException($"'{code}' is not a known ISO 4217 currency code.", nameof(code));
 
+    /// <summary>
+    /// An amount in this currency's smallest unit, as payment providers take it (12.34 EUR → 1234, 500 JPY → 500). The
+    /// amount must already be in the currency's precision: a fraction of a minor unit is a bug, not something to round.
+    /// </summary>
+    public long ToMinorUnits(decimal amount)
+    {
+        var minor = amount;
+        for (var i = 0; i < MinorUnits; i++) minor *= 10;
+        return minor == decimal.Truncate(minor)
+            ? (long)minor
+            : throw new ArgumentException($"{amount} has more than {MinorUnits} decimals of {Code}.", nameof(amount));
+    }
+
     public override string ToString() => Code;
 }

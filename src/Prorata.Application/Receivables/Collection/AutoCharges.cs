@@ -75,7 +75,7 @@ public sealed class AutoCharges(ProrataDbContext db, TimeProvider time, IEnumera
         var saved = await db.SavedPaymentMethods.AsNoTracking().FirstAsync(m => m.Id == attempt.PaymentMethodId, cancellationToken);
         var collector = collectors.FirstOrDefault(c => c.Provider == attempt.Provider);
         if (collector is null) return OutboxDelivery.Later($"{attempt.Provider} is not configured here (its settings are empty); the attempt waits.");
-        var order = new CollectionOrder(saved.ProviderCustomerId, saved.Token, ToMinor(attempt.Amount, attempt.Currency), attempt.Currency, attempt.IdempotencyKey,
+        var order = new CollectionOrder(saved.ProviderCustomerId, saved.Token, Currency.FromCode(attempt.Currency).ToMinorUnits(Rounding.Customer(attempt.Amount, Currency.FromCode(attempt.Currency))), attempt.Currency, attempt.IdempotencyKey,
             invoice.Id, attempt.Attempt, $"Invoice {invoice.DisplayNumber}");
         CollectionOutcome outcome;
         try
@@ -130,17 +130,6 @@ public sealed class AutoCharges(ProrataDbContext db, TimeProvider time, IEnumera
                 break;
         }
         await db.SaveChangesAsync(cancellationToken);
-    }
-
-    public static long ToMinor(decimal amount, string currency) => (long)(amount * Pow10(Currency.FromCode(currency).MinorUnits));
-
-    public static decimal FromMinor(long amount, string currency) => amount / Pow10(Currency.FromCode(currency).MinorUnits);
-
-    private static decimal Pow10(int digits)
-    {
-        var factor = 1m;
-        for (var i = 0; i < digits; i++) factor *= 10;
-        return factor;
     }
 
     private static string Trim(string text) => text.Length <= 1000 ? text : text[..1000];

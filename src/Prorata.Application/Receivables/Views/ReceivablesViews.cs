@@ -53,14 +53,28 @@ public sealed class ReceivablesViews(ProrataDbContext db)
             x.r.DueDate, x.r.Total, x.r.Balance, asOf.DayNumber - x.r.DueDate.DayNumber)).ToList();
     }
 
+    /// <summary>Payments received from <paramref name="from"/> to <paramref name="to"/> (UTC days, both inclusive), newest first.</summary>
     public async Task<IReadOnlyList<Payment>> PaymentsAsync(Guid? customerId, DateOnly? from, DateOnly? to, CancellationToken cancellationToken)
     {
         var query = db.Payments.AsNoTracking().Include(p => p.Reversal).AsQueryable();
         if (customerId is { } id) query = query.Where(p => p.CustomerId == id);
-        var payments = await query.ToListAsync(cancellationToken);
-        return payments.Where(p => (from is null || DateOnly.FromDateTime(p.ReceivedAt.UtcDateTime) >= from) && (to is null || DateOnly.FromDateTime(p.ReceivedAt.UtcDateTime) <= to))
-            .OrderByDescending(p => p.ReceivedAt).ThenBy(p => p.Id).ToList();
+        if (from is { } first)
+        {
+            var start = new DateTimeOffset(first.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            query = query.Where(p => p.ReceivedAt >= start);
+        }
+        if (to is { } last)
+        {
+            var end = new DateTimeOffset(last.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            query = query.Where(p => p.ReceivedAt < end);
+        }
+        return (await query.ToListAsync(cancellationToken)).OrderByDescending(p => p.ReceivedAt).ThenBy(p => p.Id).ToList();
     }
+
+    /// <summary>What each of <paramref name="paymentIds"/> paid (its own allocations and what its credit paid later), in one query.</summary>
+    public async Task<ILookup<Guid, PaymentAllocationRow>> AllocationsOfAsync(IReadOnlyCollection<Guid> paymentIds, CancellationToken cancellationToken) =>
+        (await db.PaymentAllocations.AsNoTracking().Where(a => paymentIds.Contains(a.SourceId)).ToListAsync(cancellationToken))
+        .OrderBy(a => a.AllocatedAt).ToLookup(a => a.SourceId);
 
     public async Task<IReadOnlyList<PaymentAllocationRow>> AllocationsOfAsync(Guid paymentId, CancellationToken cancellationToken) =>
         // The payment's own allocations and, for what became credit, the later invoices that credit paid.

@@ -49,15 +49,14 @@ public static class ReceivablesEndpoints
         var result = await payments.RecordAsync(id, request.ToDraft(), Actor(http), cancellationToken);
         if (result.Outcome != SaveOutcome.Saved) return result.Outcome == SaveOutcome.Invalid ? result.ToValidationProblem() : result.ToProblem();
         var payment = result.Entity!;
-        return TypedResults.Created($"/api/v1/payments/{payment.Id}", PaymentResponse.From(payment, await views.AllocationsOfAsync(payment.Id, cancellationToken)));
+        return TypedResults.Created($"/api/v1/payments/{payment.Id}", PaymentResponse.From(payment, (await views.AllocationsOfAsync([payment.Id], cancellationToken))[payment.Id].ToList()));
     }
 
     private static async Task<Ok<List<PaymentResponse>>> PaymentsAsync(Guid? customerId, DateOnly? from, DateOnly? to, ReceivablesViews views, CancellationToken cancellationToken)
     {
-        var list = new List<PaymentResponse>();
-        foreach (var p in await views.PaymentsAsync(customerId, from, to, cancellationToken))
-            list.Add(PaymentResponse.From(p, await views.AllocationsOfAsync(p.Id, cancellationToken)));
-        return TypedResults.Ok(list);
+        var payments = await views.PaymentsAsync(customerId, from, to, cancellationToken);
+        var allocations = await views.AllocationsOfAsync(payments.Select(p => p.Id).ToList(), cancellationToken);
+        return TypedResults.Ok(payments.Select(p => PaymentResponse.From(p, allocations[p.Id].ToList())).ToList());
     }
 
     private static async Task PaymentsCsvAsync(Guid? customerId, DateOnly? from, DateOnly? to, ReceivablesViews views, ProrataDbContext db, HttpContext http,

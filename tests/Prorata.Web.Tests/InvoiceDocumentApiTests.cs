@@ -79,7 +79,9 @@ public abstract class InvoiceDocumentApiTests(InvoicingApp app)
         Assert.Equal(("Marienplatz 8", "Friedrichstraße 68"),
             (Street(ubl, "AccountingCustomerParty"), Street(ubl, "AccountingSupplierParty")));
         using var document = PdfDocument.Open(pdf);
-        var text = string.Join(" ", document.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text));
+        // Read in reading order (lines top to bottom, words left to right), not in the order the content stream draws them.
+        var text = string.Join(" ", document.GetPages().SelectMany(p => p.GetWords()
+            .OrderByDescending(w => Math.Round(w.BoundingBox.Bottom)).ThenBy(w => w.BoundingBox.Left)).Select(w => w.Text));
         Assert.Contains("Marienplatz 8", text);
         Assert.DoesNotContain("Sendlinger", text);
         Assert.DoesNotContain("Linden", text);

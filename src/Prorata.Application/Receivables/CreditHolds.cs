@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Prorata.Application.Outbox;
 using Prorata.Application.PartnerCenter;
 using Prorata.Data;
+using Prorata.Data.Customers;
 using Prorata.Data.Outbox;
 using Prorata.Data.Receivables;
 using Prorata.Domain.Receivables;
@@ -15,9 +16,13 @@ namespace Prorata.Application.Receivables;
 /// </summary>
 public sealed class CreditHolds(ProrataDbContext db)
 {
-    public async Task<CreditHoldChange> FollowAsync(Guid customerId, ReceivableInvoice? cause, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<CreditHoldChange> FollowAsync(Guid customerId, ReceivableInvoice? cause, DateTimeOffset now, CancellationToken cancellationToken) =>
+        Follow(await db.Customers.FirstAsync(c => c.Id == customerId, cancellationToken), cause, now);
+
+    /// <summary>As <see cref="FollowAsync"/>, for a customer already loaded (tracked) under its lock.</summary>
+    public CreditHoldChange Follow(Customer customer, ReceivableInvoice? cause, DateTimeOffset now)
     {
-        var customer = await db.Customers.FirstAsync(c => c.Id == customerId, cancellationToken);
+        var customerId = customer.Id;
         if (cause is not null && !customer.DunningHold)
         {
             customer.DunningHold = true;

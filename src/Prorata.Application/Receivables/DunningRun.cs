@@ -33,7 +33,7 @@ public sealed class DunningRun(ProrataDbContext db, TimeProvider time, OutboxSig
                     LastReminder = db.DunningSteps.Where(s => s.InvoiceId == r.InvoiceId && s.Days != null).Max(s => s.Days),
                 })
             .ToListAsync(cancellationToken);
-        var held = (await db.Customers.AsNoTracking().Where(c => c.DunningHold).Select(c => c.Id).ToListAsync(cancellationToken))
+        var onHold = (await db.Customers.AsNoTracking().Where(c => c.DunningHold).Select(c => c.Id).ToListAsync(cancellationToken))
             .Select(id => id.ToString()).ToHashSet(StringComparer.Ordinal);
         var policies = new Dictionary<(string, int?), DunningPolicy>();
         var receivables = open.Select(o =>
@@ -43,9 +43,9 @@ public sealed class DunningRun(ProrataDbContext db, TimeProvider time, OutboxSig
             return new OpenReceivable(new ReceivableInvoice(o.InvoiceId.ToString(), o.CustomerId.ToString(), o.ContractId.ToString(), o.Currency, o.InvoiceDate, o.DueDate,
                 o.Total, policy), o.Balance, o.LastReminder);
         });
-        var actions = DunningRules.Evaluate(receivables, held, now);
+        var actions = DunningRules.Evaluate(receivables, onHold, now);
 
-        var (reminders, holds, lifts) = (0, 0, 0);
+        var (reminders, held, lifts) = (0, 0, 0);
         foreach (var action in actions.Where(a => a.Kind == DunningActionKind.Reminder))
         {
             var step = new DunningStep
@@ -66,19 +66,22 @@ public sealed class DunningRun(ProrataDbContext db, TimeProvider time, OutboxSig
         }
         await SaveAsync(cancellationToken);
 
-        // A transaction per batch of customers, not per customer: a commit each was most of the run's time. Locked in id
-        // order, so two runs at once never wait on each other in a circle.
-        var customers = actions.Where(a => a.Kind != DunningActionKind.Reminder).Select(a => Guid.Parse(a.CustomerId)).Order();
+        // A transaction per batch of customers, not per customer, and each batch locked, loaded and judged in one query
+        // each: per-customer round trips were most of the run's time. Locked in id order, so two runs at once never wait
+        // on each other in a circle.
+        var customers = actions.Where(a => a.Kind != DunningActionKind.Reminder).Select(a => Guid.Parse(a.CustomerId)).Distinct().Order();
         foreach (var batch in customers.Chunk(HoldBatch))
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            foreach (var customerId in batch)
+            await CustomerLock.TakeAsync(db, batch, cancellationToken);
+            // Judged again under the lock: a payment may have arrived since the query above. The stored receivables are the
+            // ledger's, current under this lock (every ledger write takes it), so they answer without replaying it.
+            var causes = await HoldCausesAsync(batch, now, cancellationToken);
+            var holds = new CreditHolds(db);
+            foreach (var customer in await db.Customers.Where(c => batch.Contains(c.Id)).OrderBy(c => c.Id).ToListAsync(cancellationToken))
             {
-                await CustomerLock.TakeAsync(db, customerId, cancellationToken);
-                // Judged again under the lock: a payment may have arrived since the query above. The stored receivables are
-                // the ledger's, current under this lock (every ledger write takes it), so they answer without replaying it.
-                var change = await new CreditHolds(db).FollowAsync(customerId, await HoldCauseAsync(customerId, now, cancellationToken), now, cancellationToken);
-                if (change == CreditHoldChange.Held) holds++;
+                var change = holds.Follow(customer, causes.GetValueOrDefault(customer.Id), now);
+                if (change == CreditHoldChange.Held) held++;
                 if (change == CreditHoldChange.Lifted) lifts++;
             }
             await db.SaveChangesAsync(cancellationToken);
@@ -86,24 +89,24 @@ public sealed class DunningRun(ProrataDbContext db, TimeProvider time, OutboxSig
             db.ChangeTracker.Clear();
         }
         if (reminders + lifts > 0) outbox.Queued();
-        return new Outcome(reminders, holds, lifts);
+        return new Outcome(reminders, held, lifts);
     }
 
-    /// <summary>The customer's invoice unpaid past its contract's hold day, earliest due first (as <see cref="AccountsReceivable.HoldCause"/>).</summary>
-    private async Task<ReceivableInvoice?> HoldCauseAsync(Guid customerId, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Each customer's invoice unpaid past its contract's hold day, earliest due first (as <see cref="AccountsReceivable.HoldCause"/>); none for a customer with none.</summary>
+    private async Task<Dictionary<Guid, ReceivableInvoice>> HoldCausesAsync(Guid[] customerIds, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var open = await (
                 from r in db.InvoiceReceivables.AsNoTracking()
                 join c in db.BillingContracts.AsNoTracking() on r.ContractId equals c.Id
-                where r.CustomerId == customerId && r.Balance > 0 && c.DunningHoldAfterDays != null
-                select new { r.InvoiceId, r.ContractId, r.Currency, r.InvoiceDate, r.DueDate, r.Total, c.DunningHoldAfterDays })
+                where customerIds.Contains(r.CustomerId) && r.Balance > 0 && c.DunningHoldAfterDays != null
+                select new { r.InvoiceId, r.CustomerId, r.ContractId, r.Currency, r.InvoiceDate, r.DueDate, r.Total, c.DunningHoldAfterDays })
             .ToListAsync(cancellationToken);
         return open
-            .Select(o => new ReceivableInvoice(o.InvoiceId.ToString(), customerId.ToString(), o.ContractId.ToString(), o.Currency, o.InvoiceDate, o.DueDate, o.Total,
+            .Select(o => new ReceivableInvoice(o.InvoiceId.ToString(), o.CustomerId.ToString(), o.ContractId.ToString(), o.Currency, o.InvoiceDate, o.DueDate, o.Total,
                 new DunningPolicy([], o.DunningHoldAfterDays)))
             .Where(i => i.Dunning.HoldFrom(i.Due) <= now)
-            .OrderBy(i => i.Due).ThenBy(i => i.Date).ThenBy(i => i.ContractId, StringComparer.Ordinal)
-            .FirstOrDefault();
+            .GroupBy(i => Guid.Parse(i.CustomerId))
+            .ToDictionary(g => g.Key, g => g.OrderBy(i => i.Due).ThenBy(i => i.Date).ThenBy(i => i.ContractId, StringComparer.Ordinal).First());
     }
 
     private async Task SaveAsync(CancellationToken cancellationToken)

@@ -71,7 +71,11 @@ public static class AutoChargeBenchmark
         }
     }
 
-    /// <summary>Auto-charging customers with monthly invoices (the latest due in 30 days), 50.00 to 5,000.00 USD each.</summary>
+    /// <summary>
+    /// Auto-charging customers with monthly invoices (the latest dated yesterday, due in 29 days), 50.00 to 5,000.00 USD each.
+    /// Each is issued at 09:00 of its date, so none is dated today: one issued later than the charge would not yet be in the
+    /// ledger the charge's payment is applied to, which would pay the oldest invoice instead.
+    /// </summary>
     public static async Task<ReceivablesSeed.Seeded> SeedAsync(string connectionString, int charges, int perCustomer, CancellationToken ct)
     {
         var now = TimeProvider.System.GetUtcNow();
@@ -80,7 +84,7 @@ public static class AutoChargeBenchmark
         var customers = (charges + perCustomer - 1) / perCustomer;
         await ReceivablesSeed.MigrateAsync(connectionString, ct);
         return await ReceivablesSeed.LoadAsync(connectionString, customers, _ => new ReceivablesSeed.ContractTerms("", null, AutoCharge: true),
-            i => [.. Enumerable.Range(0, Math.Min(perCustomer, charges - i * perCustomer)).Select(k => (today.AddDays(30 - k * 31), random.Next(5_000, 500_000) / 100m))],
+            i => [.. Enumerable.Range(0, Math.Min(perCustomer, charges - i * perCustomer)).Select(k => (today.AddDays(29 - k * 31), random.Next(5_000, 500_000) / 100m))],
             now.AddDays(-1), ct);
     }
 

@@ -12,8 +12,9 @@ switch (mode)
     case "dunning": return Prorata.Bench.DunningBenchmark.Run(rest);
     case "auto-charge": return Prorata.Bench.AutoChargeBenchmark.Run(rest);
     case "auto-charge-kill": return Prorata.Bench.AutoChargeKillBenchmark.Run(rest);
+    case "deferred-revenue": return Prorata.Bench.DeferredRevenueBenchmark.Run(rest);
     case "worker": return Prorata.Bench.PaymentWorker.Run(rest);
     default:
-        Console.Error.WriteLine("usage: Prorata.Bench engine|billing-run|reconcile|partner-center-sync|usage-import|import-limits|dunning|auto-charge|auto-charge-kill [options]");
+        Console.Error.WriteLine("usage: Prorata.Bench engine|billing-run|reconcile|partner-center-sync|usage-import|import-limits|dunning|auto-charge|auto-charge-kill|deferred-revenue [options]");
         return 2;
 }

@@ -1,5 +1,6 @@
 using Prorata.Cli.Bill;
 using Prorata.Cli.Exceptions;
+using Prorata.Cli.Insight;
 using Prorata.Cli.Invoices;
 using Prorata.Cli.Receivables;
 using Prorata.Cli.Reconcile;
@@ -19,11 +20,12 @@ return args.FirstOrDefault() switch
     "dunning" => await DunningCommand.RunAsync(args[1..], Console.Out, Console.Error, TimeProvider.System, CancellationToken.None),
     "payments" => await PaymentsCommand.RunAsync(args[1..], Console.Out, Console.Error, TimeProvider.System, CancellationToken.None),
     "receivables" => await ReceivablesCommand.RunAsync(args[1..], Console.Out, Console.Error, TimeProvider.System, CancellationToken.None),
+    "metrics" => await MetricsCommand.RunAsync(args[1..], Console.Out, Console.Error, TimeProvider.System, CancellationToken.None),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: prorata simulate FILE.json | reconcile … | bill --date … | issue --date … | usage import FILE | exceptions | work-items … | dunning | payments … | receivables …");
+    Console.Error.WriteLine("usage: prorata simulate FILE.json | reconcile … | bill --date … | issue --date … | usage import FILE | exceptions | work-items … | dunning | payments … | receivables … | metrics deferred-revenue …");
     return 2;
 }

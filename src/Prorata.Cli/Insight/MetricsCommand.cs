@@ -1,0 +1,73 @@
+using Microsoft.EntityFrameworkCore;
+using Prorata.Application.Insight;
+using Prorata.Cli.Receivables;
+
+namespace Prorata.Cli.Insight;
+
+/// <summary>
+/// `metrics deferred-revenue …`: the deferred revenue schedule as the API shows it, as text or as the API's CSV for the
+/// books. Exit 0, 2 on bad arguments.
+/// </summary>
+public static class MetricsCommand
+{
+    private const string Usage = """
+        usage: prorata metrics deferred-revenue [--from yyyy-MM] [--to yyyy-MM] [--legal-entity ID|NAME] [--csv] [--connection STRING]
+               (without --from and --to: the twelve months up to this one, UTC)
+        """;
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (args.FirstOrDefault() != "deferred-revenue")
+        {
+            error.WriteLine(args.Length == 0 ? "metrics needs deferred-revenue" : $"unknown verb '{args[0]}'");
+            error.WriteLine(Usage);
+            return 2;
+        }
+        var arguments = CommandArguments.Parse(args[1..], ["from", "to", "legal-entity"], ["csv"], error, Usage);
+        if (arguments is null) return 2;
+        if (arguments.Values.Count > 0)
+        {
+            error.WriteLine($"unknown argument '{arguments.Values[0]}'");
+            error.WriteLine(Usage);
+            return 2;
+        }
+        var (range, errors) = ReportMonths.Parse(arguments["from"], arguments["to"], DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), DeferredRevenueReport.MaxMonths);
+        if (range is null)
+        {
+            foreach (var (field, messages) in errors)
+                foreach (var message in messages) error.WriteLine($"--{field}: {message}");
+            return 2;
+        }
+
+        await using var db = await CommandDatabase.OpenAsync(arguments.Connection, "usage: prorata metrics …", error, cancellationToken);
+        if (db is null) return 2;
+        Guid? entityId = null;
+        if (arguments["legal-entity"] is { } wanted)
+        {
+            var entities = await db.LegalEntities.AsNoTracking().Select(e => new { e.Id, e.Name }).ToListAsync(cancellationToken);
+            var found = entities.Where(e => e.Id.ToString().Equals(wanted, StringComparison.OrdinalIgnoreCase) || e.Name == wanted).ToList();
+            if (found.Count != 1)
+            {
+                error.WriteLine(found.Count == 0 ? $"--legal-entity: no legal entity has the id or name '{wanted}'" : $"--legal-entity: several legal entities are named '{wanted}'; give the id");
+                return 2;
+            }
+            entityId = found[0].Id;
+        }
+
+        var rows = await new DeferredRevenueReport(db).MonthsAsync(range.From, range.To, entityId, cancellationToken);
+        if (arguments.Has("csv"))
+        {
+            CsvOutput.Write(output, ["LegalEntity", "Currency", "Month", "Opening", "Billed", "Recognised", "Closing"],
+                rows.Select(r => (IReadOnlyList<object?>)[r.LegalEntityName, r.Currency, r.Month, .. new[] { r.Opening, r.Billed, r.Recognised, r.Closing }
+                    .Select(amount => (object?)new CsvMoney(amount, r.Currency))]));
+            return 0;
+        }
+        output.WriteLine($"deferred revenue {range.From:yyyy-MM} to {range.To:yyyy-MM}{(rows.Count == 0 ? ": nothing deferred" : "")}");
+        foreach (var r in rows)
+        {
+            string M(decimal amount) => MoneyText.Amount(amount, r.Currency);
+            output.WriteLine($"{r.LegalEntityName} {r.Currency} {r.Month}: opening {M(r.Opening)}, billed {M(r.Billed)}, recognised {M(r.Recognised)}, closing {M(r.Closing)}");
+        }
+        return 0;
+    }
+}

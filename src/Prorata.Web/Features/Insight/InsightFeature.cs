@@ -1,0 +1,9 @@
+using Prorata.Application.Insight;
+
+namespace Prorata.Web.Features.Insight;
+
+public static class InsightFeature
+{
+    /// <summary>The numbers Finance reads off billing: the deferred revenue schedule.</summary>
+    public static IServiceCollection AddInsight(this IServiceCollection services) => services.AddScoped<DeferredRevenueReport>();
+}

@@ -1,0 +1,103 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
+using Prorata.Cli.Insight;
+using Prorata.Data;
+using Prorata.Data.Contracts;
+using Prorata.Data.Customers;
+using Prorata.Data.Invoices;
+using Prorata.Data.Subscriptions;
+using Prorata.Domain.Catalog;
+using Prorata.Testing;
+
+namespace Prorata.Cli.Tests;
+
+/// <summary>
+/// `prorata metrics deferred-revenue` on its own SQLite file: Northwind Test GmbH billed an annual seat in advance, INV-000001
+/// of 2026-01-15, 1,200.00 for 2026-01-15..2027-01-14 (365 days), and a draft that is not revenue yet. By Jan 31 17 days
+/// are earned (55.89), by Feb 28 45 days (147.95), by Mar 31 76 days (249.86).
+/// </summary>
+public sealed class MetricsCommandTests : IAsyncLifetime
+{
+    private const string Entity = "Northwind Test GmbH";
+    private readonly SqliteDatabase _database = new();
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 20, 10, 0, 0, TimeSpan.Zero));
+
+    public async Task InitializeAsync()
+    {
+        var at = new DateTimeOffset(2026, 1, 15, 9, 0, 0, TimeSpan.Zero);
+        await using var db = new ProrataDbContext(ProrataDatabase.CreateOptions(_database.ConnectionString));
+        await db.Database.MigrateAsync();
+        var entity = TestLegalEntities.New(Entity, at);
+        var customer = new Customer { Id = Guid.NewGuid(), Name = "Fabrikam GmbH", Currency = "EUR", BillingEmail = "ap@fabrikam.example", CreatedAt = at, UpdatedAt = at, Version = 1 };
+        var contract = new BillingContract
+        {
+            Id = Guid.NewGuid(), CustomerId = customer.Id, Currency = "EUR", BillingDay = 15, PaymentTermsDays = 30, LegalEntity = entity, CreatedAt = at, UpdatedAt = at, Version = 1,
+        };
+        var subscription = new CustomerSubscription
+        {
+            Id = Guid.NewGuid(), ContractId = contract.Id, ProductId = "CFQ7TTC0LF8Q", SkuId = "0001", Title = "Microsoft 365 E3", Term = TermDuration.P1Y,
+            BillingPlan = BillingPlan.Annual, Quantity = 1, AutoRenew = true, CreatedAt = at, UpdatedAt = at, ChangeCount = 1,
+        };
+        var issued = Invoice(contract, subscription, new DateOnly(2026, 1, 15), 1200.00m, at);
+        db.AddRange(entity, customer, contract, subscription, issued, Invoice(contract, subscription, new DateOnly(2026, 2, 15), 500.00m, at));
+        await db.SaveChangesAsync();
+        // Issued as issuing does it: lines are written while a draft, then the status and number.
+        (issued.Status, issued.Number, issued.IssuedAt) = (InvoiceStatus.Issued, 1, at);
+        await db.SaveChangesAsync();
+    }
+
+    public Task DisposeAsync() => _database.DisposeAsync();
+
+    [Fact]
+    public async Task DeferredRevenue_MonthsAsked_AsTextAndCsv()
+    {
+        var text = await MetricsAsync("deferred-revenue", "--from", "2026-01", "--to", "2026-03");
+        var csv = await MetricsAsync("deferred-revenue", "--from", "2026-02", "--to", "2026-03", "--legal-entity", Entity, "--csv");
+        var lastTwelve = await MetricsAsync("deferred-revenue");
+
+        Assert.Equal((0, "deferred revenue 2026-01 to 2026-03\n"
+            + "Northwind Test GmbH EUR 2026-01: opening 0.00, billed 1200.00, recognised 55.89, closing 1144.11\n"
+            + "Northwind Test GmbH EUR 2026-02: opening 1144.11, billed 0.00, recognised 92.06, closing 1052.05\n"
+            + "Northwind Test GmbH EUR 2026-03: opening 1052.05, billed 0.00, recognised 101.91, closing 950.14\n", ""), text);
+        Assert.Equal((0, "LegalEntity,Currency,Month,Opening,Billed,Recognised,Closing\r\n"
+            + "Northwind Test GmbH,EUR,2026-02,1144.11,0.00,92.06,1052.05\r\n"
+            + "Northwind Test GmbH,EUR,2026-03,1052.05,0.00,101.91,950.14\r\n", ""), csv);
+        // Without a range: 2025-04 to 2026-03, the clock's month last.
+        Assert.Equal(12, lastTwelve.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length - 1);
+        Assert.StartsWith("deferred revenue 2025-04 to 2026-03\nNorthwind Test GmbH EUR 2025-04: opening 0.00, billed 0.00, recognised 0.00, closing 0.00\n", lastTwelve.Output);
+    }
+
+    [Fact]
+    public async Task DeferredRevenue_BadArguments_Exit2NamingThem()
+    {
+        var noVerb = await CommandRun.RunAsync(MetricsCommand.RunAsync, _time);
+        var badMonth = await MetricsAsync("deferred-revenue", "--from", "2026-13");
+        var reversed = await MetricsAsync("deferred-revenue", "--from", "2026-03", "--to", "2026-01");
+        var tooLong = await MetricsAsync("deferred-revenue", "--from", "2010-01", "--to", "2026-01");
+        var nobody = await MetricsAsync("deferred-revenue", "--legal-entity", "Contoso Ltd");
+
+        Assert.Equal((2, ""), (noVerb.Exit, noVerb.Output));
+        Assert.StartsWith("metrics needs deferred-revenue\nusage: prorata metrics deferred-revenue", noVerb.Error);
+        Assert.Equal((2, "", "--from: from must be a month written yyyy-MM, such as 2026-01; got '2026-13'.\n"), badMonth);
+        Assert.Equal((2, "", "--to: to must not be before from (2026-03); got 2026-01.\n"), reversed);
+        Assert.Equal((2, "", "--to: a report covers at most 120 months; 2010-01 to 2026-01 is 193.\n"), tooLong);
+        Assert.Equal((2, "", "--legal-entity: no legal entity has the id or name 'Contoso Ltd'\n"), nobody);
+    }
+
+    private static CustomerInvoice Invoice(BillingContract contract, CustomerSubscription subscription, DateOnly date, decimal amount, DateTimeOffset at) => new()
+    {
+        Id = Guid.NewGuid(), ContractId = contract.Id, BillingDate = date, Kind = InvoiceKind.Invoice, Status = InvoiceStatus.Draft, LegalEntityId = contract.LegalEntity!.Id,
+        LegalEntityName = Entity, NumberPrefix = "INV-", Currency = "EUR", Subtotal = amount, Total = amount, DueDate = date.AddDays(30), CreatedAt = at,
+        Lines =
+        [
+            new CustomerInvoiceLine
+            {
+                Position = 1, SubscriptionId = subscription.Id, Kind = Prorata.Domain.Billing.InvoiceLineKind.Recurring, PeriodStart = date, PeriodEnd = date.AddYears(1).AddDays(-1),
+                Quantity = 1, UnitPrice = amount, Amount = amount, Days = 365, PeriodDays = 365, ProductId = "CFQ7TTC0LF8Q", SkuId = "0001",
+            },
+        ],
+    };
+
+    private Task<(int Exit, string Output, string Error)> MetricsAsync(params string[] args) =>
+        CommandRun.RunAsync(MetricsCommand.RunAsync, _time, [.. args, "--connection", _database.ConnectionString]);
+}

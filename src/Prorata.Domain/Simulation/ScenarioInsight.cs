@@ -1,0 +1,128 @@
+using Prorata.Domain.Billing;
+using Prorata.Domain.Calendar;
+using Prorata.Domain.Catalog;
+using Prorata.Domain.Insight;
+using Prorata.Domain.Money;
+using Prorata.Domain.Receivables;
+using Prorata.Domain.Subscriptions;
+
+namespace Prorata.Domain.Simulation;
+
+/// <summary>
+/// The metrics and commissions of a scenario (billing-rules §5), played beside its billing. MRR is read from the book at
+/// each month end — 24:00 of the month's last day: after every event before it, before the renewals and expiries at 00:00
+/// of the next day — for every month from the one of the first event to the one before billUntil, one row per customer and
+/// contract currency. Usage beside it is priced from the rows known by billUntil. Each invoice line earns its commission
+/// when the invoice is issued; a cash payout is split by the payments known by billUntil.
+/// </summary>
+internal sealed class ScenarioInsight(Scenario scenario)
+{
+    private readonly MrrHistory _history = new();
+    private readonly List<ScenarioMetric> _metrics = [];
+    private readonly List<ScenarioCommission> _commissions = [];
+    private readonly List<(int Position, ScenarioCommission Commission, string Invoice, decimal Total)> _cash = [];
+    private readonly (string Customer, Currency Currency)[] _customers =
+        scenario.Contracts.Select(c => (c.CustomerId, c.Currency)).Distinct().ToArray();
+    private Dictionary<string, int>? _usageKnown;
+    private DateOnly? _nextMonth = FirstMonth(scenario);
+
+    /// <summary>The instant the next month to report ends (00:00 of the month after it), or null when none is left.</summary>
+    public DateTimeOffset? NextMonthEnd =>
+        _nextMonth?.AddMonths(1) is { } end && end <= scenario.BillUntil ? new DateTimeOffset(end.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null;
+
+    /// <summary>Reads MRR at the end of the next month; nothing at or after its end may have been played yet.</summary>
+    public void CloseMonth(ScenarioRun run)
+    {
+        var month = _nextMonth!.Value;
+        var lastDay = month.AddMonths(1).AddDays(-1);
+        run.Book.AdvanceTo(lastDay);
+        var totals = MonthlyRecurringRevenue.AtMonthEnd(run.RecurringAt(lastDay));
+        foreach (var (customer, currency) in _customers)
+        {
+            var total = totals.FirstOrDefault(t => t.Customer == customer && t.Currency == currency) ?? new MrrTotal(customer, currency, 0m, 0m);
+            _metrics.Add(new ScenarioMetric(month, customer, currency.Code, total.Mrr, total.MrrCost, total.Arr, 0m,
+                _history.Record(customer, currency, total.Mrr)));
+        }
+        _nextMonth = month.AddMonths(1);
+    }
+
+    /// <summary>Notes how many usage rows each Azure plan has now: the rows known by billUntil. Only the first call counts.</summary>
+    public void KnowUsage(SubscriptionBook book) =>
+        _usageKnown ??= book.Subscriptions.Where(s => s.Kind == SubscriptionKind.Usage).ToDictionary(s => s.Id, s => s.Usage.Count, StringComparer.Ordinal);
+
+    /// <summary>
+    /// The commissions an issued invoice earns for its contract's salesperson; called at once, with the book as the
+    /// billing run saw it. <paramref name="total"/> is what the customer owes for it, tax included.
+    /// </summary>
+    public void Invoiced(Invoice invoice, decimal total, BillingContract contract, ScenarioRun run)
+    {
+        if (!scenario.SalespersonOf.TryGetValue(contract.Id, out var salespersonId)) return;
+        var salesperson = scenario.Salespeople.First(s => s.Id == salespersonId);
+        var horizon = contract.PeriodEndFrom(invoice.Date);
+        foreach (var line in invoice.Lines)
+        {
+            if (CommissionRules.Match(salesperson.Plans, line.ProductId, line.SkuId) is not { } plan) continue;
+            var grossProfit = line.Cost is { } cost ? GrossProfit.Of(line.Amount, cost) : (decimal?)null;
+            if (CommissionRules.Earn(plan, line.Amount, grossProfit, contract.Currency) is not { } amount || amount == 0) continue;
+            var commission = new ScenarioCommission(salesperson.Id, contract.Id, invoice.Date, line.Subscription, line.PeriodStart, line.PeriodEnd,
+                line.ProductId, line.SkuId, plan.Basis, plan.Rate, plan.Payout, amount, contract.Currency.Code, invoice.Date);
+            switch (plan.Payout)
+            {
+                case CommissionPayout.Booking:
+                    var subscription = run.Book.Find(line.Subscription)!;
+                    _commissions.Add(commission with
+                    {
+                        PayableOn = CommissionRules.BookedOn(line, invoice.Date, subscription.Changes, run.TermsKnownNow(subscription, horizon)),
+                    });
+                    break;
+                case CommissionPayout.Cash:
+                    // Split once the payments are known; kept in its place among the others.
+                    _cash.Add((_commissions.Count, commission, ScenarioReceivables.KeyOf(contract.Id, invoice.Date), total));
+                    break;
+                default:
+                    _commissions.Add(commission);
+                    break;
+            }
+        }
+    }
+
+    public ScenarioInsightResult Result(AccountsReceivable ledger, SubscriptionBook book)
+    {
+        KnowUsage(book);
+        var metrics = _metrics.Select(m => m with { Usage = Usage(m, book) }).ToList();
+        var commissions = new List<ScenarioCommission>(_commissions);
+        // Inserted from the last, so that earlier positions stay where they were.
+        for (var i = _cash.Count - 1; i >= 0; i--)
+        {
+            var (position, commission, invoice, total) = _cash[i];
+            var settlements = ledger.Allocations.Where(a => a.Invoice == invoice).Select(a => new Settlement(DateOnly.FromDateTime(a.At.UtcDateTime), a.Amount));
+            var instalments = CommissionRules.ByCash(commission.Amount, total, commission.InvoiceDate, settlements, Currency.FromCode(commission.Currency));
+            commissions.InsertRange(position, instalments.Where(p => p.Amount != 0).Select(p => commission with { Amount = p.Amount, PayableOn = p.PayableOn }));
+        }
+        return new ScenarioInsightResult(metrics, commissions);
+    }
+
+    /// <summary>The customer's Azure usage of the month in the row's currency, each plan priced by its contract's rule.</summary>
+    private decimal Usage(ScenarioMetric metric, SubscriptionBook book)
+    {
+        var usage = 0m;
+        foreach (var contract in scenario.Contracts)
+        {
+            if (contract.CustomerId != metric.Customer || contract.Currency.Code != metric.Currency) continue;
+            foreach (var plan in book.OfContract(contract.Id))
+            {
+                if (plan.Kind != SubscriptionKind.Usage) continue;
+                var rule = PricingStrategy.Match(contract.Pricing, plan.CurrentOffer.ProductId, plan.CurrentOffer.SkuId);
+                usage += UsageRevenue.OfMonth(plan.Usage.Take(_usageKnown!.GetValueOrDefault(plan.Id)), metric.Month, rule, contract.Currency);
+            }
+        }
+        return usage;
+    }
+
+    /// <summary>The month of the scenario's first event of any kind; null for a scenario without events.</summary>
+    private static DateOnly? FirstMonth(Scenario scenario)
+    {
+        var instants = scenario.Events.Select(e => e.At).Concat(scenario.Payments.Select(p => p.At)).Concat(scenario.CreditHolds.Select(h => h.At)).ToList();
+        return instants.Count == 0 ? null : MonthArithmetic.FirstOfMonth(DateOnly.FromDateTime(instants.Min().UtcDateTime));
+    }
+}

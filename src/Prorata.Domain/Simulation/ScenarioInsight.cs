@@ -11,8 +11,8 @@ namespace Prorata.Domain.Simulation;
 /// <summary>
 /// The metrics and commissions of a scenario (billing-rules §5), played beside its billing. MRR is read from the book at
 /// each month end — 24:00 of the month's last day: after every event before it, before the renewals and expiries at 00:00
-/// of the next day — for every month from the one of the first event to the one before billUntil, one row per customer and
-/// contract currency. Usage beside it is priced from the rows known by billUntil. Each invoice line earns its commission
+/// of the next day — for every month from the one of the first subscription event to the one before billUntil, one row
+/// per customer and contract currency. Usage beside it is priced from the rows known by billUntil. Each invoice line earns its commission
 /// when the invoice is issued; a cash payout is split by the payments known by billUntil.
 /// </summary>
 internal sealed class ScenarioInsight(Scenario scenario)
@@ -119,10 +119,10 @@ internal sealed class ScenarioInsight(Scenario scenario)
         return usage;
     }
 
-    /// <summary>The month of the scenario's first event of any kind; null for a scenario without events.</summary>
-    private static DateOnly? FirstMonth(Scenario scenario)
-    {
-        var instants = scenario.Events.Select(e => e.At).Concat(scenario.Payments.Select(p => p.At)).Concat(scenario.CreditHolds.Select(h => h.At)).ToList();
-        return instants.Count == 0 ? null : MonthArithmetic.FirstOfMonth(DateOnly.FromDateTime(instants.Min().UtcDateTime));
-    }
+    /// <summary>
+    /// The month of the scenario's first subscription event; null without one. A payment or a credit hold before it has no
+    /// MRR to report, and only subscription events have their dates bounded by a simulation's limits.
+    /// </summary>
+    private static DateOnly? FirstMonth(Scenario scenario) =>
+        scenario.Events.Count == 0 ? null : MonthArithmetic.FirstOfMonth(DateOnly.FromDateTime(scenario.Events[0].At.UtcDateTime));
 }

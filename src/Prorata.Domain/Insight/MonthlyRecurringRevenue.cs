@@ -26,14 +26,24 @@ public static class MonthlyRecurringRevenue
     public static IReadOnlyList<MrrTotal> AtMonthEnd(IEnumerable<MrrSubscription> subscriptions)
     {
         var all = subscriptions as IReadOnlyCollection<MrrSubscription> ?? subscriptions.ToList();
-        var counted = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var subscription in all)
-            if (subscription.Parent is null && Counts(subscription)) counted.Add(subscription.Subscription);
         var totals = new List<MrrTotal>();
         var index = new Dictionary<(string Customer, string Currency), int>();
+        List<MrrSubscription>? children = null;
         foreach (var subscription in all)
         {
-            if (!Counts(subscription) || (subscription.Parent is { } parent && !counted.Contains(parent))) continue;
+            if (subscription.Parent is not null) (children ??= []).Add(subscription);
+            else if (Counts(subscription)) Add(subscription);
+        }
+        if (children is null) return totals;
+        // Bundles are few: their parents are looked up only when there are children.
+        var parents = children.Select(c => c.Parent!).ToHashSet(StringComparer.Ordinal);
+        var counted = all.Where(s => s.Parent is null && parents.Contains(s.Subscription) && Counts(s)).Select(s => s.Subscription).ToHashSet(StringComparer.Ordinal);
+        foreach (var child in children)
+            if (Counts(child) && counted.Contains(child.Parent!)) Add(child);
+        return totals;
+
+        void Add(MrrSubscription subscription)
+        {
             var (mrr, cost) = Of(subscription);
             var key = (subscription.Customer, subscription.Currency.Code);
             if (!index.TryGetValue(key, out var at))
@@ -43,7 +53,6 @@ public static class MonthlyRecurringRevenue
             }
             else totals[at] = totals[at] with { Mrr = totals[at].Mrr + mrr, MrrCost = totals[at].MrrCost + cost };
         }
-        return totals;
     }
 
     /// <summary>The movement from the previous month end's MRR to this one's; <paramref name="aboveZeroBefore"/>: above 0 at any earlier month end.</summary>

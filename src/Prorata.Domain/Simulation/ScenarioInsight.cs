@@ -36,10 +36,10 @@ internal sealed class ScenarioInsight(Scenario scenario)
         var month = _nextMonth!.Value;
         var lastDay = month.AddMonths(1).AddDays(-1);
         run.Book.AdvanceTo(lastDay);
-        var totals = MonthlyRecurringRevenue.AtMonthEnd(run.RecurringAt(lastDay));
+        var totals = MonthlyRecurringRevenue.AtMonthEnd(run.RecurringAt(lastDay)).ToDictionary(t => (t.Customer, t.Currency));
         foreach (var (customer, currency) in _customers)
         {
-            var total = totals.FirstOrDefault(t => t.Customer == customer && t.Currency == currency) ?? new MrrTotal(customer, currency, 0m, 0m);
+            var total = totals.GetValueOrDefault((customer, currency)) ?? new MrrTotal(customer, currency, 0m, 0m);
             _metrics.Add(new ScenarioMetric(month, customer, currency.Code, total.Mrr, total.MrrCost, total.Arr, 0m,
                 _history.Record(customer, currency, total.Mrr)));
         }
@@ -89,7 +89,8 @@ internal sealed class ScenarioInsight(Scenario scenario)
     public ScenarioInsightResult Result(AccountsReceivable ledger, SubscriptionBook book)
     {
         KnowUsage(book);
-        var metrics = _metrics.Select(m => m with { Usage = Usage(m, book) }).ToList();
+        var usage = Usage(book);
+        var metrics = _metrics.Select(m => m with { Usage = usage.GetValueOrDefault((m.Customer, m.Currency, m.Month)) }).ToList();
         var commissions = new List<ScenarioCommission>(_commissions);
         // Inserted from the last, so that earlier positions stay where they were.
         for (var i = _cash.Count - 1; i >= 0; i--)
@@ -102,20 +103,22 @@ internal sealed class ScenarioInsight(Scenario scenario)
         return new ScenarioInsightResult(metrics, commissions);
     }
 
-    /// <summary>The customer's Azure usage of the month in the row's currency, each plan priced by its contract's rule.</summary>
-    private decimal Usage(ScenarioMetric metric, SubscriptionBook book)
+    /// <summary>Each customer's Azure usage per contract currency and month, each plan's month priced by its contract's rule.</summary>
+    private Dictionary<(string Customer, string Currency, DateOnly Month), decimal> Usage(SubscriptionBook book)
     {
-        var usage = 0m;
+        var usage = new Dictionary<(string, string, DateOnly), decimal>();
         foreach (var contract in scenario.Contracts)
-        {
-            if (contract.CustomerId != metric.Customer || contract.Currency.Code != metric.Currency) continue;
             foreach (var plan in book.OfContract(contract.Id))
             {
                 if (plan.Kind != SubscriptionKind.Usage) continue;
                 var rule = PricingStrategy.Match(contract.Pricing, plan.CurrentOffer.ProductId, plan.CurrentOffer.SkuId);
-                usage += UsageRevenue.OfMonth(plan.Usage.Take(_usageKnown!.GetValueOrDefault(plan.Id)), metric.Month, rule, contract.Currency);
+                var rows = plan.Usage.Take(_usageKnown!.GetValueOrDefault(plan.Id)).ToList();
+                foreach (var month in rows.Select(r => MonthArithmetic.FirstOfMonth(r.Date)).Distinct())
+                {
+                    var key = (contract.CustomerId, contract.Currency.Code, month);
+                    usage[key] = usage.GetValueOrDefault(key) + UsageRevenue.OfMonth(rows, month, rule, contract.Currency);
+                }
             }
-        }
         return usage;
     }
 

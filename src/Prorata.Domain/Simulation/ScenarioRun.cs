@@ -64,7 +64,7 @@ public sealed class ScenarioRun
     /// </summary>
     public IReadOnlyList<MrrSubscription> RecurringAt(DateOnly day)
     {
-        var subscriptions = new List<MrrSubscription>();
+        var subscriptions = new List<MrrSubscription>(Book.Count);
         foreach (var contract in Scenario.Contracts)
             foreach (var subscription in Book.OfContract(contract.Id))
             {

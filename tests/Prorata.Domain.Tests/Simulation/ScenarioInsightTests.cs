@@ -67,4 +67,29 @@ public class ScenarioInsightTests
 
         Assert.Equal([("2025-02", 25.00m, MrrMovement.New), ("2025-03", 62.50m, MrrMovement.Expansion)], metrics);
     }
+
+    [Fact]
+    public void Bundle_ChildBilledAnnually_CostsItsMonthlyShareOnTheBundlesLinesAndInMrrCost()
+    {
+        var scenario = ScenarioJson.Parse("""
+            {
+              "priceList": [
+                { "productId": "MSP-SECURE", "skuId": "STD", "term": "P1M", "billingPlan": "monthly", "unitPrice": 0, "currency": "USD", "effectiveFrom": "2024-01-01", "publisher": "partner" },
+                { "productId": "CFQ7TTC0LCHC", "skuId": "0002", "term": "P1Y", "billingPlan": "annual", "unitPrice": 264, "currency": "USD", "effectiveFrom": "2024-01-01" } ],
+              "customers": [ { "id": "c", "name": "C", "currency": "USD" } ],
+              "contracts": [ { "id": "K1", "customer": "c", "billingDay": 1, "pricing": [ { "productId": "MSP-SECURE", "fixed": 50 } ] } ],
+              "events": [
+                { "at": "2025-03-01T09:00:00Z", "type": "purchase", "subscription": "B1", "contract": "K1", "productId": "MSP-SECURE", "skuId": "STD", "term": "P1M", "billingPlan": "monthly", "quantity": 2 },
+                { "at": "2025-03-01T09:00:00Z", "type": "purchase", "subscription": "B1-BP", "contract": "K1", "productId": "CFQ7TTC0LCHC", "skuId": "0002", "term": "P1Y", "billingPlan": "annual", "parent": "B1" } ],
+              "billUntil": "2025-04-01"
+            }
+            """);
+
+        var result = Simulator.Run(scenario);
+
+        // Each month: 2 × 50.00 = 100.00 billed; the child costs 264.00 a year, 22.00 a month a seat: 100.00 − 2 × 22.00 = 56.00.
+        Assert.All(Assert.Single(result.Invoices).Lines, l => Assert.Equal((100.00m, 44.00m), (l.Amount, l.Cost)));
+        var march = Assert.Single(result.Insight.Metrics);
+        Assert.Equal((100.00m, 44.00m), (march.Mrr, march.MrrCost));
+    }
 }

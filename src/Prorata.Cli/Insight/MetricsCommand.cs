@@ -17,6 +17,7 @@ public static class MetricsCommand
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, TimeProvider time, CancellationToken cancellationToken)
     {
+        if (args.FirstOrDefault() == "renewals") return await RenewalsCommand.RunAsync(args[1..], output, error, time, cancellationToken);
         if (args.FirstOrDefault() != "deferred-revenue")
         {
             error.WriteLine(args.Length == 0 ? "metrics needs deferred-revenue" : $"unknown verb '{args[0]}'");

@@ -13,6 +13,7 @@ public static class InsightEndpoints
         var api = app.MapGroup("/api/v1/metrics").WithTags("Insight").RequireAuthorization(Policies.StaffRead);
         api.MapGet("/deferred-revenue", DeferredRevenueAsync).ProducesValidationProblem();
         api.MapGet("/deferred-revenue.csv", DeferredRevenueCsvAsync).ProducesValidationProblem();
+        app.MapRenewals();
         return app;
     }
 

@@ -47,16 +47,8 @@ public sealed record RenewalsSeed(Guid CustomerId, string CustomerName, Guid Con
                 ],
             });
         }
-        var name = $"Renewals {Guid.NewGuid():N}";
-        var customer = new Customer { Id = Guid.NewGuid(), Name = name, Currency = "USD", BillingEmail = "ap@renewals.example", CreatedAt = now, UpdatedAt = now, Version = 1,
-            TaxExempt = true, TaxExemptionCertificate = "TEST-EXEMPT" };
-        var contract = new BillingContract
-        {
-            Id = Guid.NewGuid(), CustomerId = customer.Id, Currency = "USD", BillingDay = 1, PaymentTermsDays = 30, LegalEntity = TestLegalEntities.New($"Entity {name}", now, "USD"),
-            CreatedAt = now, UpdatedAt = now, Version = 1,
-            PricingRules = [new ContractPricingRule { Position = 0, ProductId = "*", Method = PricingMethod.MarkupOnCost, Value = 10m }],
-        };
-        db.AddRange(customer, contract);
+        var (customer, contract) = NewContract(db, now);
+        var name = customer.Name;
         var a = Bought(db, contract, TermDuration.P1Y, 200, true, new(2025, 4, 15, 10, 0, 0, TimeSpan.Zero));
         var b = Bought(db, contract, TermDuration.P1M, 10, true, new(2026, 2, 20, 10, 0, 0, TimeSpan.Zero));
         var c = Bought(db, contract, TermDuration.P1Y, 5, true, new(2025, 5, 20, 10, 0, 0, TimeSpan.Zero));
@@ -69,6 +61,22 @@ public sealed record RenewalsSeed(Guid CustomerId, string CustomerName, Guid Con
             Licenses(e, tenant, "lic-b", 25, 30));
         await db.SaveChangesAsync();
         return new RenewalsSeed(customer.Id, name, contract.Id, a.Id, b.Id, c.Id, d.Id, e.Id);
+    }
+
+    /// <summary>A USD customer (tax exempt: billing, not tax, is under test) and its contract, priced at cost + 10 %, added to <paramref name="db"/>.</summary>
+    public static (Customer Customer, BillingContract Contract) NewContract(ProrataDbContext db, DateTimeOffset now)
+    {
+        var name = $"Renewals {Guid.NewGuid():N}";
+        var customer = new Customer { Id = Guid.NewGuid(), Name = name, Currency = "USD", BillingEmail = "ap@renewals.example", CreatedAt = now, UpdatedAt = now, Version = 1,
+            TaxExempt = true, TaxExemptionCertificate = "TEST-EXEMPT" };
+        var contract = new BillingContract
+        {
+            Id = Guid.NewGuid(), CustomerId = customer.Id, Currency = "USD", BillingDay = 1, PaymentTermsDays = 30, LegalEntity = TestLegalEntities.New($"Entity {name}", now, "USD"),
+            CreatedAt = now, UpdatedAt = now, Version = 1,
+            PricingRules = [new ContractPricingRule { Position = 0, ProductId = "*", Method = PricingMethod.MarkupOnCost, Value = 10m }],
+        };
+        db.AddRange(customer, contract);
+        return (customer, contract);
     }
 
     private static PriceListEntry Row(TermDuration term, decimal unitPrice, decimal erp, DateOnly from, DateOnly? to) => new()

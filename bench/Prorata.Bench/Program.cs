@@ -13,8 +13,9 @@ switch (mode)
     case "auto-charge": return Prorata.Bench.AutoChargeBenchmark.Run(rest);
     case "auto-charge-kill": return Prorata.Bench.AutoChargeKillBenchmark.Run(rest);
     case "deferred-revenue": return Prorata.Bench.DeferredRevenueBenchmark.Run(rest);
+    case "mrr": return Prorata.Bench.MrrBenchmark.Run(rest);
     case "worker": return Prorata.Bench.PaymentWorker.Run(rest);
     default:
-        Console.Error.WriteLine("usage: Prorata.Bench engine|billing-run|reconcile|partner-center-sync|usage-import|import-limits|dunning|auto-charge|auto-charge-kill|deferred-revenue [options]");
+        Console.Error.WriteLine("usage: Prorata.Bench engine|billing-run|reconcile|partner-center-sync|usage-import|import-limits|dunning|auto-charge|auto-charge-kill|deferred-revenue|mrr [options]");
         return 2;
 }

@@ -68,6 +68,19 @@ public sealed class MetricsCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Mrr_NoChangeLogged_SaysNothingWasActiveAndExportsOnlyTheHeader()
+    {
+        // The book's subscription was written without a change-log entry: MRR is read from the log alone.
+        var text = await MetricsAsync("mrr", "--from", "2026-01", "--to", "2026-03");
+        var csv = await MetricsAsync("mrr", "--from", "2026-01", "--to", "2026-03", "--csv");
+        var otherVerbsOption = await MetricsAsync("deferred-revenue", "--partner-currency", "EUR");
+
+        Assert.Equal((0, "MRR 2026-01 to 2026-03: no subscription was active at these month ends\n", ""), text);
+        Assert.Equal((0, "Month,Customer,Currency,Mrr,MrrCost,Arr,Margin,Movement\r\n", ""), csv);
+        Assert.Equal(2, otherVerbsOption.Exit);
+    }
+
+    [Fact]
     public async Task DeferredRevenue_BadArguments_Exit2NamingThem()
     {
         var noVerb = await CommandRun.RunAsync(MetricsCommand.RunAsync, _time);
@@ -77,7 +90,7 @@ public sealed class MetricsCommandTests : IAsyncLifetime
         var nobody = await MetricsAsync("deferred-revenue", "--legal-entity", "Contoso Ltd");
 
         Assert.Equal((2, ""), (noVerb.Exit, noVerb.Output));
-        Assert.StartsWith("metrics needs deferred-revenue\nusage: prorata metrics deferred-revenue", noVerb.Error);
+        Assert.StartsWith("metrics needs mrr or deferred-revenue\nusage: prorata metrics mrr", noVerb.Error);
         Assert.Equal((2, "", "--from: from must be a month written yyyy-MM, such as 2026-01; got '2026-13'.\n"), badMonth);
         Assert.Equal((2, "", "--to: to must not be before from (2026-03); got 2026-01.\n"), reversed);
         Assert.Equal((2, "", "--to: a report covers at most 120 months; 2010-01 to 2026-01 is 193.\n"), tooLong);

@@ -1,30 +1,34 @@
 using Microsoft.EntityFrameworkCore;
 using Prorata.Application.Insight;
+using Prorata.Data.Billing;
 using Prorata.Cli.Receivables;
 
 namespace Prorata.Cli.Insight;
 
 /// <summary>
-/// `metrics deferred-revenue …`: the deferred revenue schedule as the API shows it, as text or as the API's CSV for the
-/// books. Exit 0, 2 on bad arguments.
+/// `metrics mrr|deferred-revenue …`: MRR with its movements and the deferred revenue schedule as the API shows them, as
+/// text or as the API's CSV for the books. Exit 0, 2 on bad arguments.
 /// </summary>
 public static class MetricsCommand
 {
     private const string Usage = """
-        usage: prorata metrics deferred-revenue [--from yyyy-MM] [--to yyyy-MM] [--legal-entity ID|NAME] [--csv] [--connection STRING]
+        usage: prorata metrics mrr [--from yyyy-MM] [--to yyyy-MM] [--legal-entity ID|NAME] [--partner-currency USD] [--csv] [--connection STRING]
+               prorata metrics deferred-revenue [--from yyyy-MM] [--to yyyy-MM] [--legal-entity ID|NAME] [--csv] [--connection STRING]
                (without --from and --to: the twelve months up to this one, UTC)
         """;
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, TimeProvider time, CancellationToken cancellationToken)
     {
-        if (args.FirstOrDefault() == "renewals") return await RenewalsCommand.RunAsync(args[1..], output, error, time, cancellationToken);
-        if (args.FirstOrDefault() != "deferred-revenue")
+        var verb = args.FirstOrDefault();
+        if (verb == "renewals") return await RenewalsCommand.RunAsync(args[1..], output, error, time, cancellationToken);
+        if (verb is not ("mrr" or "deferred-revenue"))
         {
-            error.WriteLine(args.Length == 0 ? "metrics needs deferred-revenue" : $"unknown verb '{args[0]}'");
+            error.WriteLine(args.Length == 0 ? "metrics needs mrr or deferred-revenue" : $"unknown verb '{args[0]}'");
             error.WriteLine(Usage);
             return 2;
         }
-        var arguments = CommandArguments.Parse(args[1..], ["from", "to", "legal-entity"], ["csv"], error, Usage);
+        var arguments = CommandArguments.Parse(args[1..], verb == "mrr" ? ["from", "to", "legal-entity", "partner-currency"] : ["from", "to", "legal-entity"], ["csv"],
+            error, Usage);
         if (arguments is null) return 2;
         if (arguments.Values.Count > 0)
         {
@@ -32,7 +36,8 @@ public static class MetricsCommand
             error.WriteLine(Usage);
             return 2;
         }
-        var (range, errors) = ReportMonths.Parse(arguments["from"], arguments["to"], DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), DeferredRevenueReport.MaxMonths);
+        var (range, errors) = ReportMonths.Parse(arguments["from"], arguments["to"], DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime),
+            verb == "mrr" ? MrrReport.MaxMonths : DeferredRevenueReport.MaxMonths);
         if (range is null)
         {
             foreach (var (field, messages) in errors)
@@ -55,6 +60,13 @@ public static class MetricsCommand
             entityId = found[0].Id;
         }
 
+        if (verb == "mrr")
+        {
+            var options = new BillingOptions();
+            if (arguments["partner-currency"] is { } partnerCurrency) options = new BillingOptions { PartnerCurrency = partnerCurrency };
+            Mrr(await new MrrReport(db, options).MonthsAsync(range.From, range.To, entityId, cancellationToken), range, arguments.Has("csv"), output);
+            return 0;
+        }
         var rows = await new DeferredRevenueReport(db).MonthsAsync(range.From, range.To, entityId, cancellationToken);
         if (arguments.Has("csv"))
         {
@@ -70,5 +82,23 @@ public static class MetricsCommand
             output.WriteLine($"{r.LegalEntityName} {r.Currency} {r.Month}: opening {M(r.Opening)}, billed {M(r.Billed)}, recognised {M(r.Recognised)}, closing {M(r.Closing)}");
         }
         return 0;
+    }
+
+    private static void Mrr(MrrView view, ReportMonths range, bool csv, TextWriter output)
+    {
+        if (csv)
+        {
+            CsvOutput.Write(output, ["Month", "Customer", "Currency", "Mrr", "MrrCost", "Arr", "Margin", "Movement"],
+                view.Customers.Select(c => (IReadOnlyList<object?>)[c.Month, c.CustomerName, c.Currency, .. new[] { c.Mrr, c.MrrCost, c.Arr, c.Margin }
+                    .Select(amount => (object?)new CsvMoney(amount, c.Currency)), c.Movement]));
+            return;
+        }
+        output.WriteLine($"MRR {range.From:yyyy-MM} to {range.To:yyyy-MM}{(view.Months.Count == 0 ? ": no subscription was active at these month ends" : "")}");
+        foreach (var m in view.Months)
+        {
+            string M(decimal amount) => MoneyText.Amount(amount, m.Currency);
+            output.WriteLine($"{m.Currency} {m.Month}: MRR {M(m.Mrr)} ({m.Customers} customers), new {M(m.New)}, expansion {M(m.Expansion)}, contraction {M(m.Contraction)}, "
+                + $"churn {M(m.Churn)}, reactivation {M(m.Reactivation)}; cost {M(m.MrrCost)}, margin {M(m.Margin)}, ARR {M(m.Arr)}");
+        }
     }
 }

@@ -21,6 +21,9 @@ public sealed class BilledLedger
     public (decimal Quantity, decimal Amount) Billed(BillingItemKey key) =>
         _items.TryGetValue(key, out var item) ? (item.Quantity, item.Amount) : default;
 
+    /// <summary>The partner's cost of what a key billed (0 when never billed); null when a line of it was recorded without its cost.</summary>
+    public decimal? BilledCost(BillingItemKey key) => _items.TryGetValue(key, out var item) ? item.Cost : 0m;
+
     /// <summary>The product and SKU a key billed: what a line crediting it names.</summary>
     public (string ProductId, string SkuId) OfferOf(BillingItemKey key) =>
         _items.TryGetValue(key, out var item) ? (item.ProductId, item.SkuId) : throw new KeyNotFoundException($"{key} was never billed.");
@@ -45,7 +48,7 @@ public sealed class BilledLedger
             if (line.Origin is { } key)
                 // A usage line always shows quantity 1; a later correction of the same month adds money, not quantity.
                 Record(key, line.Kind != InvoiceLineKind.Usage ? line.Quantity : Billed(key).Quantity == 0 ? 1m : 0m, line.Amount, invoice.Date,
-                    line.ProductId, line.SkuId);
+                    line.ProductId, line.SkuId, line.Cost);
             else
                 RecordCredit(line.Subscription, line.ProductId, line.SkuId, invoice.Date);
         }
@@ -54,13 +57,14 @@ public sealed class BilledLedger
     /// <param name="billedOn">The billing date of the invoice the line is on.</param>
     /// <param name="productId">The product the line names.</param>
     /// <param name="skuId">The SKU the line names.</param>
-    public void Record(BillingItemKey key, decimal quantity, decimal amount, DateOnly billedOn, string productId, string skuId)
+    /// <param name="cost">The partner's cost of what the line billed; null when not known (a line stored without it).</param>
+    public void Record(BillingItemKey key, decimal quantity, decimal amount, DateOnly billedOn, string productId, string skuId, decimal? cost = null)
     {
         if (_items.TryGetValue(key, out var billed))
-            _items[key] = billed with { Quantity = billed.Quantity + quantity, Amount = billed.Amount + amount };
+            _items[key] = billed with { Quantity = billed.Quantity + quantity, Amount = billed.Amount + amount, Cost = billed.Cost + cost };
         else
         {
-            _items[key] = new BilledItem(quantity, amount, productId, skuId);
+            _items[key] = new BilledItem(quantity, amount, productId, skuId, cost);
             if (!_bySubscription.TryGetValue(key.Subscription, out var keys)) _bySubscription[key.Subscription] = keys = new List<BillingItemKey>();
             keys.Add(key);
         }
@@ -77,9 +81,9 @@ public sealed class BilledLedger
         foreach (var key in KeysOf(subscription).ToList())
         {
             var item = _items[key];
-            if (item.ProductId == productId && item.SkuId == skuId) Record(key, -item.Quantity, -item.Amount, billedOn, productId, skuId);
+            if (item.ProductId == productId && item.SkuId == skuId) Record(key, -item.Quantity, -item.Amount, billedOn, productId, skuId, -item.Cost);
         }
     }
 
-    private readonly record struct BilledItem(decimal Quantity, decimal Amount, string ProductId, string SkuId);
+    private readonly record struct BilledItem(decimal Quantity, decimal Amount, string ProductId, string SkuId, decimal? Cost);
 }

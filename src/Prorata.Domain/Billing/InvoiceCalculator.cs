@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Prorata.Domain.Calendar;
 using Prorata.Domain.Catalog;
 using Prorata.Domain.Contracts;
+using Prorata.Domain.Insight;
 using Prorata.Domain.Money;
 using Prorata.Domain.Subscriptions;
 
@@ -189,7 +190,7 @@ public sealed class InvoiceCalculator(SubscriptionBook book)
             var amount = PricingStrategy.Price(rule, sum.Cost, sum.Retail, contract.Currency).PerCycle;
             var period = new Period(month, MonthArithmetic.LastOfMonth(month));
             var key = new BillingItemKey(subscription.Id, period.Start, period.End, period.Start, BillingItemKey.Usage, 0m);
-            should[key] = new Item(1m, amount, amount, period.Days, period.Days, subscription.CurrentOffer);
+            should[key] = new Item(1m, amount, amount, period.Days, period.Days, subscription.CurrentOffer, sum.Cost);
         }
     }
 
@@ -227,7 +228,8 @@ public sealed class InvoiceCalculator(SubscriptionBook book)
         var key = new BillingItemKey(subscription.Id, period.Start, period.End, from, source, price.PerCycle);
         var quantitySoFar = should.TryGetValue(key, out var existing) ? existing.Quantity : 0m;
         var total = quantitySoFar + quantity;
-        should[key] = new Item(total, Rounding.Customer(total * price.PerCycle * days / periodDays, contract.Currency), price.PerCycle, days, periodDays, offer);
+        var cost = CostPerCycle(contract, subscription, offer, from) is { } perCycle ? GrossProfit.CostOfSeats(total, perCycle, days, periodDays) : (decimal?)null;
+        should[key] = new Item(total, Rounding.Customer(total * price.PerCycle * days / periodDays, contract.Currency), price.PerCycle, days, periodDays, offer, cost);
     }
 
     private CustomerPrice? CustomerPrice(BillingContract contract, Subscription subscription, OfferSegment offer, DateOnly on, ICollection<BillingAlert> alerts)
@@ -252,6 +254,41 @@ public sealed class InvoiceCalculator(SubscriptionBook book)
     internal CustomerPrice? CustomerPriceOf(BillingContract contract, OfferSegment offer) =>
         PriceFor(contract, offer, LockedCustomerRow(contract, offer));
 
+    /// <summary>The customer's price per charge cycle of an offer on <paramref name="day"/> (a rollout begun by then included), or null when nothing prices it.</summary>
+    internal decimal? PricePerCycleOn(BillingContract contract, OfferSegment offer, DateOnly day)
+    {
+        var row = LockedCustomerRow(contract, offer) is { } locked ? book.Prices.CustomerRow(locked, day) : null;
+        return PriceFor(contract, offer, row)?.PerCycle;
+    }
+
+    /// <summary>
+    /// The partner's cost of one charge cycle of an offer, in the contract's currency: the cycle price of the row the term
+    /// was locked to (what <c>markupOnCost</c> marks up; a partner product's own row likewise); null without such a row.
+    /// </summary>
+    internal decimal? CostPerCycle(BillingContract contract, OfferSegment offer) => LockedCustomerRow(contract, offer)?.CyclePrice;
+
+    /// <summary>
+    /// The cost of one seat for one charge cycle of what a line bills from <paramref name="from"/>: the offer's own, and for
+    /// a bundle its children's too (the children follow the bundle's seats and carry its cost, billing-rules §4), each
+    /// child bought by that day and not cancelled before it at its offer then, over the bundle's cycle. Null when a cost is
+    /// not known in the contract's currency.
+    /// </summary>
+    private decimal? CostPerCycle(BillingContract contract, Subscription subscription, OfferSegment offer, DateOnly from)
+    {
+        if (CostPerCycle(contract, offer) is not { } cost) return null;
+        foreach (var child in subscription.Children)
+        {
+            if (child.Kind == SubscriptionKind.Usage || child.CancelledOn < from) continue;
+            OfferSegment? childOffer = null;
+            foreach (var segment in child.Segments)
+                if (DateOnly.FromDateTime(segment.At.UtcDateTime) <= from) childOffer = segment;
+            if (childOffer is null) continue;
+            if (LockedCustomerRow(contract, childOffer) is not { } row) return null;
+            cost += row.CyclePrice * (int)offer.Row!.BillingPlan / (int)row.BillingPlan;
+        }
+        return cost;
+    }
+
     /// <summary>
     /// The price row in the contract's currency that the customer's price is locked to, like the cost: the offer's
     /// own row, or for a contract in another currency that currency's row in force when the offer was priced.
@@ -274,20 +311,20 @@ public sealed class InvoiceCalculator(SubscriptionBook book)
         {
             // A cancellation within 24 hours of purchase credits everything billed in one line, naming the SKU it
             // credits (one line per SKU should the subscription have been upgraded within those hours).
-            var credits = new Dictionary<(string ProductId, string SkuId), (decimal Amount, DateOnly Start, DateOnly End)>();
+            var credits = new Dictionary<(string ProductId, string SkuId), (decimal Amount, decimal? Cost, DateOnly Start, DateOnly End)>();
             foreach (var key in ledger.KeysOf(subscription.Id))
             {
                 var offer = ledger.OfferOf(key);
-                var credit = credits.TryGetValue(offer, out var sum) ? sum : (Amount: 0m, Start: DateOnly.MaxValue, End: DateOnly.MinValue);
-                credits[offer] = (credit.Amount - ledger.Billed(key).Amount, key.PeriodStart < credit.Start ? key.PeriodStart : credit.Start,
+                var credit = credits.TryGetValue(offer, out var sum) ? sum : (Amount: 0m, Cost: 0m, Start: DateOnly.MaxValue, End: DateOnly.MinValue);
+                credits[offer] = (credit.Amount - ledger.Billed(key).Amount, credit.Cost - ledger.BilledCost(key), key.PeriodStart < credit.Start ? key.PeriodStart : credit.Start,
                     key.PeriodEnd > credit.End ? key.PeriodEnd : credit.End);
             }
             var seats = subscription.Changes[^1].Delta;
-            foreach (var ((productId, skuId), (amount, start, end)) in credits)
+            foreach (var ((productId, skuId), (amount, cost, start, end)) in credits)
             {
                 if (amount == 0) continue;
                 var days = end.DayNumber - start.DayNumber + 1;
-                lines.Add(new InvoiceLine(subscription.Id, InvoiceLineKind.Credit, start, end, seats, amount / seats, amount, days, days, productId, skuId, null));
+                lines.Add(new InvoiceLine(subscription.Id, InvoiceLineKind.Credit, start, end, seats, amount / seats, amount, days, days, productId, skuId, null) { Cost = cost });
             }
             return;
         }
@@ -304,7 +341,7 @@ public sealed class InvoiceCalculator(SubscriptionBook book)
             var (productId, skuId) = ledger.OfferOf(key);
             lines.Add(new InvoiceLine(subscription.Id, usage ? InvoiceLineKind.Usage : InvoiceLineKind.Adjustment, key.From, key.PeriodEnd,
                 usage ? 1m : -billed.Quantity, usage ? -billed.Amount : key.UnitPrice, -billed.Amount, period.DaysFrom(key.From), period.Days,
-                productId, skuId, key));
+                productId, skuId, key) { Cost = -ledger.BilledCost(key) });
         }
 
         foreach (var (key, item) in should)
@@ -317,7 +354,10 @@ public sealed class InvoiceCalculator(SubscriptionBook book)
                 : key.IsBase && !ledger.HasBilledPeriod(key.Subscription, key.PeriodStart, key.PeriodEnd) ? InvoiceLineKind.Recurring
                 : InvoiceLineKind.Adjustment;
             lines.Add(new InvoiceLine(subscription.Id, kind, key.From, key.PeriodEnd, kind == InvoiceLineKind.Usage ? 1m : quantity,
-                kind == InvoiceLineKind.Usage ? amount : key.UnitPrice, amount, item.Days, item.PeriodDays, item.Offer.ProductId, item.Offer.SkuId, key));
+                kind == InvoiceLineKind.Usage ? amount : key.UnitPrice, amount, item.Days, item.PeriodDays, item.Offer.ProductId, item.Offer.SkuId, key)
+            {
+                Cost = item.Cost - ledger.BilledCost(key),
+            });
         }
     }
 
@@ -363,5 +403,6 @@ public sealed class InvoiceCalculator(SubscriptionBook book)
     /// <summary>Seats a period bills from a day at an offer, kept while the period is worked out for the rollouts inside it.</summary>
     private readonly record struct Piece(OfferSegment Offer, DateOnly From, int Seats);
 
-    private readonly record struct Item(decimal Quantity, decimal Amount, decimal UnitPrice, int Days, int PeriodDays, OfferSegment Offer);
+    /// <param name="Cost">The partner's cost of what the item bills, exact (billing-rules §5, "Gross profit"); null when not known.</param>
+    private readonly record struct Item(decimal Quantity, decimal Amount, decimal UnitPrice, int Days, int PeriodDays, OfferSegment Offer, decimal? Cost);
 }

@@ -18,4 +18,12 @@ public sealed record InvoiceLine(
     int PeriodDays,
     string ProductId,
     string SkuId,
-    BillingItemKey? Origin);
+    BillingItemKey? Origin)
+{
+    /// <summary>
+    /// The partner's cost of what the line bills, exact, in the line's currency (billing-rules §5, "Gross profit"): the
+    /// same seats for the same days at the offer's cost per cycle, or a usage line's rows' cost; signed like the line.
+    /// Null when it is not known (no price row in the contract's currency, or a line correcting one billed without it).
+    /// </summary>
+    public decimal? Cost { get; init; }
+}

@@ -1,5 +1,6 @@
 using Prorata.Domain.Billing;
 using Prorata.Domain.Catalog;
+using Prorata.Domain.Insight;
 using Prorata.Domain.Money;
 using Prorata.Domain.Subscriptions;
 
@@ -26,4 +27,10 @@ public sealed record Scenario(
 
     /// <summary>Staff decisions to put a customer on credit hold or lift it, in time order.</summary>
     public IReadOnlyList<ScenarioCreditHold> CreditHolds { get; init; } = [];
+
+    /// <summary>The salespeople contracts may name, with their commission plans.</summary>
+    public IReadOnlyList<Salesperson> Salespeople { get; init; } = [];
+
+    /// <summary>The salesperson of each contract that names one, by contract id.</summary>
+    public IReadOnlyDictionary<string, string> SalespersonOf { get; init; } = new Dictionary<string, string>();
 }

@@ -54,9 +54,14 @@ public static class ScenarioJson
                 throw customer.Member("id").Error($"'{id}' is listed twice");
         }
 
+        var salespeople = ScenarioInsightJson.ReadSalespeople(root);
         var contracts = new List<BillingContract>();
+        var salespersonOf = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var contract in root.Member("contracts").Items())
+        {
             contracts.Add(ReadContract(contract, customers, contracts));
+            if (ScenarioInsightJson.ReadSalesperson(contract, salespeople) is { } salesperson) salespersonOf[contracts[^1].Id] = salesperson;
+        }
 
         var events = new List<SubscriptionEvent>();
         var customerEvents = new List<object>();
@@ -74,6 +79,8 @@ public static class ScenarioJson
             Tax = ScenarioTaxJson.Read(root),
             Payments = customerEvents.OfType<ScenarioPayment>().OrderBy(p => p.At).ToList(),
             CreditHolds = customerEvents.OfType<ScenarioCreditHold>().OrderBy(h => h.At).ToList(),
+            Salespeople = salespeople,
+            SalespersonOf = salespersonOf,
         };
     }
 

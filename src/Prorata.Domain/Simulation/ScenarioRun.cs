@@ -1,5 +1,7 @@
 using Prorata.Domain.Billing;
+using Prorata.Domain.Calendar;
 using Prorata.Domain.Catalog;
+using Prorata.Domain.Insight;
 using Prorata.Domain.Subscriptions;
 
 namespace Prorata.Domain.Simulation;
@@ -53,6 +55,39 @@ public sealed class ScenarioRun
         var invoice = _calculator.Calculate(contract, Book.OfContract(contract.Id), date, ledger, Alerts);
         ledger.Record(invoice);
         return invoice;
+    }
+
+    /// <summary>
+    /// Every license and partner subscription of the scenario's contracts as MRR sees it now (billing-rules §5): status,
+    /// seats, the offer it is on, priced for the customer as on <paramref name="day"/> (a price rollout begun by then
+    /// included) and at the cost the term was locked to. Read at a month end, before the next day's renewals.
+    /// </summary>
+    public IReadOnlyList<MrrSubscription> RecurringAt(DateOnly day)
+    {
+        var subscriptions = new List<MrrSubscription>(Book.Count);
+        foreach (var contract in Scenario.Contracts)
+            foreach (var subscription in Book.OfContract(contract.Id))
+            {
+                if (subscription.Kind == SubscriptionKind.Usage) continue;
+                var offer = subscription.CurrentOffer;
+                subscriptions.Add(new MrrSubscription(subscription.Id, contract.CustomerId, contract.Currency, subscription.Kind, subscription.Status,
+                    subscription.ParentId, subscription.Quantity, _calculator.PricePerCycleOn(contract, offer, day) ?? 0m,
+                    _calculator.CostPerCycle(contract, offer) ?? 0m, subscription.CurrentTerm.CycleMonths));
+            }
+        return subscriptions;
+    }
+
+    /// <summary>
+    /// A subscription's terms as known now, followed by the renewals planned now that begin by <paramref name="horizon"/>
+    /// (those an invoice bills ahead): what a line's period belongs to.
+    /// </summary>
+    public IReadOnlyList<Period> TermsKnownNow(Subscription subscription, DateOnly horizon)
+    {
+        var terms = subscription.Terms.Select(t => t.Period).ToList();
+        if (subscription.HasEnded || subscription.Kind == SubscriptionKind.Usage) return terms;
+        for (var plan = Book.PlanRenewal(subscription); plan is not null && plan.On <= horizon; plan = Book.PlanFollowingRenewal(plan, subscription.Kind))
+            terms.Add(new Period(plan.On, plan.End));
+        return terms;
     }
 
     /// <summary>

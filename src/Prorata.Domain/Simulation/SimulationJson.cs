@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Prorata.Domain.Billing;
+using Prorata.Domain.Insight;
+using Prorata.Domain.Money;
 using Prorata.Domain.Tax;
 
 namespace Prorata.Domain.Simulation;
@@ -40,21 +42,36 @@ public static class SimulationJson
             action = d.Action,
             invoice = d.Contract is null ? null : new { contract = d.Contract, date = d.Date },
         }),
+        metrics = result.Insight.Metrics.Select(m => new
+        {
+            month = m.Month.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture),
+            customer = m.Customer, currency = m.Currency, mrr = m.Mrr, mrrCost = m.MrrCost, arr = m.Arr, usage = m.Usage, movement = m.Movement,
+        }),
+        commissions = result.Insight.Commissions.Select(c => new
+        {
+            salesperson = c.Salesperson, contract = c.Contract, invoiceDate = c.InvoiceDate, subscription = c.Subscription,
+            periodStart = c.PeriodStart, periodEnd = c.PeriodEnd, productId = c.ProductId, skuId = c.SkuId, basis = c.Basis, rate = c.Rate,
+            payout = c.Payout, amount = c.Amount, currency = c.Currency, payableOn = c.PayableOn,
+        }),
     };
 
     public static string Write(SimulationResult result) => JsonSerializer.Serialize(Shape(result), Options);
 
     // Without a seller the invoice is written exactly as before tax existed: no tax field at all.
     private static InvoiceShape Untaxed(Invoice i) =>
-        new(i.ContractId, i.Date, i.Due, i.Currency, null, null, i.Total, null, null, null, i.Lines.Select(l => Line(l, null)).ToList());
+        new(i.ContractId, i.Date, i.Due, i.Currency, null, null, i.Total, null, null, null, i.Lines.Select(l => Line(l, null, i.Currency)).ToList());
 
     private static InvoiceShape Taxed(TaxedInvoice t) =>
         new(t.Invoice.ContractId, t.Invoice.Date, t.Invoice.Due, t.Invoice.Currency, t.Subtotal, t.TaxTotal, t.Total, t.Treatment,
-            t.Decision.Rate?.Rate, t.Decision.Rate?.Name, t.Invoice.Lines.Select((l, k) => Line(l, t.LineTaxes[k])).ToList());
+            t.Decision.Rate?.Rate, t.Decision.Rate?.Name, t.Invoice.Lines.Select((l, k) => Line(l, t.LineTaxes[k], t.Invoice.Currency)).ToList());
 
-    private static LineShape Line(InvoiceLine l, decimal? tax) =>
+    private static LineShape Line(InvoiceLine l, decimal? tax, string currency) =>
         new(l.Subscription, l.Kind, l.PeriodStart, l.PeriodEnd, l.Quantity, l.UnitPrice, l.Amount,
-            $"{l.Quantity} × {l.UnitPrice} × {l.Days}/{l.PeriodDays}", l.ProductId, l.SkuId, tax);
+            $"{l.Quantity} × {l.UnitPrice} × {l.Days}/{l.PeriodDays}", l.ProductId, l.SkuId, tax, LineGrossProfit(l, currency));
+
+    /// <summary>A line's gross profit for a person: exact, then rounded once to the currency; null when its cost is not known.</summary>
+    private static decimal? LineGrossProfit(InvoiceLine line, string currency) =>
+        line.Cost is { } cost ? Rounding.Customer(GrossProfit.Of(line.Amount, cost), Currency.FromCode(currency)) : null;
 
     private sealed record InvoiceShape(
         string Contract, DateOnly Date, DateOnly Due, string Currency,
@@ -69,5 +86,6 @@ public static class SimulationJson
     private sealed record LineShape(
         string Subscription, InvoiceLineKind Kind, DateOnly PeriodStart, DateOnly PeriodEnd, decimal Quantity, decimal UnitPrice,
         decimal Amount, string Proration, string ProductId, string SkuId,
-        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] decimal? Tax);
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] decimal? Tax,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] decimal? GrossProfit);
 }

@@ -22,4 +22,7 @@ public sealed record SimulationResult(
 
     /// <summary>The invoices as receivables, the payments applied, the customers' balances and dunning's actions.</summary>
     public ScenarioReceivablesResult Receivables { get; init; } = ScenarioReceivablesResult.Empty;
+
+    /// <summary>MRR per customer and month, and the commissions the invoice lines earn.</summary>
+    public ScenarioInsightResult Insight { get; init; } = ScenarioInsightResult.Empty;
 }

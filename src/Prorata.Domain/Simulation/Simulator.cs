@@ -40,6 +40,8 @@ public static class Simulator
     {
         var run = new ScenarioRun(scenario);
         var receivables = new ScenarioReceivables(scenario);
+        var insight = new ScenarioInsight(scenario);
+        var cutoff = Midnight(scenario.BillUntil);
         var invoices = new List<Invoice>();
         var taxed = new List<TaxedInvoice>();
         var billingRuns = scenario.Contracts
@@ -52,6 +54,16 @@ public static class Simulator
             foreach (var e in released) play(run, e);
         }
 
+        // A month's MRR is read at its end, before anything of the next day: its renewals, billing runs or events.
+        void CloseMonthsUpTo(DateTimeOffset instant)
+        {
+            while (insight.NextMonthEnd is { } end && end <= instant)
+            {
+                PlayAll(receivables.DunUntil(end, inclusive: false));
+                insight.CloseMonth(run);
+            }
+        }
+
         // At 00:00 of a day: renewals, then that day's billing runs, then that day's reminders and holds (billing-rules §4, §5).
         var next = 0;
         void BillUpTo(DateTimeOffset instant)
@@ -59,6 +71,7 @@ public static class Simulator
             for (; next < billingRuns.Count && Midnight(billingRuns[next].Date) <= instant; next++)
             {
                 var (date, contract) = billingRuns[next];
+                CloseMonthsUpTo(Midnight(date));
                 PlayAll(receivables.DunUntil(Midnight(date), inclusive: false));
                 var invoice = run.Bill(contract, date);
                 if (invoice.Lines.Count == 0) continue;
@@ -70,8 +83,11 @@ public static class Simulator
                     taxed.Add(withTax);
                     total = withTax.Total;
                 }
-                PlayAll(receivables.Issue(invoice, total, contract));
+                var released = receivables.Issue(invoice, total, contract);
+                insight.Invoiced(invoice, total, contract, run);
+                PlayAll(released);
             }
+            CloseMonthsUpTo(instant);
             PlayAll(receivables.DunUntil(instant, inclusive: true));
         }
 
@@ -82,6 +98,8 @@ public static class Simulator
             .OrderBy(t => t.At).ThenBy(t => t.Index);
         foreach (var (at, _, item) in timeline)
         {
+            // Usage beside MRR is the rows known by billUntil.
+            if (at > cutoff) insight.KnowUsage(run.Book);
             BillUpTo(at);
             switch (item)
             {
@@ -96,7 +114,7 @@ public static class Simulator
                     break;
             }
         }
-        BillUpTo(Midnight(scenario.BillUntil));
+        BillUpTo(cutoff);
         run.Book.AdvanceTo(scenario.BillUntil);
 
         // Provider charges stop at billUntil: none that starts after it is listed, whatever posted it (a cycle, a
@@ -106,6 +124,7 @@ public static class Simulator
         {
             TaxedInvoices = scenario.Tax is null ? null : taxed,
             Receivables = ScenarioReceivablesResult.Of(receivables, scenario),
+            Insight = insight.Result(receivables.Ledger, run.Book),
         };
     }
 

@@ -28,6 +28,8 @@ public sealed class SubscriptionBook(PriceList prices, Currency partnerCurrency,
     public IReadOnlyList<ProviderCharge> ProviderCharges => _charges;
     public IEnumerable<Subscription> Subscriptions => _subscriptions.Values;
 
+    public int Count => _subscriptions.Count;
+
     public Subscription? Find(string id) => _subscriptions.GetValueOrDefault(id);
 
     public IReadOnlyList<Subscription> OfContract(string contractId) =>

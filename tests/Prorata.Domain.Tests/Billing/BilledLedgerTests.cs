@@ -22,6 +22,24 @@ public class BilledLedgerTests
     }
 
     [Fact]
+    public void BilledCost_LinesWithTheirCost_AddUpAndOneWithoutMakesItUnknown()
+    {
+        var ledger = new BilledLedger();
+        var key = new BillingItemKey("S1", new DateOnly(2025, 3, 1), new DateOnly(2025, 3, 31), new DateOnly(2025, 3, 1), BillingItemKey.Base, 27.50m);
+        var other = key with { Source = "ev1:Quantity" };
+
+        Assert.Equal(0m, ledger.BilledCost(key));
+        // 10 seats at 22.00 = 220.00, then 5 more for the whole month: 110.00.
+        ledger.Record(key, 10, 275.00m, new DateOnly(2025, 3, 1), "CFQ7TTC0LCHC", "0002", 220.00m);
+        ledger.Record(key, 5, 137.50m, new DateOnly(2025, 4, 1), "CFQ7TTC0LCHC", "0002", 110.00m);
+        // A line stored before costs were kept: what it cost is not known.
+        ledger.Record(other, 2, 20.00m, new DateOnly(2025, 4, 1), "CFQ7TTC0LCHC", "0002");
+
+        Assert.Equal(330.00m, ledger.BilledCost(key));
+        Assert.Null(ledger.BilledCost(other));
+    }
+
+    [Fact]
     public void Bill_LedgerRebuiltFromStoredLinesWithTheirBillingDates_GivesTheSimulatedInvoice()
     {
         var scenario = Scenario29();

@@ -1,5 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
+using Prorata.Domain.Billing;
+using Prorata.Domain.Insight;
+using Prorata.Domain.Money;
 using Prorata.Domain.Simulation;
 
 namespace Prorata.Domain.Tests.Simulation;
@@ -12,7 +15,9 @@ namespace Prorata.Domain.Tests.Simulation;
 /// name them); and, where the file has them, the receivables half: <c>receivables</c> as a set of (contract, date, total,
 /// paid, balance, status), <c>payments</c> per event (its allocations as a multiset of (contract, date, amount), and
 /// toCredit), <c>customerBalances</c> as a set of (customer, currency, open, credit), <c>dunning</c> as a set of (at,
-/// customer, action, invoice or none).
+/// customer, action, invoice or none); and the insight half: a line's <c>grossProfit</c> where the expected line has one,
+/// <c>metrics</c> as a set of (month, customer, currency, mrr, mrrCost, usage, movement) and <c>commissions</c> as a multiset
+/// of (salesperson, contract, invoiceDate, subscription, periodStart, periodEnd, amount, payableOn).
 /// </summary>
 public static class ScenarioExpectation
 {
@@ -56,8 +61,44 @@ public static class ScenarioExpectation
                 + (withOffer ? $" {l.ProductId}/{l.SkuId}" : "")
                 + (withLineTax ? (p.Taxed is { } t ? $" tax {Amount(t.LineTaxes[k])}" : " no tax computed") : ""))),
             differences);
+        CompareGrossProfit(invoices, produced.Select(p => p.Invoice), differences);
         CompareReceivables(expected, actual.Receivables, differences);
+        CompareInsight(expected, actual.Insight, differences);
         return differences;
+    }
+
+    /// <summary>
+    /// Each expected line that gives a grossProfit is matched to a produced line of the same invoice and (subscription, kind,
+    /// period, quantity, amount) with that gross profit; lines without one are not compared on it.
+    /// </summary>
+    private static void CompareGrossProfit(List<JsonElement> invoices, IEnumerable<Invoice> produced, List<string> differences)
+    {
+        var expected = invoices.SelectMany(i => i.GetProperty("lines").EnumerateArray()
+                .Where(l => l.TryGetProperty("grossProfit", out _))
+                .Select(l => $"{i.GetProperty("contract").GetString()} {i.GetProperty("date").GetString()}: {l.GetProperty("subscription").GetString()} {l.GetProperty("kind").GetString()} {l.GetProperty("periodStart").GetString()}..{l.GetProperty("periodEnd").GetString()} ×{Amount(l.GetProperty("quantity"))} = {Amount(l.GetProperty("amount"))} grossProfit {Amount(l.GetProperty("grossProfit"))}"))
+            .ToList();
+        if (expected.Count == 0) return;
+        var actual = produced.SelectMany(i => i.Lines.Select(l =>
+            $"{i.ContractId} {i.Date:yyyy-MM-dd}: {l.Subscription} {JsonNamingPolicy.CamelCase.ConvertName(l.Kind.ToString())} {l.PeriodStart:yyyy-MM-dd}..{l.PeriodEnd:yyyy-MM-dd} ×{Amount(l.Quantity)} = {Amount(l.Amount)} grossProfit {(l.Cost is { } cost ? Amount(Rounding.Customer(GrossProfit.Of(l.Amount, cost), Currency.FromCode(i.Currency))) : "unknown")}"))
+            .ToList();
+        foreach (var line in expected)
+            if (!actual.Remove(line)) differences.Add($"grossProfit: expected but not produced: {line}");
+    }
+
+    private static void CompareInsight(JsonElement expected, ScenarioInsightResult actual, List<string> differences)
+    {
+        if (expected.TryGetProperty("metrics", out var metrics))
+            Compare("metrics", metrics.EnumerateArray().Select(m =>
+                    $"{m.GetProperty("month").GetString()} {m.GetProperty("customer").GetString()} {m.GetProperty("currency").GetString()} mrr {Amount(m.GetProperty("mrr"))} mrrCost {Amount(m.GetProperty("mrrCost"))} usage {Amount(m.GetProperty("usage"))} {m.GetProperty("movement").GetString()}"),
+                actual.Metrics.Select(m =>
+                    $"{m.Month:yyyy-MM} {m.Customer} {m.Currency} mrr {Amount(m.Mrr)} mrrCost {Amount(m.MrrCost)} usage {Amount(m.Usage)} {JsonNamingPolicy.CamelCase.ConvertName(m.Movement.ToString())}"),
+                differences);
+        if (expected.TryGetProperty("commissions", out var commissions))
+            Compare("commissions", commissions.EnumerateArray().Select(c =>
+                    $"{c.GetProperty("salesperson").GetString()} {c.GetProperty("contract").GetString()} {c.GetProperty("invoiceDate").GetString()} {c.GetProperty("subscription").GetString()} {c.GetProperty("periodStart").GetString()}..{c.GetProperty("periodEnd").GetString()} = {Amount(c.GetProperty("amount"))} payable {c.GetProperty("payableOn").GetString()}"),
+                actual.Commissions.Select(c =>
+                    $"{c.Salesperson} {c.Contract} {c.InvoiceDate:yyyy-MM-dd} {c.Subscription} {c.PeriodStart:yyyy-MM-dd}..{c.PeriodEnd:yyyy-MM-dd} = {Amount(c.Amount)} payable {c.PayableOn:yyyy-MM-dd}"),
+                differences);
     }
 
     private static void CompareReceivables(JsonElement expected, ScenarioReceivablesResult actual, List<string> differences)

@@ -4,9 +4,10 @@ namespace Prorata.Application.Invoices.Documents;
 
 /// <summary>
 /// DejaVu Sans, embedded in this assembly (Fonts/LICENSE-DejaVu.txt): SkiaSharp's NoDependencies build has no fontconfig to
-/// find system fonts by name, and a customer's invoice must not change looks with the server it was drawn on.
+/// find system fonts by name, and a customer's invoice must not change looks with the server it was drawn on. The dashboard's
+/// charts draw their text with them too.
 /// </summary>
-internal static class InvoiceFonts
+public static class InvoiceFonts
 {
     public static SKTypeface Regular { get; } = Load("DejaVuSans.ttf");
 

@@ -1,0 +1,57 @@
+using System.Globalization;
+using Prorata.Application.Insight;
+using ScottPlot;
+
+namespace Prorata.Web.Features.Home;
+
+/// <summary>
+/// The home page's pictures, drawn on the server as SVG (no script): MRR per month end of one currency, and its movements
+/// (what was added above the axis, what was lost below). Each chart has its table beside it on the page.
+/// </summary>
+public static class DashboardCharts
+{
+    private const int Width = 640;
+    private const int Height = 260;
+
+    static DashboardCharts() => Fonts.FontResolvers.Add(new ChartFonts());
+
+    public static string MrrTrend(IReadOnlyList<MrrMonth> months, string currency)
+    {
+        var plot = new Plot();
+        var bars = plot.Add.Bars(months.Select(m => (double)m.Mrr).ToArray());
+        bars.Color = Colors.SteelBlue;
+        Label(plot, months, $"MRR ({currency})");
+        plot.Axes.Margins(bottom: 0);
+        return plot.GetSvgXml(Width, Height);
+    }
+
+    public static string Movements(IReadOnlyList<MrrMonth> months, string currency)
+    {
+        var plot = new Plot();
+        var gained = new List<Bar>();
+        var lost = new List<Bar>();
+        for (var i = 0; i < months.Count; i++)
+        {
+            var m = months[i];
+            var (added, expanded) = ((double)(m.New + m.Reactivation), (double)m.Expansion);
+            gained.Add(new Bar { Position = i, ValueBase = 0, Value = added, FillColor = Colors.SeaGreen });
+            gained.Add(new Bar { Position = i, ValueBase = added, Value = added + expanded, FillColor = Colors.LightGreen });
+            var (churned, contracted) = ((double)m.Churn, (double)m.Contraction);
+            lost.Add(new Bar { Position = i, ValueBase = 0, Value = -churned, FillColor = Colors.FireBrick });
+            lost.Add(new Bar { Position = i, ValueBase = -churned, Value = -churned - contracted, FillColor = Colors.Salmon });
+        }
+        plot.Add.Bars(gained);
+        plot.Add.Bars(lost);
+        plot.Add.HorizontalLine(0, color: Colors.Black);
+        Label(plot, months, $"MRR movements ({currency})");
+        return plot.GetSvgXml(Width, Height);
+    }
+
+    private static void Label(Plot plot, IReadOnlyList<MrrMonth> months, string title)
+    {
+        plot.Font.Set(ChartFonts.Family);
+        plot.Title(title);
+        plot.Axes.Bottom.SetTicks([.. months.Select((_, i) => (double)i)], [.. months.Select(m => m.Month[2..])]);
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = v => v.ToString("N0", CultureInfo.InvariantCulture) };
+    }
+}

@@ -95,9 +95,11 @@ public sealed class RenewalsAhead(ProrataDbContext db, BillingOptions options)
         {
             var (contract, subscription) = stored[id];
             if (!renewal.Renews || !asked.Contains(contract.Id)) continue;
-            var license = shares.TryGetValue(id, out var share) ? share : ((LicenseUsage, int, int)?)null;
-            var suggestion = RenewalAdvice.Suggest(renewal.Seats, renewal.ScheduledSeats, license?.Item2, renewal.RenewalTerm);
-            listed.Add(new Listed(contract, subscription, renewal, suggestion, license?.Item1, license?.Item2, license?.Item3));
+            var licensed = shares.TryGetValue(id, out var share);
+            var suggestion = RenewalAdvice.Suggest(renewal.Seats, renewal.ScheduledSeats, licensed ? share.Assigned : null, renewal.RenewalTerm);
+            listed.Add(licensed
+                ? new Listed(contract, subscription, renewal, suggestion, share.Usage, share.Assigned, share.Sharing)
+                : new Listed(contract, subscription, renewal, suggestion, null, null, null));
         }
         return listed;
     }

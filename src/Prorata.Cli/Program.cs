@@ -26,6 +26,6 @@ return args.FirstOrDefault() switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: prorata simulate FILE.json | reconcile … | bill --date … | issue --date … | usage import FILE | exceptions | work-items … | dunning | payments … | receivables … | metrics mrr|deferred-revenue …");
+    Console.Error.WriteLine("usage: prorata simulate FILE.json | reconcile … | bill --date … | issue --date … | usage import FILE | exceptions | work-items … | dunning | payments … | receivables … | metrics mrr|deferred-revenue|renewals …");
     return 2;
 }

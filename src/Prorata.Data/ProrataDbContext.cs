@@ -62,6 +62,8 @@ public sealed class ProrataDbContext(DbContextOptions<ProrataDbContext> options)
 
     public DbSet<PartnerCenterCredential> PartnerCenterCredentials => Set<PartnerCenterCredential>();
 
+    public DbSet<LicenseUsage> LicenseUsage => Set<LicenseUsage>();
+
     public DbSet<ReconImport> ReconImports => Set<ReconImport>();
 
     public DbSet<ReconImportLine> ReconImportLines => Set<ReconImportLine>();

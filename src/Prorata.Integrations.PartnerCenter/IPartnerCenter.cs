@@ -35,6 +35,15 @@ public interface IPartnerCenter
     Task<string?> GetCatalogItemIdAsync(string productId, string skuId, string country, CancellationToken cancellationToken);
 
     /// <summary>
+    /// The id a SKU's licenses carry in a customer's tenant: the SKU's <c>dynamicAttributes.provisioningId</c> (§4.9), which
+    /// is a subscribed SKU's <c>productSku.id</c>; null when the catalog does not sell the SKU there or does not say.
+    /// </summary>
+    Task<string?> GetProvisioningIdAsync(string productId, string skuId, string country, CancellationToken cancellationToken);
+
+    /// <summary>The customer tenant's license SKUs with their seats and the licenses assigned to users (§4.9).</summary>
+    Task<IReadOnlyList<SubscribedSku>> GetSubscribedSkusAsync(string customerId, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Cart → checkout → order, then polls the order (a bounded number of times) until provisioning has produced the
     /// subscription ids (§4.3). An order still provisioning after the polls is a success without subscriptions. The
     /// checkout is sent once: when its answer is lost, <see cref="PurchaseOutcomeUnknownException"/> names the cart.

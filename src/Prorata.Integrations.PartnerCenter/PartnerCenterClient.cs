@@ -196,6 +196,29 @@ public sealed class PartnerCenterClient(
         return null;
     }
 
+    public async Task<string?> GetProvisioningIdAsync(string productId, string skuId, string country, CancellationToken cancellationToken)
+    {
+        var sku = await GetAsync<WireSku>($"v1/products/{Escape(productId)}/skus/{Escape(skuId)}?country={Escape(country)}", cancellationToken);
+        // Dynamic attributes are a dictionary Microsoft may change without notice: the key is looked up without regard to case.
+        var provisioning = sku?.DynamicAttributes?.FirstOrDefault(a => string.Equals(a.Key, "provisioningId", StringComparison.OrdinalIgnoreCase)).Value;
+        return provisioning is { ValueKind: JsonValueKind.String } id && id.GetString() is { Length: > 0 } value ? value : null;
+    }
+
+    public async Task<IReadOnlyList<SubscribedSku>> GetSubscribedSkusAsync(string customerId, CancellationToken cancellationToken)
+    {
+        var list = new List<SubscribedSku>();
+        await foreach (var s in PageAsync<WireSubscribedSku>($"v1/customers/{Escape(customerId)}/subscribedskus", cancellationToken))
+        {
+            if (s.ProductSku?.Id is not { Length: > 0 } id)
+            {
+                continue;
+            }
+            list.Add(new SubscribedSku(id, s.ProductSku.SkuPartNumber, s.ProductSku.Name, s.ActiveUnits, s.ConsumedUnits, s.SuspendedUnits, s.WarningUnits,
+                s.TotalUnits, s.AvailableUnits, s.CapabilityStatus));
+        }
+        return list;
+    }
+
     public async Task<PartnerCenterResult<UpgradeResult>> UpgradeAsync(SubscriptionKey subscription, UpgradeRequest upgrade, CancellationToken cancellationToken)
     {
         var current = await GetSubscriptionAsync(subscription.CustomerId, subscription.SubscriptionId, cancellationToken);

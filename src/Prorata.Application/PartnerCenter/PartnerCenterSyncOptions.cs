@@ -19,6 +19,13 @@ public sealed class PartnerCenterSyncOptions
     [Range(1, 10000)]
     public int BatchSize { get; set; } = 200;
 
+    /// <summary>
+    /// Hours between two reads of the tenants' licenses (seats assigned, for the renewals ahead); 0 turns the schedule off.
+    /// Daily is enough: assignments change slowly, and each read costs a request per tenant of Partner Center's budget.
+    /// </summary>
+    [Range(0, 168)]
+    public int LicenseReadHours { get; set; } = 24;
+
     /// <summary>The country whose Partner Center catalog purchases are placed from (the partner's market).</summary>
     [Required(AllowEmptyStrings = false)]
     public string Market { get; set; } = "US";

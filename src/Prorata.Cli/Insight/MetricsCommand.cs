@@ -20,6 +20,7 @@ public static class MetricsCommand
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, TimeProvider time, CancellationToken cancellationToken)
     {
         var verb = args.FirstOrDefault();
+        if (verb == "renewals") return await RenewalsCommand.RunAsync(args[1..], output, error, time, cancellationToken);
         if (verb is not ("mrr" or "deferred-revenue"))
         {
             error.WriteLine(args.Length == 0 ? "metrics needs mrr or deferred-revenue" : $"unknown verb '{args[0]}'");

@@ -1025,6 +1025,41 @@ namespace Prorata.Data.Migrations.Postgres.Migrations
                     b.ToTable("OutboxMessages", (string)null);
                 });
 
+            modelBuilder.Entity("Prorata.Data.PartnerCenter.LicenseUsage", b =>
+                {
+                    b.Property<Guid>("SubscriptionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("AssignedLicenses")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("LicenseSkuId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("PartnerCenterCustomerId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("ReadAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SkuPartNumber")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<int>("TenantSeats")
+                        .HasColumnType("integer");
+
+                    b.HasKey("SubscriptionId");
+
+                    b.HasIndex("PartnerCenterCustomerId", "LicenseSkuId");
+
+                    b.ToTable("LicenseUsage", (string)null);
+                });
+
             modelBuilder.Entity("Prorata.Data.PartnerCenter.PartnerCenterCredential", b =>
                 {
                     b.Property<string>("Name")
@@ -2810,6 +2845,15 @@ namespace Prorata.Data.Migrations.Postgres.Migrations
                         .HasForeignKey("InvoiceId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("Prorata.Data.Subscriptions.CustomerSubscription", null)
+                        .WithMany()
+                        .HasForeignKey("SubscriptionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Prorata.Data.PartnerCenter.LicenseUsage", b =>
+                {
                     b.HasOne("Prorata.Data.Subscriptions.CustomerSubscription", null)
                         .WithMany()
                         .HasForeignKey("SubscriptionId")

@@ -1010,6 +1010,41 @@ namespace Prorata.Data.Migrations.Sqlite.Migrations
                     b.ToTable("OutboxMessages", (string)null);
                 });
 
+            modelBuilder.Entity("Prorata.Data.PartnerCenter.LicenseUsage", b =>
+                {
+                    b.Property<Guid>("SubscriptionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AssignedLicenses")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LicenseSkuId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PartnerCenterCustomerId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReadAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SkuPartNumber")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TenantSeats")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SubscriptionId");
+
+                    b.HasIndex("PartnerCenterCustomerId", "LicenseSkuId");
+
+                    b.ToTable("LicenseUsage", (string)null);
+                });
+
             modelBuilder.Entity("Prorata.Data.PartnerCenter.PartnerCenterCredential", b =>
                 {
                     b.Property<string>("Name")
@@ -2783,6 +2818,15 @@ namespace Prorata.Data.Migrations.Sqlite.Migrations
                         .HasForeignKey("InvoiceId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("Prorata.Data.Subscriptions.CustomerSubscription", null)
+                        .WithMany()
+                        .HasForeignKey("SubscriptionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Prorata.Data.PartnerCenter.LicenseUsage", b =>
+                {
                     b.HasOne("Prorata.Data.Subscriptions.CustomerSubscription", null)
                         .WithMany()
                         .HasForeignKey("SubscriptionId")

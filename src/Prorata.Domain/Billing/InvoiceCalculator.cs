@@ -248,8 +248,11 @@ public sealed class InvoiceCalculator(SubscriptionBook book)
     }
 
     /// <summary>The customer's price per charge cycle of an offer under a contract, or null when nothing prices it.</summary>
-    internal decimal? PricePerCycle(BillingContract contract, OfferSegment offer) =>
-        PriceFor(contract, offer, LockedCustomerRow(contract, offer))?.PerCycle;
+    internal decimal? PricePerCycle(BillingContract contract, OfferSegment offer) => CustomerPriceOf(contract, offer)?.PerCycle;
+
+    /// <summary>As <see cref="PricePerCycle"/>, saying also whether it fell back to ERP for want of a pricing rule.</summary>
+    internal CustomerPrice? CustomerPriceOf(BillingContract contract, OfferSegment offer) =>
+        PriceFor(contract, offer, LockedCustomerRow(contract, offer));
 
     /// <summary>The customer's price per charge cycle of an offer on <paramref name="day"/> (a rollout begun by then included), or null when nothing prices it.</summary>
     internal decimal? PricePerCycleOn(BillingContract contract, OfferSegment offer, DateOnly day)

@@ -44,4 +44,10 @@ public enum RefusalCode
 
     /// <summary>A purchase's order is still being provisioned; the next sync links it.</summary>
     OrderNotProvisionedYet,
+
+    /// <summary>A renewal's instructions asked for once the renewal has taken place (00:00 UTC of its day).</summary>
+    RenewalPassed,
+
+    /// <summary>A renewal suggestion accepted that is no longer the suggestion (the licenses, the seats or the renewal changed).</summary>
+    SuggestionChanged,
 }

@@ -70,6 +70,20 @@ internal sealed record WireOrderLine(int LineItemNumber, string? OfferId, string
 
 internal sealed record WireAvailability(string? Id, string? ProductId, string? SkuId, string? CatalogItemId);
 
+internal sealed record WireSubscribedSku(
+    int AvailableUnits,
+    int ActiveUnits,
+    int ConsumedUnits,
+    int SuspendedUnits,
+    int TotalUnits,
+    int WarningUnits,
+    WireProductSku? ProductSku,
+    string? CapabilityStatus);
+
+internal sealed record WireProductSku(string? Id, string? Name, string? SkuPartNumber, string? TargetType, string? LicenseGroupId);
+
+internal sealed record WireSku(string? Id, string? ProductId, Dictionary<string, JsonElement>? DynamicAttributes);
+
 internal sealed record WireTransition(string? FromSubscriptionId, string? ToSubscriptionId, int Quantity);
 
 internal sealed record WireAuditRecord(

@@ -48,6 +48,13 @@ public static class AdminEndpoints
             return Results.Json(Shapes.Customer(customer), statusCode: 201);
         });
 
+        sim.MapPost("/licenses", async (HttpRequest request, SimulatorState state) =>
+        {
+            var body = await JsonNode.ParseAsync(request.Body) as JsonObject ?? [];
+            var error = state.SetAssignedLicenses((string?)body["customerId"] ?? "", (string?)body["catalogItemId"] ?? "", (int)Number(body["consumedUnits"]));
+            return error is not null ? PartnerEndpoints.Error(error) : Results.NoContent();
+        });
+
         sim.MapPost("/out-of-band", async (HttpRequest request, OutOfBandActor actor, SimulatorState state) =>
         {
             var body = await JsonNode.ParseAsync(request.Body) as JsonObject ?? [];

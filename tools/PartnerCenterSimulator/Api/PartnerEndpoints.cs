@@ -152,6 +152,19 @@ public static class PartnerEndpoints
         v1.MapGet("/customers/{customerId}/orders/{orderId}", (string customerId, string orderId, SimulatorState state) =>
             state.PollOrder(customerId, orderId) is { } order ? Results.Json(Shapes.Order(order)) : Error(SimError.NotFound("Order")));
 
+        v1.MapGet("/customers/{customerId}/subscribedskus", (string customerId, SimulatorState state) =>
+        {
+            if (state.Read(_ => state.FindCustomer(customerId)) is null)
+            {
+                return Error(SimError.NotFound("Customer"));
+            }
+            var skus = state.SubscribedSkus(customerId).Select(sku => (JsonNode)Shapes.SubscribedSku(sku)).ToList();
+            return Results.Json(Shapes.Collection(skus, skus.Count));
+        });
+
+        v1.MapGet("/products/{productId}/skus/{skuId}", (string productId, string skuId, SimulatorState state) =>
+            state.Catalog.FindByProductSku($"{productId}:{skuId}") is { } offer ? Results.Json(Shapes.Sku(offer)) : Error(SimError.NotFound("Product")));
+
         v1.MapGet("/products/{productId}/skus/{skuId}/availabilities", (string productId, string skuId, SimulatorState state) =>
         {
             if (state.Catalog.FindByProductSku($"{productId}:{skuId}") is not { } offer)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using PartnerCenterSimulator.Catalog;
 using PartnerCenterSimulator.Model;
 using PartnerCenterSimulator.Rules;
 
@@ -153,6 +154,60 @@ public static class Shapes
             ["attributes"] = Attributes("Subscription", s.ETag),
         };
     }
+
+    /// <summary>A SubscribedSku of the license resources (§4): seats and assignments of one license SKU in a customer's tenant.</summary>
+    public static JsonObject SubscribedSku(SimSubscribedSku sku) => new()
+    {
+        ["availableUnits"] = sku.AvailableUnits,
+        ["activeUnits"] = sku.ActiveUnits,
+        ["consumedUnits"] = sku.ConsumedUnits,
+        ["suspendedUnits"] = sku.SuspendedUnits,
+        ["totalUnits"] = sku.TotalUnits,
+        ["warningUnits"] = sku.WarningUnits,
+        ["productSku"] = new JsonObject
+        {
+            ["id"] = sku.Offer.ProvisioningId,
+            ["name"] = sku.Offer.SkuTitle,
+            ["skuPartNumber"] = sku.Offer.SkuPartNumber,
+            ["targetType"] = "User",
+            ["licenseGroupId"] = "group1",
+        },
+        ["servicePlans"] = new JsonArray(),
+        ["capabilityStatus"] = sku.CapabilityStatus,
+        ["attributes"] = Attributes("SubscribedSku"),
+    };
+
+    /// <summary>A catalog SKU (product resources, §4.3); <c>dynamicAttributes.provisioningId</c> names its licenses in a tenant.</summary>
+    public static JsonObject Sku(CatalogOffer offer) => new()
+    {
+        ["id"] = offer.SkuId,
+        ["productId"] = offer.ProductId,
+        ["title"] = offer.SkuTitle,
+        ["description"] = offer.SkuTitle,
+        ["minimumQuantity"] = 1,
+        ["maximumQuantity"] = 300,
+        ["isTrial"] = false,
+        ["supportedBillingCycles"] = new JsonArray("annual", "monthly", "triennial"),
+        ["purchasePrerequisites"] = new JsonArray("MicrosoftCloudAgreement"),
+        ["inventoryVariables"] = new JsonArray(),
+        ["provisioningVariables"] = new JsonArray(),
+        ["actions"] = new JsonArray("Refund"),
+        ["dynamicAttributes"] = new JsonObject
+        {
+            ["isMicrosoftProduct"] = true,
+            ["hasConstraints"] = true,
+            ["isAddon"] = false,
+            ["prerequisiteSkus"] = new JsonArray(),
+            ["upgradeTargetOffers"] = new JsonArray([.. offer.UpgradeTargets.Select(t => (JsonNode)JsonValue.Create(t))]),
+            ["provisioningId"] = offer.ProvisioningId,
+        },
+        ["links"] = new JsonObject
+        {
+            ["availabilities"] = Link($"/products/{offer.ProductId}/skus/{offer.SkuId}/availabilities?country=US"),
+            ["self"] = Link($"/products/{offer.ProductId}/skus/{offer.SkuId}?country=US"),
+        },
+        ["attributes"] = Attributes("Sku"),
+    };
 
     public static JsonObject Scheduled(ScheduledChange change)
     {

@@ -10,11 +10,17 @@ public sealed class OfferCatalog
     {
         _offers =
         [
-            new("CFQ7TTC0LH18", "0001", "CFQ7TTC0K971", "Microsoft 365 Business Basic", "Microsoft 365 Business Basic", ["CFQ7TTC0LDPB:0001", "CFQ7TTC0LCHC:0002"]),
-            new("CFQ7TTC0LDPB", "0001", "CFQ7TTC0K5DN", "Microsoft 365 Business Standard", "Microsoft 365 Business Standard", ["CFQ7TTC0LCHC:0002"]),
-            new("CFQ7TTC0LCHC", "0002", "CFQ7TTC0K7Q8", "Microsoft 365 Business Premium", "Microsoft 365 Business Premium", []),
-            new("CFQ7TTC0LFLX", "0001", "CFQ7TTC0K9J3", "Microsoft 365 E3", "Microsoft 365 E3", ["CFQ7TTC0LFLZ:0002"]),
-            new("CFQ7TTC0LFLZ", "0002", "CFQ7TTC0KBZ2", "Microsoft 365 E5", "Microsoft 365 E5", []),
+            // The provisioning ids and part numbers are Microsoft's published license SKU ids of these products.
+            new("CFQ7TTC0LH18", "0001", "CFQ7TTC0K971", "Microsoft 365 Business Basic", "Microsoft 365 Business Basic", ["CFQ7TTC0LDPB:0001", "CFQ7TTC0LCHC:0002"],
+                "3b555118-da6a-4418-894f-7df1e2096870", "O365_BUSINESS_ESSENTIALS"),
+            new("CFQ7TTC0LDPB", "0001", "CFQ7TTC0K5DN", "Microsoft 365 Business Standard", "Microsoft 365 Business Standard", ["CFQ7TTC0LCHC:0002"],
+                "f245ecc8-75af-4f8e-b61f-27d8114de5f3", "O365_BUSINESS_PREMIUM"),
+            new("CFQ7TTC0LCHC", "0002", "CFQ7TTC0K7Q8", "Microsoft 365 Business Premium", "Microsoft 365 Business Premium", [],
+                "cbdc14ab-d96c-4c30-b9f4-6ada7cdc1d46", "SPB"),
+            new("CFQ7TTC0LFLX", "0001", "CFQ7TTC0K9J3", "Microsoft 365 E3", "Microsoft 365 E3", ["CFQ7TTC0LFLZ:0002"],
+                "05e9a617-0261-4cee-bb44-138d3ef5d965", "SPE_E3"),
+            new("CFQ7TTC0LFLZ", "0002", "CFQ7TTC0KBZ2", "Microsoft 365 E5", "Microsoft 365 E5", [],
+                "06ebc4ee-1bb5-47dd-8120-11324bc54e06", "SPE_E5"),
         ];
         // Annual prepaid price per seat per year; the other plans derive from it the way Microsoft's list does:
         // P1Y billed monthly +5% (from April 2025), P1M about +20% over P1Y/12 (§1.2, secondary sources).

@@ -24,6 +24,7 @@ public sealed class SimulatorState(SimulatedClock clock, OfferCatalog catalog, S
     private readonly List<JsonObject> _transitions = [];
     private readonly List<SimAuditRecord> _audit = [];
     private readonly List<SimCharge> _charges = [];
+    private readonly Dictionary<string, int> _assignedLicenses = new(StringComparer.OrdinalIgnoreCase);
     private DateTimeOffset _nextBoundary = DateTimeOffset.MaxValue;
     private long _sequence;
 
@@ -124,9 +125,71 @@ public sealed class SimulatorState(SimulatedClock clock, OfferCatalog catalog, S
                 sub.NextCycleIndex = TermCalendar.CycleIndexAt(startDate, cycleMonths, DateOnly.FromDateTime(now.UtcDateTime)) + 1;
                 AddSubscription(sub);
             }
+            // Assigned licenses from a generator of their own, so that seeding the same customers gives the same subscriptions as before.
+            var assignments = new Random(randomSeed + 1);
+            foreach (var customer in added)
+            {
+                foreach (var sku in SubscribedSkusOf(customer.Id))
+                {
+                    // Half to all of the seats are given to users.
+                    _assignedLicenses[AssignmentKey(customer.Id, sku.Offer)] = sku.TotalUnits - assignments.Next(sku.TotalUnits / 2 + 1);
+                }
+            }
             return added;
         }
     }
+
+    /// <summary>
+    /// The customer tenant's license SKUs with their seats and assignments (GET …/subscribedskus, §4). A SKU whose assigned
+    /// count was never set (<see cref="SetAssignedLicenses"/>, seeding) has every seat assigned.
+    /// </summary>
+    public IReadOnlyList<SimSubscribedSku> SubscribedSkus(string customerId)
+    {
+        lock (_gate)
+        {
+            CatchUp(clock.GetUtcNow());
+            return SubscribedSkusOf(customerId);
+        }
+    }
+
+    /// <summary>Sets how many licenses of an offer's SKU the customer's users hold (the test hook POST /_sim/licenses).</summary>
+    public SimError? SetAssignedLicenses(string customerId, string catalogItemId, int consumedUnits)
+    {
+        lock (_gate)
+        {
+            if (FindCustomer(customerId) is null)
+            {
+                return SimError.NotFound("Customer");
+            }
+            if (catalog.FindByCatalogItemId(catalogItemId) is not { } offer)
+            {
+                return SimError.NotFound("Catalog item");
+            }
+            if (consumedUnits < 0)
+            {
+                return SimError.Invalid($"consumedUnits must be 0 or more; got {consumedUnits}.");
+            }
+            _assignedLicenses[AssignmentKey(customerId, offer)] = consumedUnits;
+            return null;
+        }
+    }
+
+    private List<SimSubscribedSku> SubscribedSkusOf(string customerId) =>
+        SubscriptionsOf(customerId)
+            .Where(s => s.IsLive)
+            .GroupBy(s => s.Offer.ProvisioningId, StringComparer.OrdinalIgnoreCase)
+            .Select(g =>
+            {
+                var offer = g.First().Offer;
+                var active = g.Where(s => s.Status == "active").Sum(s => s.Quantity);
+                var suspended = g.Where(s => s.Status == "suspended").Sum(s => s.Quantity);
+                var consumed = _assignedLicenses.TryGetValue(AssignmentKey(customerId, offer), out var assigned) ? assigned : active;
+                return new SimSubscribedSku(offer, active, suspended, 0, consumed);
+            })
+            .OrderBy(sku => sku.Offer.SkuPartNumber, StringComparer.Ordinal)
+            .ToList();
+
+    private static string AssignmentKey(string customerId, CatalogOffer offer) => $"{customerId}|{offer.ProvisioningId}";
 
     public SimCustomer AddCustomer(string companyName, string domain, string country)
     {

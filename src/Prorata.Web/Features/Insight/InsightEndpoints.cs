@@ -18,6 +18,7 @@ public static class InsightEndpoints
         api.MapGet("/mrr.csv", MrrCsvAsync).ProducesValidationProblem();
         api.MapGet("/deferred-revenue", DeferredRevenueAsync).ProducesValidationProblem();
         api.MapGet("/deferred-revenue.csv", DeferredRevenueCsvAsync).ProducesValidationProblem();
+        app.MapRenewals();
         return app;
     }
 

@@ -4,6 +4,7 @@ namespace Prorata.Web.Features.Insight;
 
 public static class InsightFeature
 {
-    /// <summary>The numbers Finance reads off billing: MRR with its movements and the deferred revenue schedule.</summary>
-    public static IServiceCollection AddInsight(this IServiceCollection services) => services.AddScoped<DeferredRevenueReport>().AddScoped<MrrReport>();
+    /// <summary>The numbers Finance reads off billing: MRR with its movements, the deferred revenue schedule, the renewals ahead.</summary>
+    public static IServiceCollection AddInsight(this IServiceCollection services) =>
+        services.AddScoped<DeferredRevenueReport>().AddScoped<MrrReport>().AddScoped<RenewalsAhead>().AddScoped<RenewalSuggestionAcceptance>();
 }

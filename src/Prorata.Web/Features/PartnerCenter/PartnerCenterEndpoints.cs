@@ -29,6 +29,7 @@ public static class PartnerCenterEndpoints
         group.MapGet("/", StatusAsync).WithName("GetPartnerCenterStatus");
         group.MapPost("/sync-runs", StartAsync).WithName("StartPartnerCenterSync").RequireAuthorization(Policies.OwnerOnly);
         group.MapGet("/sync-runs/{id:guid}", GetRunAsync).WithName("GetPartnerCenterSync");
+        group.MapPost("/license-reads", ReadLicensesAsync).WithName("ReadPartnerCenterLicenses").RequireAuthorization(Policies.OwnerOnly);
         group.MapGet("/issues", IssuesAsync).WithName("ListPartnerCenterIssues");
         group.MapPost("/issues/{id:long}/resolve", ResolveAsync).WithName("ResolvePartnerCenterIssue").RequireAuthorization(Policies.OwnerOnly);
         group.MapPut("/subscriptions/{partnerCenterSubscriptionId}/link", LinkAsync).WithName("LinkPartnerCenterSubscription")
@@ -75,6 +76,19 @@ public static class PartnerCenterEndpoints
         }
         await runs.WaitAsync(run.Id);
         return TypedResults.Ok(SyncRunResponse.From((await runs.FindAsync(run.Id, cancellationToken))!));
+    }
+
+    /// <summary>
+    /// Reads every linked tenant's licenses now (the schedule does it every PartnerCenter:Sync:LicenseReadHours) and answers
+    /// what was stored; a tenant Partner Center refused is listed in <c>failures</c> and keeps its earlier read.
+    /// </summary>
+    private static async Task<Results<Ok<LicenseReadOutcome>, ProblemHttpResult>> ReadLicensesAsync(HttpContext context, CancellationToken cancellationToken)
+    {
+        if (await NotReadyAsync(context.RequestServices, cancellationToken) is { } refusal)
+        {
+            return refusal;
+        }
+        return TypedResults.Ok(await context.RequestServices.GetRequiredService<LicenseRead>().RunAsync(cancellationToken));
     }
 
     /// <summary>422 with a stable code when sync cannot start: nothing configured, or no consent yet.</summary>

@@ -22,11 +22,13 @@ public static class PartnerCenterFeature
         services.AddOptions<PartnerCenterSyncOptions>().Bind(configuration.GetSection(PartnerCenterSyncOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<PartnerCenterSyncRuns>();
         services.AddHostedService<PartnerCenterSyncJob>();
+        services.AddHostedService<LicenseReadJob>();
         if (connection.Configured)
         {
             services.AddSingleton<ICredentialVault, DatabaseCredentialVault>();
             services.AddPartnerCenter(configuration);
             services.AddScoped<PartnerCenterSync>();
+            services.AddScoped<LicenseRead>();
             services.AddScoped<ISubscriptionChangePush, PartnerCenterChangePush>();
         }
         return services;

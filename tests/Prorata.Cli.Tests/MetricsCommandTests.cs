@@ -90,7 +90,7 @@ public sealed class MetricsCommandTests : IAsyncLifetime
         var nobody = await MetricsAsync("deferred-revenue", "--legal-entity", "Contoso Ltd");
 
         Assert.Equal((2, ""), (noVerb.Exit, noVerb.Output));
-        Assert.StartsWith("metrics needs mrr or deferred-revenue\nusage: prorata metrics mrr", noVerb.Error);
+        Assert.StartsWith("metrics needs mrr, renewals or deferred-revenue\nusage: prorata metrics mrr", noVerb.Error);
         Assert.Equal((2, "", "--from: from must be a month written yyyy-MM, such as 2026-01; got '2026-13'.\n"), badMonth);
         Assert.Equal((2, "", "--to: to must not be before from (2026-03); got 2026-01.\n"), reversed);
         Assert.Equal((2, "", "--to: a report covers at most 120 months; 2010-01 to 2026-01 is 193.\n"), tooLong);

@@ -39,5 +39,25 @@ public sealed class DashboardJourneyTests(LiveApp app) : IClassFixture<LiveApp>
         Assert.Contains(expected, row => row[1] != "0.00");
     }
 
+    [Fact]
+    public async Task Owner_OpensHome_SeesTheRenewalsOfTheNext30DaysTheApiLists()
+    {
+        var page = await app.SignedInPageAsync();
+        var api = await page.APIRequest.GetAsync("/api/v1/metrics/renewals?within=30");
+        var renewals = JsonDocument.Parse(await api.TextAsync()).RootElement.EnumerateArray().ToList();
+        var toSchedule = renewals.Count(r => r.GetProperty("suggestion").GetString() == "schedule");
+
+        await page.GotoAsync("/");
+
+        if (renewals.Count == 0)
+            await Assertions.Expect(page.GetByText("No subscription renews in the next 30 days.")).ToBeVisibleAsync();
+        else
+        {
+            await Assertions.Expect(page.Locator("#renewals-summary"))
+                .ToHaveTextAsync($"{renewals.Count} renewing, {toSchedule} with fewer licenses assigned than seats bought.");
+            Assert.Equal(Math.Min(10, renewals.Count), await page.Locator("#renewals-ahead tbody tr").CountAsync());
+        }
+    }
+
     private static string N2(JsonElement month, string field) => month.GetProperty(field).GetDecimal().ToString("N2", CultureInfo.InvariantCulture);
 }

@@ -13,6 +13,7 @@ public static class MetricsCommand
 {
     private const string Usage = """
         usage: prorata metrics mrr [--from yyyy-MM] [--to yyyy-MM] [--legal-entity ID|NAME] [--partner-currency USD] [--csv] [--connection STRING]
+               prorata metrics renewals [--within 30|60|90] [--customer ID|NAME] [--csv] [--partner-currency USD] [--connection STRING]
                prorata metrics deferred-revenue [--from yyyy-MM] [--to yyyy-MM] [--legal-entity ID|NAME] [--csv] [--connection STRING]
                (without --from and --to: the twelve months up to this one, UTC)
         """;
@@ -23,7 +24,7 @@ public static class MetricsCommand
         if (verb == "renewals") return await RenewalsCommand.RunAsync(args[1..], output, error, time, cancellationToken);
         if (verb is not ("mrr" or "deferred-revenue"))
         {
-            error.WriteLine(args.Length == 0 ? "metrics needs mrr or deferred-revenue" : $"unknown verb '{args[0]}'");
+            error.WriteLine(args.Length == 0 ? "metrics needs mrr, renewals or deferred-revenue" : $"unknown verb '{args[0]}'");
             error.WriteLine(Usage);
             return 2;
         }

@@ -179,7 +179,7 @@ public sealed class BillingRunner(ProrataDbContext db, BillingOptions options, T
                 .Where(l => l.Description == null)
                 .Join(db.Invoices.Where(i => chunk.Contains(i.ContractId) && i.Status != InvoiceStatus.Void && i.BillingDate < date),
                     l => l.InvoiceId, i => i.Id, (l, i) => new BilledLine(i.ContractId, i.BillingDate, i.CreatedAt, l.Position, l.SubscriptionId, l.Origin, l.Quantity, l.Amount,
-                        l.ProductId, l.SkuId))
+                        l.ProductId, l.SkuId, l.Cost))
                 .ToListAsync(cancellationToken))
             .GroupBy(l => l.ContractId)
             .ToDictionary(g => g.Key, g => g.OrderBy(l => l.BillingDate).ThenBy(l => l.CreatedAt).ThenBy(l => l.Position).ToList());
@@ -216,7 +216,7 @@ public sealed class BillingRunner(ProrataDbContext db, BillingOptions options, T
             foreach (var line in billed)
             {
                 if (line.Origin is { } origin)
-                    ledger.Record(BillingItemKey.Parse(origin), line.Quantity, line.Amount, line.BillingDate, line.ProductId, line.SkuId);
+                    ledger.Record(BillingItemKey.Parse(origin), line.Quantity, line.Amount, line.BillingDate, line.ProductId, line.SkuId, line.Cost);
                 else
                     // A credit line credits everything billed for its subscription and SKU (billing-rules §4, cancellation inside 24 h).
                     ledger.RecordCredit(StoredTimeline.IdOf(line.SubscriptionId), line.ProductId, line.SkuId, line.BillingDate);

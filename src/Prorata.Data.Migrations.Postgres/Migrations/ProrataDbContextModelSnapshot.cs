@@ -668,6 +668,10 @@ namespace Prorata.Data.Migrations.Postgres.Migrations
                         .HasPrecision(18, 6)
                         .HasColumnType("numeric(18,6)");
 
+                    b.Property<decimal?>("Cost")
+                        .HasPrecision(28, 12)
+                        .HasColumnType("numeric(28,12)");
+
                     b.Property<int>("Days")
                         .HasColumnType("integer");
 

@@ -655,6 +655,10 @@ namespace Prorata.Data.Migrations.Sqlite.Migrations
                         .HasPrecision(18, 6)
                         .HasColumnType("TEXT");
 
+                    b.Property<decimal?>("Cost")
+                        .HasPrecision(28, 12)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Days")
                         .HasColumnType("INTEGER");
 

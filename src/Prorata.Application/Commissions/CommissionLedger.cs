@@ -19,7 +19,7 @@ namespace Prorata.Application.Commissions;
 /// allocations and reversals, the change log — with <see cref="CommissionRules"/>, the rules the simulation uses. Nothing of
 /// it is kept; an approved statement keeps its own copy of what it paid (<see cref="CommissionStatements"/>).
 /// </summary>
-public sealed class CommissionLedger(ProrataDbContext db, BillingOptions options, ReceivablesLedger receivables)
+public sealed class CommissionLedger(ProrataDbContext db, BillingOptions options, TimeProvider time)
 {
     /// <summary>
     /// Every entry payable on or before <paramref name="until"/>, of one salesperson or of all, in payable order. A renewal
@@ -124,7 +124,7 @@ public sealed class CommissionLedger(ProrataDbContext db, BillingOptions options
         foreach (var customer in reversals.GroupBy(r => r.CustomerId))
         {
             var reversedAt = customer.ToDictionary(r => r.Id.ToString(), r => r.ReversedAt, StringComparer.Ordinal);
-            var played = await receivables.PlayWithReversedPaymentsAsync(customer.Key, cancellationToken);
+            var played = await new ReceivablesLedger(db, time).PlayWithReversedPaymentsAsync(customer.Key, cancellationToken);
             foreach (var allocation in played.Allocations)
             {
                 if (!reversedSettlements.TryGetValue(allocation.Invoice, out var ofInvoice)) reversedSettlements[allocation.Invoice] = ofInvoice = [];

@@ -21,7 +21,7 @@ public static class CommissionCsv
 
     /// <summary>What a person must know about an entry beyond its figures.</summary>
     public static string Note(CommissionEntry e) =>
-        e.Commission is null ? "cost unknown: earns nothing until the line's cost is known" : e.Late ? "late" : "";
+        e.Commission is null ? "cost unknown: earns nothing" : e.Late ? "late" : "";
 
     /// <summary>A rate as a person writes it: 10, 12.5 (the database may give 10.000000 back).</summary>
     public static string Percent(decimal rate) => rate.ToString("0.####", CultureInfo.InvariantCulture);

@@ -34,6 +34,16 @@ public sealed class SalespersonPlans(ProrataDbContext db, TimeProvider time)
         return await SaveAsync(plan, draft, added: false, cancellationToken);
     }
 
+    /// <summary>Ends a plan on <paramref name="effectiveTo"/> (inclusive), everything else as it is: how a rate changes from a day on.</summary>
+    public async Task<CommissionResult<SalespersonPlan>> EndAsync(Guid salespersonId, Guid planId, string? effectiveTo, CancellationToken cancellationToken)
+    {
+        var plan = await db.SalespersonPlans.FirstOrDefaultAsync(p => p.Id == planId && p.SalespersonId == salespersonId, cancellationToken);
+        if (plan is null) return CommissionResult<SalespersonPlan>.NotFound($"Salesperson '{salespersonId}' has no plan with id '{planId}'.");
+        var draft = new PlanDraft(plan.ProductId, plan.SkuId, plan.Basis.ToString(), plan.Rate, plan.Payout.ToString(),
+            plan.EffectiveFrom.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), effectiveTo);
+        return await SaveAsync(plan, draft, added: false, cancellationToken);
+    }
+
     public async Task<CommissionResult<SalespersonPlan>> DeleteAsync(Guid salespersonId, Guid planId, CancellationToken cancellationToken)
     {
         var plan = await db.SalespersonPlans.FirstOrDefaultAsync(p => p.Id == planId && p.SalespersonId == salespersonId, cancellationToken);

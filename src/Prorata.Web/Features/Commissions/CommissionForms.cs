@@ -17,6 +17,7 @@ public static class CommissionForms
         forms.MapPost("/salespeople", CreateAsync);
         forms.MapPost("/salespeople/{id:guid}", UpdateAsync);
         forms.MapPost("/salespeople/{id:guid}/plans", AddPlanAsync);
+        forms.MapPost("/salespeople/{id:guid}/plans/{planId:guid}/end", EndPlanAsync);
         forms.MapPost("/salespeople/{id:guid}/plans/{planId:guid}/delete", DeletePlanAsync);
         forms.MapPost("/statements/{salespersonId:guid}/{month}/approve", ApproveAsync);
         forms.MapPost("/statements/{salespersonId:guid}/{month}/paid", PaidAsync);
@@ -45,6 +46,12 @@ public static class CommissionForms
         var draft = new PlanDraft(form["productId"], form["skuId"], form["basis"], rate, form["payout"], form["effectiveFrom"], form["effectiveTo"]);
         var result = await plans.AddAsync(id, draft, cancellationToken);
         return Back(result, p => $"Added the plan for {p.ProductId}{(p.SkuId is null ? "" : $" / {p.SkuId}")} from {p.EffectiveFrom:yyyy-MM-dd}.");
+    }
+
+    private static async Task<RedirectHttpResult> EndPlanAsync(Guid id, Guid planId, IFormCollection form, SalespersonPlans plans, CancellationToken cancellationToken)
+    {
+        var result = await plans.EndAsync(id, planId, form["effectiveTo"], cancellationToken);
+        return Back(result, p => $"The plan for {p.ProductId}{(p.SkuId is null ? "" : $" / {p.SkuId}")} ends on {p.EffectiveTo:yyyy-MM-dd}.");
     }
 
     private static async Task<RedirectHttpResult> DeletePlanAsync(Guid id, Guid planId, IFormCollection form, SalespersonPlans plans,

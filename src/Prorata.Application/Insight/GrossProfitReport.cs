@@ -57,7 +57,7 @@ public sealed class GrossProfitReport(ProrataDbContext db)
                 var profit = l.Cost is { } cost ? GrossProfit.Of(l.Amount, cost) : (decimal?)null;
                 var number = l.Number is { } n ? $"{l.NumberPrefix ?? (l.InvoiceKind == InvoiceKind.CreditNote ? "CN-" : "INV-")}{n:D6}" : null;
                 return new GrossProfitLineRow(l.InvoiceId, number, l.BillingDate, l.CustomerId, customers.GetValueOrDefault(l.CustomerId, ""), l.ContractId,
-                    l.SubscriptionId, l.Position + 1, EnumText.ToWire(l.Kind), l.ProductId, l.SkuId, l.PeriodStart, l.PeriodEnd, l.Quantity, l.Currency,
+                    l.SubscriptionId, l.Position + 1, EnumText.ToWire(l.Kind), l.ProductId, l.SkuId, l.PeriodStart, l.PeriodEnd, Plain(l.Quantity), l.Currency,
                     Rounding.Customer(l.Amount, currency), l.Cost is { } c ? Rounding.Customer(c, currency) : null,
                     profit is { } p ? Rounding.Customer(p, currency) : null, Margin(l.Amount, profit),
                     MarginFloor.For(floors, l.ProductId)?.Shortfall(l.Amount, l.Cost) is { } shortfall ? Rounding.Customer(shortfall, currency) : null);
@@ -174,6 +174,9 @@ public sealed class GrossProfitReport(ProrataDbContext db)
     /// <summary>Gross profit as a percentage of what was billed, to two decimals; none when nothing was billed.</summary>
     private static decimal? Margin(decimal amount, decimal? profit) =>
         profit is { } p && amount > 0 ? Math.Round(p * 100m / amount, 2, MidpointRounding.AwayFromZero) : null;
+
+    /// <summary>A quantity without the trailing zeros the database's scale adds (5, not 5.000000).</summary>
+    private static decimal Plain(decimal quantity) => quantity / 1.000000000000000000000000000000000m;
 
     private static string Month(DateOnly day) => day.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 

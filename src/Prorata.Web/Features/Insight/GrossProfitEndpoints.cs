@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Prorata.Application;
 using Prorata.Application.Insight;
-using Prorata.Domain.Contracts;
 using Prorata.Web.Features.Receivables;
 using Prorata.Web.Infrastructure.Auth;
 using Prorata.Web.Infrastructure.Persistence;
@@ -32,29 +31,21 @@ public static class GrossProfitEndpoints
         return app;
     }
 
-    /// <summary>The report's query as the API, the page and the CLI send it; the range or the fields that are wrong.</summary>
-    public static (ReportMonths? Range, GrossProfitGrouping By, IDictionary<string, string[]> Errors) Parse(string? from, string? to, string? by, DateOnly today)
-    {
-        var (range, errors) = ReportMonths.Parse(from, to, today, GrossProfitReport.MaxMonths);
-        var grouping = new ValidationErrors();
-        var parsed = EnumText.Parse(by, GrossProfitGrouping.Product, "by", grouping);
-        foreach (var (field, messages) in grouping.ToDictionary()) errors[field] = messages;
-        return (errors.Count > 0 ? null : range, parsed, errors);
-    }
-
     private static async Task<Results<Ok<GrossProfitView>, ValidationProblem>> ReadAsync(string? from, string? to, string? by, Guid? legalEntityId, Guid? customerId,
         Guid? contractId, string? productId, GrossProfitReport report, TimeProvider time, CancellationToken cancellationToken)
     {
-        var (range, grouping, errors) = Parse(from, to, by, Today(time));
-        if (range is null) return TypedResults.ValidationProblem(errors);
+        var (query, errors) = GrossProfitQuery.Parse(from, to, by, Today(time));
+        if (query is null) return TypedResults.ValidationProblem(errors);
+        var (range, grouping) = (query.Range, query.By);
         return TypedResults.Ok(await report.ReadAsync(range.From, range.To, grouping, new GrossProfitFilter(legalEntityId, customerId, contractId, productId), cancellationToken));
     }
 
     private static async Task<IResult> CsvAsync(string? from, string? to, string? by, Guid? legalEntityId, Guid? customerId, Guid? contractId, string? productId,
         GrossProfitReport report, TimeProvider time, HttpContext http, CancellationToken cancellationToken)
     {
-        var (range, grouping, errors) = Parse(from, to, by, Today(time));
-        if (range is null) return TypedResults.ValidationProblem(errors);
+        var (query, errors) = GrossProfitQuery.Parse(from, to, by, Today(time));
+        if (query is null) return TypedResults.ValidationProblem(errors);
+        var (range, grouping) = (query.Range, query.By);
         var view = await report.ReadAsync(range.From, range.To, grouping, new GrossProfitFilter(legalEntityId, customerId, contractId, productId), cancellationToken);
         var name = $"gross-profit-by-{view.By}-{range.From:yyyy-MM}-{range.To:yyyy-MM}.csv";
         if (grouping == GrossProfitGrouping.Line)

@@ -47,14 +47,8 @@ public static class GrossProfitCommand
         Guid? entityId = null, customerId = null;
         if (arguments["legal-entity"] is { } wantedEntity)
         {
-            var entities = await db.LegalEntities.AsNoTracking().Select(e => new { e.Id, e.Name }).ToListAsync(cancellationToken);
-            var found = entities.Where(e => e.Id.ToString().Equals(wantedEntity, StringComparison.OrdinalIgnoreCase) || e.Name == wantedEntity).ToList();
-            if (found.Count != 1)
-            {
-                error.WriteLine(found.Count == 0 ? $"--legal-entity: no legal entity has the id or name '{wantedEntity}'" : $"--legal-entity: several legal entities are named '{wantedEntity}'; give the id");
-                return 2;
-            }
-            entityId = found[0].Id;
+            entityId = await LegalEntityLookup.FindAsync(db, wantedEntity, error, cancellationToken);
+            if (entityId is null) return 2;
         }
         if (arguments["customer"] is { } wantedCustomer)
         {

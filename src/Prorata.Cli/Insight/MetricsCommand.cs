@@ -54,14 +54,8 @@ public static class MetricsCommand
         Guid? entityId = null;
         if (arguments["legal-entity"] is { } wanted)
         {
-            var entities = await db.LegalEntities.AsNoTracking().Select(e => new { e.Id, e.Name }).ToListAsync(cancellationToken);
-            var found = entities.Where(e => e.Id.ToString().Equals(wanted, StringComparison.OrdinalIgnoreCase) || e.Name == wanted).ToList();
-            if (found.Count != 1)
-            {
-                error.WriteLine(found.Count == 0 ? $"--legal-entity: no legal entity has the id or name '{wanted}'" : $"--legal-entity: several legal entities are named '{wanted}'; give the id");
-                return 2;
-            }
-            entityId = found[0].Id;
+            entityId = await LegalEntityLookup.FindAsync(db, wanted, error, cancellationToken);
+            if (entityId is null) return 2;
         }
 
         if (verb == "mrr")

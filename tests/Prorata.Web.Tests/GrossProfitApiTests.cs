@@ -135,6 +135,42 @@ public abstract class GrossProfitApiTests(InvoicingApp app)
         Assert.Equal(0, await InvoicingSeed.CountAsync(app, db => db.MarginFloors));
     }
 
+    [Fact]
+    public async Task MarginFloorForm_SetThenRemovedOnThePage_WithTheOutcomeShown()
+    {
+        var finance = await app.SignedInAsAsync(StaffRoles.Finance);
+        var reader = await app.SignedInAsAsync(StaffRoles.ReadOnly);
+
+        var set = await PostFloorFormAsync(finance, "margin-floor-form", new() { ["ProductId"] = InvoicingSeed.Product, ["Percent"] = "7.5" });
+        var shown = await finance.GetStringAsync("/insight/gross-profit");
+        var bad = await PostFloorFormAsync(finance, "margin-floor-form", new() { ["ProductId"] = "*", ["Percent"] = "lots" });
+        var removed = await PostFloorFormAsync(finance, $"remove-{InvoicingSeed.Product}", []);
+        var readerPage = await reader.GetStringAsync("/insight/gross-profit");
+
+        Assert.Equal("/insight/gross-profit?message=" + Uri.EscapeDataString($"Margin floor of {InvoicingSeed.Product} set to 7.5 %."), set);
+        Assert.Equal([InvoicingSeed.Product, "7.5"], PageHtml.Row(shown, "margin-floors", InvoicingSeed.Product)[..2]);
+        Assert.Equal("/insight/gross-profit?error=" + Uri.EscapeDataString("percent must be a number such as 5 or 7.5; got 'lots'."), bad);
+        Assert.Equal("/insight/gross-profit?message=" + Uri.EscapeDataString($"Margin floor of {InvoicingSeed.Product} removed."), removed);
+        Assert.Equal(0, await InvoicingSeed.CountAsync(app, db => db.MarginFloors));
+        Assert.DoesNotContain("margin-floor-form", readerPage, StringComparison.Ordinal);
+    }
+
+    /// <summary>Posts one of the gross profit page's forms (by its id) with its antiforgery token; returns where it sends the browser back.</summary>
+    private static async Task<string> PostFloorFormAsync(HttpClient client, string formId, Dictionary<string, string> fields)
+    {
+        var page = await client.GetStringAsync("/insight/gross-profit");
+        var at = page.IndexOf($"id=\"{formId}\"", StringComparison.Ordinal);
+        Assert.True(at >= 0, $"the page has no form {formId}");
+        var html = page[page.LastIndexOf("<form", at, StringComparison.Ordinal)..page.IndexOf("</form>", at, StringComparison.Ordinal)];
+        var action = System.Text.RegularExpressions.Regex.Match(html, "action=\"(?<a>[^\"]+)\"").Groups["a"].Value;
+        var form = System.Text.RegularExpressions.Regex.Matches(html, """<input type="hidden" name="(?<name>[^"]+)" value="(?<value>[^"]*)"\s*/?>""")
+            .ToDictionary(m => m.Groups["name"].Value, m => WebUtility.HtmlDecode(m.Groups["value"].Value));
+        foreach (var (name, value) in fields) form[name] = value;
+        using var response = await client.PostAsync(action, new FormUrlEncodedContent(form));
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        return response.Headers.Location!.OriginalString;
+    }
+
     private static List<(string?, string?, string?, int, decimal, decimal, decimal, decimal?, decimal, decimal?)> Groups(JsonElement view) =>
         view.GetProperty("groups").EnumerateArray().Select(g => (g.GetProperty("key").GetString(), g.GetProperty("name").GetString(), g.GetProperty("currency").GetString(),
             g.GetProperty("lines").GetInt32(), g.GetProperty("amount").GetDecimal(), g.GetProperty("cost").GetDecimal(), g.GetProperty("grossProfit").GetDecimal(),

@@ -6,6 +6,7 @@ using Prorata.Data.Commissions;
 using Prorata.Data.Contracts;
 using Prorata.Data.Customers;
 using Prorata.Data.Identity;
+using Prorata.Data.Insight;
 using Prorata.Data.Invoices;
 using Prorata.Data.LegalEntities;
 using Prorata.Data.Tax;
@@ -114,6 +115,8 @@ public sealed class ProrataDbContext(DbContextOptions<ProrataDbContext> options)
     public DbSet<CommissionStatement> CommissionStatements => Set<CommissionStatement>();
 
     public DbSet<CommissionStatementEntry> CommissionStatementEntries => Set<CommissionStatementEntry>();
+
+    public DbSet<ProductMarginFloor> MarginFloors => Set<ProductMarginFloor>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -6,7 +6,7 @@ using Prorata.Cli.Receivables;
 namespace Prorata.Cli.Insight;
 
 /// <summary>
-/// `metrics mrr|deferred-revenue …`: MRR with its movements and the deferred revenue schedule as the API shows them, as
+/// `metrics mrr|deferred-revenue|renewals|gross-profit|margin-floors …`: MRR with its movements and the deferred revenue schedule as the API shows them, as
 /// text or as the API's CSV for the books. Exit 0, 2 on bad arguments.
 /// </summary>
 public static class MetricsCommand
@@ -15,6 +15,8 @@ public static class MetricsCommand
         usage: prorata metrics mrr [--from yyyy-MM] [--to yyyy-MM] [--legal-entity ID|NAME] [--partner-currency USD] [--csv] [--connection STRING]
                prorata metrics renewals [--within 30|60|90] [--customer ID|NAME] [--csv] [--partner-currency USD] [--connection STRING]
                prorata metrics deferred-revenue [--from yyyy-MM] [--to yyyy-MM] [--legal-entity ID|NAME] [--csv] [--connection STRING]
+               prorata metrics gross-profit [--by product|customer|contract|month|line] [--from yyyy-MM] [--to yyyy-MM] [--legal-entity ID|NAME] [--customer ID|NAME] [--csv]
+               prorata metrics margin-floors [--set PRODUCT=PERCENT] [--remove PRODUCT]
                (without --from and --to: the twelve months up to this one, UTC)
         """;
 
@@ -22,9 +24,10 @@ public static class MetricsCommand
     {
         var verb = args.FirstOrDefault();
         if (verb == "renewals") return await RenewalsCommand.RunAsync(args[1..], output, error, time, cancellationToken);
+        if (verb is "gross-profit" or "margin-floors") return await GrossProfitCommand.RunAsync(args, output, error, time, cancellationToken);
         if (verb is not ("mrr" or "deferred-revenue"))
         {
-            error.WriteLine(args.Length == 0 ? "metrics needs mrr, renewals or deferred-revenue" : $"unknown verb '{args[0]}'");
+            error.WriteLine(args.Length == 0 ? "metrics needs mrr, renewals, deferred-revenue, gross-profit or margin-floors" : $"unknown verb '{args[0]}'");
             error.WriteLine(Usage);
             return 2;
         }
@@ -51,14 +54,8 @@ public static class MetricsCommand
         Guid? entityId = null;
         if (arguments["legal-entity"] is { } wanted)
         {
-            var entities = await db.LegalEntities.AsNoTracking().Select(e => new { e.Id, e.Name }).ToListAsync(cancellationToken);
-            var found = entities.Where(e => e.Id.ToString().Equals(wanted, StringComparison.OrdinalIgnoreCase) || e.Name == wanted).ToList();
-            if (found.Count != 1)
-            {
-                error.WriteLine(found.Count == 0 ? $"--legal-entity: no legal entity has the id or name '{wanted}'" : $"--legal-entity: several legal entities are named '{wanted}'; give the id");
-                return 2;
-            }
-            entityId = found[0].Id;
+            entityId = await LegalEntityLookup.FindAsync(db, wanted, error, cancellationToken);
+            if (entityId is null) return 2;
         }
 
         if (verb == "mrr")

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Prorata.Data.Catalog;
+using Prorata.Data.Commissions;
 using Prorata.Data.Contracts;
 using Prorata.Data.Customers;
 using Prorata.Data.Identity;
@@ -104,6 +105,16 @@ public sealed class ProrataDbContext(DbContextOptions<ProrataDbContext> options)
     public DbSet<ChargeAttempt> ChargeAttempts => Set<ChargeAttempt>();
 
     public DbSet<ProviderEvent> ProviderEvents => Set<ProviderEvent>();
+
+    public DbSet<Salesperson> Salespeople => Set<Salesperson>();
+
+    public DbSet<SalespersonPlan> SalespersonPlans => Set<SalespersonPlan>();
+
+    public DbSet<ContractSalesperson> ContractSalespeople => Set<ContractSalesperson>();
+
+    public DbSet<CommissionStatement> CommissionStatements => Set<CommissionStatement>();
+
+    public DbSet<CommissionStatementEntry> CommissionStatementEntries => Set<CommissionStatementEntry>();
 
     public DbSet<ProductMarginFloor> MarginFloors => Set<ProductMarginFloor>();
 

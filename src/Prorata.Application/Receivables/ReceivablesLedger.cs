@@ -18,13 +18,20 @@ public sealed class ReceivablesLedger(ProrataDbContext db, TimeProvider time)
 {
     /// <summary>The customer's receivables as of now, without writing anything: for judging a payment or a refund first.</summary>
     public async Task<AccountsReceivable> PlayAsync(Guid customerId, CancellationToken cancellationToken) =>
-        (await LoadAsync(customerId, cancellationToken)).Ledger;
+        (await LoadAsync(customerId, withReversed: false, cancellationToken)).Ledger;
+
+    /// <summary>
+    /// The customer's receivables as if no payment had been reversed: what each reversed payment had settled before it was
+    /// reversed, which commissions paid in cash take back on the day of the reversal.
+    /// </summary>
+    public async Task<AccountsReceivable> PlayWithReversedPaymentsAsync(Guid customerId, CancellationToken cancellationToken) =>
+        (await LoadAsync(customerId, withReversed: true, cancellationToken)).Ledger;
 
     /// <summary>Computes the customer's receivables again and stages them; the caller saves. Returns the hold change, if any.</summary>
     public async Task<CreditHoldChange> RecomputeAsync(Guid customerId, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var (ledger, invoices) = await LoadAsync(customerId, cancellationToken);
+        var (ledger, invoices) = await LoadAsync(customerId, withReversed: false, cancellationToken);
 
         var stored = await db.InvoiceReceivables.Where(r => r.CustomerId == customerId).ToDictionaryAsync(r => r.InvoiceId, cancellationToken);
         foreach (var invoice in invoices)
@@ -69,14 +76,14 @@ public sealed class ReceivablesLedger(ProrataDbContext db, TimeProvider time)
         return await new CreditHolds(db).FollowAsync(customerId, ledger.HoldCause(customerId.ToString(), now), now, cancellationToken);
     }
 
-    private async Task<(AccountsReceivable Ledger, List<CustomerInvoice> Invoices)> LoadAsync(Guid customerId, CancellationToken cancellationToken)
+    private async Task<(AccountsReceivable Ledger, List<CustomerInvoice> Invoices)> LoadAsync(Guid customerId, bool withReversed, CancellationToken cancellationToken)
     {
         var contracts = await db.BillingContracts.AsNoTracking().Where(c => c.CustomerId == customerId).ToDictionaryAsync(c => c.Id, cancellationToken);
         var contractIds = contracts.Keys.ToList();
         var invoices = await db.Invoices.AsNoTracking()
             .Where(i => contractIds.Contains(i.ContractId) && (i.Status == InvoiceStatus.Issued || i.Status == InvoiceStatus.Credited))
             .ToListAsync(cancellationToken);
-        var payments = await db.Payments.AsNoTracking().Where(p => p.CustomerId == customerId && p.Reversal == null).ToListAsync(cancellationToken);
+        var payments = await db.Payments.AsNoTracking().Where(p => p.CustomerId == customerId && (withReversed || p.Reversal == null)).ToListAsync(cancellationToken);
         var refunds = await db.CreditRefunds.AsNoTracking().Where(r => r.CustomerId == customerId).ToListAsync(cancellationToken);
 
         // Amounts as the currency writes them (PostgreSQL gives 22.740000 back for 22.74): what the ledger says, it says in cents.

@@ -25,6 +25,7 @@ public sealed class BillingContractConfiguration : IEntityTypeConfiguration<Bill
         builder.Property(c => c.Version).IsConcurrencyToken();
         builder.Property(c => c.DunningRemindAfterDays).HasMaxLength(200);
         builder.Ignore(c => c.Dunning);
+        builder.HasOne<Commissions.Salesperson>().WithMany().HasForeignKey(c => c.SalespersonId).OnDelete(DeleteBehavior.Restrict);
         builder.OwnsMany(c => c.PricingRules, rule =>
         {
             rule.ToTable("ContractPricingRules");

@@ -56,6 +56,12 @@ public sealed class BillingContract
     public static DunningPolicy PolicyOf(string remindAfterDays, int? holdAfterDays) => DunningPolicy.Of(
         remindAfterDays.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(int.Parse), holdAfterDays);
 
+    /// <summary>
+    /// The salesperson who sells the contract today (billing-rules §5, "Commissions"); null: nobody. Set with its history
+    /// (<c>ContractSalespeople</c>), which says who sold it on each invoice's date.
+    /// </summary>
+    public Guid? SalespersonId { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }

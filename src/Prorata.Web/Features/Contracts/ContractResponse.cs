@@ -18,11 +18,12 @@ public sealed record ContractResponse(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     int Version,
-    DateOnly? StartDate)
+    DateOnly? StartDate,
+    Guid? SalespersonId)
 {
     public static ContractResponse From(BillingContract c) =>
         new(c.Id, c.CustomerId, c.Currency, c.BillingDay, EnumText.ToWire(c.InvoiceCadence), c.PaymentTermsDays,
             EnumText.ToWire(c.RefundPolicy), EnumText.ToWire(c.Alignment), c.LegalEntityId, c.LegalEntity?.Name,
             c.PricingRules.OrderBy(r => r.Position).Select(PricingRuleResponse.From).ToList(),
-            c.CreatedAt, c.UpdatedAt, c.Version, c.StartDate);
+            c.CreatedAt, c.UpdatedAt, c.Version, c.StartDate, c.SalespersonId);
 }

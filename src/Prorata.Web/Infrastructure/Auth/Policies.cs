@@ -18,6 +18,9 @@ public static class Policies
     /// <summary>Billing runs, invoices (issue, void, credit) and price-list imports: Owner, BillingAdmin, Finance.</summary>
     public const string BillingWrite = "BillingWrite";
 
+    /// <summary>Salespeople, commission plans, who sells a contract, approving and paying commission statements: Owner, Finance.</summary>
+    public const string CommissionsWrite = "CommissionsWrite";
+
     /// <summary>Staff users and settings: Owner.</summary>
     public const string OwnerOnly = "OwnerOnly";
 }

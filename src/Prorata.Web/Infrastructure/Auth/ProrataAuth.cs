@@ -79,6 +79,7 @@ public static class ProrataAuth
             .AddPolicy(Policies.ContractsWrite, p => p.RequireRole(StaffRoles.Owner, StaffRoles.BillingAdmin, StaffRoles.Finance))
             .AddPolicy(Policies.SubscriptionsWrite, p => p.RequireRole(StaffRoles.Owner, StaffRoles.BillingAdmin, StaffRoles.Sales))
             .AddPolicy(Policies.BillingWrite, p => p.RequireRole(StaffRoles.Owner, StaffRoles.BillingAdmin, StaffRoles.Finance))
+            .AddPolicy(Policies.CommissionsWrite, p => p.RequireRole(StaffRoles.Owner, StaffRoles.Finance))
             .AddPolicy(Policies.OwnerOnly, p => p.RequireRole(StaffRoles.Owner));
         services.AddAntiforgery(options =>
         {

@@ -3,7 +3,6 @@ using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Prorata.Data;
 using Prorata.Data.Billing;
-using Prorata.Data.Subscriptions;
 using Prorata.Domain.Billing;
 using Prorata.Domain.Catalog;
 using Prorata.Domain.Contracts;
@@ -95,21 +94,10 @@ public sealed class MrrReport(ProrataDbContext db, BillingOptions options)
     /// <summary>The chunk's contracts with their logs as the engine's events, in time order; contracts without a change are left out.</summary>
     private async Task<List<(BillingContract Contract, List<SubscriptionEvent> Events)>> ReadAsync(Guid[] chunk, DateTimeOffset end, CancellationToken cancellationToken)
     {
-        var stored = await db.BillingContracts.AsNoTracking().Where(c => chunk.Contains(c.Id)).ToListAsync(cancellationToken);
-        var subscriptions = await db.Subscriptions.AsNoTracking().Where(s => chunk.Contains(s.ContractId)).ToDictionaryAsync(s => s.Id, cancellationToken);
-        var subscriptionIds = subscriptions.Keys.ToArray();
-        // Only the columns the engine reads (who made a change and when it was recorded do not move MRR).
-        var logs = (await db.LicenseChangeLog.AsNoTracking().Where(e => e.At < end && subscriptionIds.Contains(e.SubscriptionId))
-                .Select(e => new LicenseChangeEntry
-                {
-                    Id = e.Id, SubscriptionId = e.SubscriptionId, Type = e.Type, At = e.At, Quantity = e.Quantity, Enabled = e.Enabled, ProductId = e.ProductId,
-                    SkuId = e.SkuId, Term = e.Term, BillingPlan = e.BillingPlan, NewSubscriptionId = e.NewSubscriptionId, UsageDate = e.UsageDate, Meter = e.Meter,
-                    Cost = e.Cost, Retail = e.Retail, Actor = "", Source = e.Source,
-                })
-                .ToListAsync(cancellationToken))
-            .GroupBy(e => subscriptions[e.SubscriptionId].ContractId)
-            .ToDictionary(g => g.Key, g => g.OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => StoredTimeline.ToEvent(e, subscriptions[e.SubscriptionId])).ToList());
-        return stored.Where(c => logs.ContainsKey(c.Id)).Select(c => (StoredTimeline.ToDomain(c), logs[c.Id])).ToList();
+        // Who made a change and when it was recorded do not move MRR: the log's engine columns only.
+        var timelines = await StoredContractTimelines.ReadAsync(db, chunk, LogCut.Before(end), TimelineParts.None, cancellationToken);
+        // Turned into events here, on the reading side, so that the player thread only plays.
+        return timelines.Contracts.Where(c => timelines.HasLog(c.Id)).Select(c => (StoredTimeline.ToDomain(c), timelines.EventsOf(c.Id))).ToList();
     }
 
     /// <summary>Plays one contract's log, reading MRR at every month end from its first change's month to <paramref name="last"/>.</summary>

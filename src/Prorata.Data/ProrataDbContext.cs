@@ -5,6 +5,7 @@ using Prorata.Data.Catalog;
 using Prorata.Data.Contracts;
 using Prorata.Data.Customers;
 using Prorata.Data.Identity;
+using Prorata.Data.Insight;
 using Prorata.Data.Invoices;
 using Prorata.Data.LegalEntities;
 using Prorata.Data.Tax;
@@ -103,6 +104,8 @@ public sealed class ProrataDbContext(DbContextOptions<ProrataDbContext> options)
     public DbSet<ChargeAttempt> ChargeAttempts => Set<ChargeAttempt>();
 
     public DbSet<ProviderEvent> ProviderEvents => Set<ProviderEvent>();
+
+    public DbSet<ProductMarginFloor> MarginFloors => Set<ProductMarginFloor>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

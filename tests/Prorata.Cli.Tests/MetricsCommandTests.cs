@@ -132,7 +132,7 @@ public sealed class MetricsCommandTests : IAsyncLifetime
         var nobody = await MetricsAsync("deferred-revenue", "--legal-entity", "Contoso Ltd");
 
         Assert.Equal((2, ""), (noVerb.Exit, noVerb.Output));
-        Assert.StartsWith("metrics needs mrr, renewals or deferred-revenue\nusage: prorata metrics mrr", noVerb.Error);
+        Assert.StartsWith("metrics needs mrr, renewals, deferred-revenue, gross-profit or margin-floors\nusage: prorata metrics mrr", noVerb.Error);
         Assert.Equal((2, "", "--from: from must be a month written yyyy-MM, such as 2026-01; got '2026-13'.\n"), badMonth);
         Assert.Equal((2, "", "--to: to must not be before from (2026-03); got 2026-01.\n"), reversed);
         Assert.Equal((2, "", "--to: a report covers at most 120 months; 2010-01 to 2026-01 is 193.\n"), tooLong);
@@ -183,6 +183,32 @@ public sealed class MetricsCommandTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task GrossProfit_IssuedLinesOnly_ByProductAndLine_AndMarginFloorsSetListedRemoved()
+    {
+        // The issued line: 1,200.00 against a cost of 960.00 → 240.00, 20.00 %. The draft of February is not revenue.
+        var byProduct = await MetricsAsync("gross-profit", "--from", "2026-01", "--to", "2026-03");
+        var csv = await MetricsAsync("gross-profit", "--by", "line", "--from", "2026-01", "--to", "2026-01", "--csv");
+        // 30 % over 960.00 is 1,248.00: the line is 48.00 under it.
+        var set = await MetricsAsync("margin-floors", "--set", "*=30", "--as", "finance@partner.example");
+        var byLine = await MetricsAsync("gross-profit", "--by", "line", "--from", "2026-01", "--to", "2026-01", "--customer", "Fabrikam GmbH");
+        var removed = await MetricsAsync("margin-floors", "--remove", "*");
+        var again = await MetricsAsync("margin-floors", "--remove", "*");
+        var badFloor = await MetricsAsync("margin-floors", "--set", "*=-5");
+        var badBy = await MetricsAsync("gross-profit", "--by", "week");
+
+        Assert.Equal((0, "gross profit by product 2026-01 to 2026-03\nCFQ7TTC0LF8Q EUR: 1 line, amount 1200.00, cost 960.00, gross profit 240.00 (20.00 %)\n", ""), byProduct);
+        Assert.Equal((0, "Invoice,InvoiceDate,Customer,Line,Kind,ProductId,SkuId,PeriodStart,PeriodEnd,Quantity,Currency,Amount,Cost,GrossProfit,MarginPercent,FloorShortfall\r\n"
+            + "INV-000001,2026-01-15,Fabrikam GmbH,2,recurring,CFQ7TTC0LF8Q,0001,2026-01-15,2027-01-14,1,EUR,1200.00,960.00,240.00,20,\r\n", ""), csv);
+        Assert.Equal((0, "margin floors (percent over the provider cost):\n* (partner): 30 %, set by finance@partner.example on 2026-03-20\n", ""), set);
+        Assert.Equal((0, "gross profit by line 2026-01 to 2026-01\n"
+            + "INV-000001 line 2 2026-01-15 Fabrikam GmbH 0001 2026-01-15–2027-01-14: 1200.00 EUR, gross profit 240.00 (20.00 %), 48.00 under the margin floor\n", ""), byLine);
+        Assert.Equal((0, "no margin floor is set\n", ""), removed);
+        Assert.Equal((1, "", "--remove: no margin floor is set for '*'\n"), again);
+        Assert.Equal((2, "", "--set (percent): percent must be a percentage of the provider cost from 0 to 1000; got -5.\n"), badFloor);
+        Assert.Equal((2, "", "--by: by must be one of line, customer, product, contract, month; got 'week'.\n"), badBy);
+    }
+
     private static CustomerInvoice Invoice(BillingContract contract, CustomerSubscription subscription, DateOnly date, decimal amount, DateTimeOffset at) => new()
     {
         Id = Guid.NewGuid(), ContractId = contract.Id, BillingDate = date, Kind = InvoiceKind.Invoice, Status = InvoiceStatus.Draft, LegalEntityId = contract.LegalEntity!.Id,
@@ -193,6 +219,7 @@ public sealed class MetricsCommandTests : IAsyncLifetime
             {
                 Position = 1, SubscriptionId = subscription.Id, Kind = Prorata.Domain.Billing.InvoiceLineKind.Recurring, PeriodStart = date, PeriodEnd = date.AddYears(1).AddDays(-1),
                 Quantity = 1, UnitPrice = amount, Amount = amount, Days = 365, PeriodDays = 365, ProductId = "CFQ7TTC0LF8Q", SkuId = "0001",
+                Cost = amount * 0.8m,
             },
         ],
     };

@@ -40,6 +40,33 @@ public sealed class DashboardJourneyTests(LiveApp app) : IClassFixture<LiveApp>
     }
 
     [Fact]
+    public async Task Owner_OpensHome_SeesMarginByProductAsTheGrossProfitApiGivesIt()
+    {
+        var page = await app.SignedInPageAsync();
+        var today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
+        var month = new DateOnly(today.Year, today.Month, 1);
+        var api = await page.APIRequest.GetAsync($"/api/v1/metrics/gross-profit?by=product&from={month.AddMonths(-11):yyyy-MM}&to={month:yyyy-MM}");
+        var groups = JsonDocument.Parse(await api.TextAsync()).RootElement.GetProperty("groups").EnumerateArray().ToList();
+        Assert.NotEmpty(groups);
+        var currency = groups[0].GetProperty("currency").GetString()!;
+        // The ten products that billed most, largest first.
+        var expected = groups.Where(g => g.GetProperty("currency").GetString() == currency)
+            .OrderByDescending(g => g.GetProperty("amount").GetDecimal()).ThenBy(g => g.GetProperty("name").GetString(), StringComparer.Ordinal).Take(10)
+            .Select(g => new[] { g.GetProperty("name").GetString()!, N2(g, "amount"), N2(g, "cost"), N2(g, "grossProfit"),
+                g.GetProperty("marginPercent").ValueKind == JsonValueKind.Null ? "" : N2(g, "marginPercent") })
+            .ToList();
+
+        await page.GotoAsync("/");
+
+        await Assertions.Expect(page.Locator($"#margin-chart-{currency} svg")).ToBeVisibleAsync();
+        Assert.Contains($"Cost and gross profit by product ({currency})", await page.Locator($"#margin-chart-{currency} svg").InnerHTMLAsync());
+        var rows = page.Locator($"#margin-table-{currency} tbody tr");
+        Assert.Equal(expected.Count, await rows.CountAsync());
+        for (var i = 0; i < expected.Count; i++)
+            Assert.Equal(expected[i], (await rows.Nth(i).Locator("td").AllInnerTextsAsync()).Select(t => t.Trim()).ToArray());
+    }
+
+    [Fact]
     public async Task Owner_OpensHome_SeesTheRenewalsOfTheNext30DaysTheApiLists()
     {
         var page = await app.SignedInPageAsync();

@@ -2,6 +2,7 @@ using Prorata.Application.WorkItems;
 using Prorata.Data.Subscriptions;
 using Prorata.Data.WorkItems;
 using Prorata.Domain.Billing;
+using Prorata.Domain.Insight;
 using Prorata.Domain.Subscriptions;
 using StoredContract = Prorata.Data.Contracts.BillingContract;
 
@@ -40,6 +41,29 @@ public static class BillingProblems
             ContractId = contract.Id,
             SubscriptionId = entry.SubscriptionId,
         };
+
+    /// <summary>
+    /// A line billed under its provider cost plus the product's (or the partner's) margin floor. One item per subscription:
+    /// the next invoice billing it short again counts an occurrence; a person's decision covers repeats while the line and
+    /// its shortfall stay the same (a loss leader kept on purpose).
+    /// </summary>
+    public static WorkItemDraft BelowFloor(StoredContract contract, InvoiceLine line, MarginFloor floor, decimal shortfall)
+    {
+        var cost = Math.Round(line.Cost!.Value, 2, MidpointRounding.AwayFromZero);
+        var minimum = Math.Round(floor.MinimumFor(line.Cost.Value), 2, MidpointRounding.AwayFromZero);
+        var whose = floor.ProductId == MarginFloor.AnyProduct ? "the partner's floor" : $"{line.ProductId}'s floor";
+        var message = FormattableString.Invariant(
+            $"{line.SkuId} ({line.ProductId}) billed {line.Amount:0.00} {contract.Currency} ({line.Quantity:0.##} × {line.UnitPrice:0.00} for {line.Days} of {line.PeriodDays} days) against a provider cost of {cost:0.00}: under cost + {floor.Percent:0.##} % ({whose}) = {minimum:0.00}, {Math.Round(shortfall, 2, MidpointRounding.AwayFromZero):0.00} short. A stacked promotion, or a Microsoft price rise not yet passed on?");
+        return new WorkItemDraft(WorkItemKind.MarginBelowFloor, "BelowFloor", WorkItemSubject.Subscription, line.Subscription, message)
+        {
+            AmountAtStake = Math.Round(shortfall, 2, MidpointRounding.AwayFromZero),
+            Currency = contract.Currency,
+            CustomerId = contract.CustomerId,
+            ContractId = contract.Id,
+            SubscriptionId = Guid.TryParse(line.Subscription, out var id) ? id : null,
+            ResolutionCoversRepeats = true,
+        };
+    }
 
     /// <summary>A contract the run could not bill at all; the run went on with the others.</summary>
     public static WorkItemDraft Failure(StoredContract contract, DateOnly date, Exception failure) =>

@@ -10,6 +10,7 @@ using Prorata.Data.Invoices;
 using Prorata.Data.WorkItems;
 using Prorata.Data.Subscriptions;
 using Prorata.Domain.Billing;
+using Prorata.Domain.Insight;
 using Prorata.Domain.Catalog;
 using Prorata.Domain.Simulation;
 using StoredContract = Prorata.Data.Contracts.BillingContract;
@@ -64,13 +65,14 @@ public sealed class BillingRunner(ProrataDbContext db, BillingOptions options, T
 
         var prices = new PriceList(await StoredTimeline.PriceRowsAsync(db, cancellationToken));
         var rates = await InvoiceTaxation.RateTableAsync(db, cancellationToken);
+        var floors = await db.MarginFloors.AsNoTracking().Select(f => new MarginFloor(f.ProductId, f.Percent)).ToListAsync(cancellationToken);
         var contextOptions = (DbContextOptions<ProrataDbContext>)db.GetService<IDbContextOptions>();
         var postgres = db.Database.IsNpgsql();
         List<ProrataDbContext> writers = postgres ? [db, .. Enumerable.Range(1, PostgresWriters - 1).Select(_ => new ProrataDbContext(contextOptions))] : [db];
         // On PostgreSQL the next chunk is read and calculated on its own connection while this one is written.
         var reader = postgres ? new ProrataDbContext(contextOptions) : db;
         var chunks = todo.Chunk(ChunkSize).ToList();
-        var pending = PrepareAsync(reader, chunks[0], prices, rates, date, midnight, cancellationToken);
+        var pending = PrepareAsync(reader, chunks[0], prices, rates, floors, date, midnight, cancellationToken);
         try
         {
             for (var c = 0; c < chunks.Count; c++)
@@ -78,12 +80,12 @@ public sealed class BillingRunner(ProrataDbContext db, BillingOptions options, T
                 var work = await pending;
                 var following = c + 1 < chunks.Count ? chunks[c + 1] : null;
                 if (postgres && following is not null)
-                    pending = Task.Run(() => PrepareAsync(reader, following, prices, rates, date, midnight, cancellationToken), cancellationToken);
+                    pending = Task.Run(() => PrepareAsync(reader, following, prices, rates, floors, date, midnight, cancellationToken), cancellationToken);
                 // Before the invoices: a crash between the two raises them again on the rerun (one more occurrence), never loses them.
                 await RecordProblemsAsync(work, cancellationToken);
                 state = state with { Failed = state.Failed + work.Count(b => b.Invoice is null), Problems = state.Problems + work.Sum(b => b.Problems.Count) };
                 await WriteAsync(work);
-                if (!postgres && following is not null) pending = PrepareAsync(reader, following, prices, rates, date, midnight, cancellationToken);
+                if (!postgres && following is not null) pending = PrepareAsync(reader, following, prices, rates, floors, date, midnight, cancellationToken);
             }
         }
         finally
@@ -161,7 +163,7 @@ public sealed class BillingRunner(ProrataDbContext db, BillingOptions options, T
     }
 
     /// <summary>Reads a chunk of contracts with their logs and billed lines, and calculates each one's invoice.</summary>
-    private async Task<List<ContractBill>> PrepareAsync(ProrataDbContext db, Guid[] chunk, PriceList prices, TaxRateTable rates,
+    private async Task<List<ContractBill>> PrepareAsync(ProrataDbContext db, Guid[] chunk, PriceList prices, TaxRateTable rates, IReadOnlyList<MarginFloor> floors,
         DateOnly date, DateTimeOffset midnight, CancellationToken cancellationToken)
     {
         // The contract, its seller and buyer for the invoice, and who made each change for a problem raised about it.
@@ -173,7 +175,7 @@ public sealed class BillingRunner(ProrataDbContext db, BillingOptions options, T
                 .Where(l => l.Description == null)
                 .Join(db.Invoices.Where(i => chunk.Contains(i.ContractId) && i.Status != InvoiceStatus.Void && i.BillingDate < date),
                     l => l.InvoiceId, i => i.Id, (l, i) => new BilledLine(i.ContractId, i.BillingDate, i.CreatedAt, l.Position, l.SubscriptionId, l.Origin, l.Quantity, l.Amount,
-                        l.ProductId, l.SkuId))
+                        l.ProductId, l.SkuId, l.Cost))
                 .ToListAsync(cancellationToken))
             .GroupBy(l => l.ContractId)
             .ToDictionary(g => g.Key, g => g.OrderBy(l => l.BillingDate).ThenBy(l => l.CreatedAt).ThenBy(l => l.Position).ToList());
@@ -184,7 +186,7 @@ public sealed class BillingRunner(ProrataDbContext db, BillingOptions options, T
             .GroupBy(c => c.ContractId)
             .ToDictionary(g => g.Key, g => g.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).ToList());
         return timelines.Contracts
-            .Select(c => Calculate(c, prices, rates, timelines.LogOf(c.Id), subscriptions, lines.GetValueOrDefault(c.Id) ?? [],
+            .Select(c => Calculate(c, prices, rates, floors, timelines.LogOf(c.Id), subscriptions, lines.GetValueOrDefault(c.Id) ?? [],
                 charges.GetValueOrDefault(c.Id) ?? [], date, cancellationToken))
             .ToList();
     }
@@ -193,7 +195,7 @@ public sealed class BillingRunner(ProrataDbContext db, BillingOptions options, T
     /// The engine's invoice for one contract and date, with what a person must look at; the same inputs always give the
     /// same result. A contract the engine cannot bill at all (a price past what it can multiply) is a failure of its own.
     /// </summary>
-    private ContractBill Calculate(StoredContract stored, PriceList prices, TaxRateTable rates, IReadOnlyList<LicenseChangeEntry> log,
+    private ContractBill Calculate(StoredContract stored, PriceList prices, TaxRateTable rates, IReadOnlyList<MarginFloor> floors, IReadOnlyList<LicenseChangeEntry> log,
         IReadOnlyDictionary<Guid, CustomerSubscription> subscriptions, IReadOnlyList<BilledLine> billed, IReadOnlyList<OneOffCharge> charges, DateOnly date,
         CancellationToken cancellationToken)
     {
@@ -210,13 +212,16 @@ public sealed class BillingRunner(ProrataDbContext db, BillingOptions options, T
             foreach (var line in billed)
             {
                 if (line.Origin is { } origin)
-                    ledger.Record(BillingItemKey.Parse(origin), line.Quantity, line.Amount, line.BillingDate, line.ProductId, line.SkuId);
+                    ledger.Record(BillingItemKey.Parse(origin), line.Quantity, line.Amount, line.BillingDate, line.ProductId, line.SkuId, line.Cost);
                 else
                     // A credit line credits everything billed for its subscription and SKU (billing-rules §4, cancellation inside 24 h).
                     ledger.RecordCredit(StoredTimeline.IdOf(line.SubscriptionId), line.ProductId, line.SkuId, line.BillingDate);
             }
             var invoice = run.Bill(contract, date);
             problems.AddRange(run.Alerts.Select(a => BillingProblems.Alert(stored, a, invoice)));
+            foreach (var line in invoice.Lines)
+                if (MarginFloor.For(floors, line.ProductId) is { } floor && floor.Shortfall(line.Amount, line.Cost) is { } shortfall)
+                    problems.Add(BillingProblems.BelowFloor(stored, line, floor, shortfall));
             var entity = stored.LegalEntity!;
             var customer = stored.Customer!;
             var decision = InvoiceTaxation.Decide(entity, customer, rates, date);

@@ -61,6 +61,7 @@ internal sealed class ContractInvoiceWriter(TimeProvider time, bool sendIssued)
                 ProductId = l.ProductId,
                 SkuId = l.SkuId,
                 Origin = l.Origin?.ToString(),
+                Cost = l.Cost is { } cost ? Math.Round(cost, 12, MidpointRounding.AwayFromZero) : null,
                 Tax = taxed.LineTaxes[i],
                 TaxRate = taxed.Decision.Rate?.Rate ?? 0m,
                 TaxName = taxed.Decision.Rate?.Name,
@@ -79,6 +80,7 @@ internal sealed class ContractInvoiceWriter(TimeProvider time, bool sendIssued)
                 ProductId = x.b.ProductId,
                 SkuId = x.b.SkuId,
                 Origin = $"oneoff:{x.c.Id}",
+                Cost = 0m,
                 Tax = x.b.Tax,
                 TaxRate = taxed.Decision.Rate?.Rate ?? 0m,
                 TaxName = taxed.Decision.Rate?.Name,
@@ -139,8 +141,8 @@ internal sealed class ContractInvoiceWriter(TimeProvider time, bool sendIssued)
         """;
 
     private const string InsertLinesSql = """
-        INSERT INTO "InvoiceLines" ("InvoiceId", "Position", "SubscriptionId", "Kind", "PeriodStart", "PeriodEnd", "Quantity", "UnitPrice", "Amount", "Days", "PeriodDays", "ProductId", "SkuId", "Origin", "Tax", "TaxRate", "TaxName", "Description")
-        SELECT $1, * FROM unnest($2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
+        INSERT INTO "InvoiceLines" ("InvoiceId", "Position", "SubscriptionId", "Kind", "PeriodStart", "PeriodEnd", "Quantity", "UnitPrice", "Amount", "Days", "PeriodDays", "ProductId", "SkuId", "Origin", "Tax", "TaxRate", "TaxName", "Description", "Cost")
+        SELECT $1, * FROM unnest($2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
         """;
 
     private const string MarkChargesBilledSql = """
@@ -205,7 +207,8 @@ internal sealed class ContractInvoiceWriter(TimeProvider time, bool sendIssued)
                 Array(NpgsqlDbType.Numeric, lines.Select(l => l.Tax).ToArray()),
                 Array(NpgsqlDbType.Numeric, lines.Select(l => l.TaxRate).ToArray()),
                 Array(NpgsqlDbType.Varchar, lines.Select(l => l.TaxName).ToArray()),
-                Array(NpgsqlDbType.Varchar, lines.Select(l => l.Description).ToArray())));
+                Array(NpgsqlDbType.Varchar, lines.Select(l => l.Description).ToArray()),
+                Array(NpgsqlDbType.Numeric, lines.Select(l => l.Cost).ToArray())));
             if (chargeIds.Length > 0)
                 batch.BatchCommands.Add(Command(MarkChargesBilledSql, Value(NpgsqlDbType.Uuid, row.Id), Array(NpgsqlDbType.Uuid, chargeIds)));
             if (issueNow)

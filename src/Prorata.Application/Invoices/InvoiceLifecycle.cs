@@ -179,6 +179,8 @@ public sealed class InvoiceLifecycle(ProrataDbContext db, TimeProvider time, IOp
                 ProductId = l.ProductId,
                 SkuId = l.SkuId,
                 Origin = l.Origin,
+                // A credit gives the customer money back; what Microsoft charged the partner stays charged.
+                Cost = 0m,
                 Description = l.Description,
                 TaxRate = l.TaxRate,
                 TaxName = l.TaxName,
@@ -260,6 +262,7 @@ public sealed class InvoiceLifecycle(ProrataDbContext db, TimeProvider time, IOp
                 ProductId = first.ProductId,
                 SkuId = first.SkuId,
                 Origin = $"credit:{invoice.Id:N}:{Guid.CreateVersion7(now):N}",
+                Cost = 0m,
                 Description = reason,
                 TaxRate = byRate[i].TaxRate,
                 TaxName = byRate[i].TaxName,

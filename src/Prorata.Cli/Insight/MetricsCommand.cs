@@ -7,9 +7,10 @@ using Prorata.Cli.Receivables;
 namespace Prorata.Cli.Insight;
 
 /// <summary>
-/// `metrics mrr|deferred-revenue …`: MRR with its movements (its rows per customer, product or legal entity, its totals
-/// optionally converted at stated rates) and the deferred revenue schedule as the API shows them, as text or as the API's
-/// CSV for the books. Exit 0, 2 on bad arguments (a currency of the report without a rate is one).
+/// `metrics mrr|deferred-revenue|renewals|gross-profit|margin-floors …`: MRR with its movements (its rows per customer,
+/// product or legal entity, its totals optionally converted at stated rates) and the deferred revenue schedule as the API
+/// shows them, as text or as the API's CSV for the books. Exit 0, 2 on bad arguments (a currency of the MRR report
+/// without a rate is one).
 /// </summary>
 public static class MetricsCommand
 {
@@ -18,6 +19,8 @@ public static class MetricsCommand
                    [--convert-to EUR --rates USD:0.92,GBP:1.17] [--partner-currency USD] [--csv] [--connection STRING]
                prorata metrics renewals [--within 30|60|90] [--customer ID|NAME] [--csv] [--partner-currency USD] [--connection STRING]
                prorata metrics deferred-revenue [--from yyyy-MM] [--to yyyy-MM] [--legal-entity ID|NAME] [--csv] [--connection STRING]
+               prorata metrics gross-profit [--by product|customer|contract|month|line] [--from yyyy-MM] [--to yyyy-MM] [--legal-entity ID|NAME] [--customer ID|NAME] [--csv]
+               prorata metrics margin-floors [--set PRODUCT=PERCENT] [--remove PRODUCT]
                (without --from and --to: the twelve months up to this one, UTC)
         """;
 
@@ -25,9 +28,10 @@ public static class MetricsCommand
     {
         var verb = args.FirstOrDefault();
         if (verb == "renewals") return await RenewalsCommand.RunAsync(args[1..], output, error, time, cancellationToken);
+        if (verb is "gross-profit" or "margin-floors") return await GrossProfitCommand.RunAsync(args, output, error, time, cancellationToken);
         if (verb is not ("mrr" or "deferred-revenue"))
         {
-            error.WriteLine(args.Length == 0 ? "metrics needs mrr, renewals or deferred-revenue" : $"unknown verb '{args[0]}'");
+            error.WriteLine(args.Length == 0 ? "metrics needs mrr, renewals, deferred-revenue, gross-profit or margin-floors" : $"unknown verb '{args[0]}'");
             error.WriteLine(Usage);
             return 2;
         }

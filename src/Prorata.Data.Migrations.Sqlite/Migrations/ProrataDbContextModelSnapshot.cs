@@ -549,6 +549,29 @@ namespace Prorata.Data.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Prorata.Data.Insight.ProductMarginFloor", b =>
+                {
+                    b.Property<string>("ProductId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Percent")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ProductId");
+
+                    b.ToTable("MarginFloors", (string)null);
+                });
+
             modelBuilder.Entity("Prorata.Data.Invoices.CustomerInvoice", b =>
                 {
                     b.Property<Guid>("Id")
@@ -653,6 +676,10 @@ namespace Prorata.Data.Migrations.Sqlite.Migrations
 
                     b.Property<decimal>("Amount")
                         .HasPrecision(18, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Cost")
+                        .HasPrecision(28, 12)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Days")

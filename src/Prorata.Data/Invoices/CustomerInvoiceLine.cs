@@ -48,6 +48,14 @@ public sealed class CustomerInvoiceLine
     /// <summary>The tax's name as printed ("USt", "WA sales tax"); null where none applies.</summary>
     public string? TaxName { get; set; }
 
+    /// <summary>
+    /// The partner's provider cost of what the line bills (billing-rules §5, "Gross profit"), kept to 12 decimals so sums
+    /// stay exact to the cent: the engine's cost of the same seats for the same days, or of a usage line's rows; 0 on a
+    /// line Finance wrote (a one-off charge, a credit note: Microsoft's charge does not change); null when not known (no
+    /// cost price row, or a line stored before Prorata kept costs).
+    /// </summary>
+    public decimal? Cost { get; set; }
+
     /// <summary>A free-text line Finance added (a one-off charge or credit): what it is for; null on engine lines.</summary>
     public string? Description { get; set; }
 }

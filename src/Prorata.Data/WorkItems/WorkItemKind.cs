@@ -35,4 +35,7 @@ public enum WorkItemKind
     /// tax provider that does not answer, an e-mail that did not arrive.
     /// </summary>
     InvoiceProblem,
+
+    /// <summary>A line billed under its provider cost plus the margin floor: a stacked promotion, a price rise not passed on.</summary>
+    MarginBelowFloor,
 }

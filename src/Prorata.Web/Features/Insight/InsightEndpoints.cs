@@ -20,6 +20,7 @@ public static class InsightEndpoints
         api.MapGet("/deferred-revenue", DeferredRevenueAsync).ProducesValidationProblem();
         api.MapGet("/deferred-revenue.csv", DeferredRevenueCsvAsync).ProducesValidationProblem();
         app.MapRenewals();
+        app.MapGrossProfit();
         return app;
     }
 

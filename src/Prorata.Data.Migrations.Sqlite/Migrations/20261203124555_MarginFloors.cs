@@ -1,0 +1,35 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Prorata.Data.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class MarginFloors : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "MarginFloors",
+                columns: table => new
+                {
+                    ProductId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Percent = table.Column<decimal>(type: "TEXT", precision: 18, scale: 6, nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MarginFloors", x => x.ProductId);
+                });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "MarginFloors");
+        }
+    }
+}

@@ -36,8 +36,8 @@ public sealed class MrrReport(ProrataDbContext db, BillingOptions options)
         var first = new DateOnly(from.Year, from.Month, 1);
         var last = new DateOnly(to.Year, to.Month, 1);
         var end = Midnight(last.AddMonths(1));
-        var rows = await StoredTimeline.PriceRowsAsync(db, cancellationToken);
-        var prices = new PriceList(rows);
+        var priceRows = await StoredTimeline.PriceRowsAsync(db, cancellationToken);
+        var prices = new PriceList(priceRows);
         var contracts = db.BillingContracts.AsNoTracking();
         if (legalEntityId is { } entity) contracts = contracts.Where(c => c.LegalEntityId == entity);
         var contractIds = await contracts.OrderBy(c => c.Id).Select(c => c.Id).ToListAsync(cancellationToken);
@@ -95,7 +95,7 @@ public sealed class MrrReport(ProrataDbContext db, BillingOptions options)
             summary[(currency, month)] = Summary(summary, currency, month) with { Usage = amount };
 
         if (groups is null) return new MrrView([.. summary.Values], customerRows);
-        var names = by == MrrGrouping.Product ? ProductNames(rows) : await LegalEntityNamesAsync(cancellationToken);
+        var names = by == MrrGrouping.Product ? ProductNames(priceRows) : await LegalEntityNamesAsync(cancellationToken);
         var groupRows = groups.Months(first, last, names)
             .Select(r => new MrrGroupMonth(Text(r.Month), r.Key, r.Name, r.Currency, r.Mrr, r.Cost, 12m * r.Mrr, r.Mrr - r.Cost, EnumText.ToWire(r.Movement)))
             .ToList();

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using Prorata.Cli.Insight;
 using Prorata.Data;
+using Prorata.Data.Catalog;
 using Prorata.Data.Contracts;
 using Prorata.Data.Customers;
 using Prorata.Data.Invoices;
@@ -81,6 +82,47 @@ public sealed class MetricsCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Mrr_ByProductAndLegalEntityAndConverted_AsTextAndCsv()
+    {
+        await LogPurchasesAsync();
+
+        var byProduct = await MetricsAsync("mrr", "--from", "2026-01", "--to", "2026-02", "--by", "product");
+        var byEntity = await MetricsAsync("mrr", "--from", "2026-01", "--to", "2026-02", "--by", "legal-entity", "--csv");
+        var converted = await MetricsAsync("mrr", "--from", "2026-01", "--to", "2026-02", "--convert-to", "EUR", "--rates", "USD:0.92");
+
+        // Contoso's 3 seats from January in USD: 3 × 25.00 = 75.00, cost 60.00; Fabrikam's 2 from February in EUR: 50.00, cost 40.00.
+        const string totals = "EUR 2026-02: MRR 50.00 (1 customers), new 50.00, expansion 0.00, contraction 0.00, churn 0.00, reactivation 0.00; cost 40.00, margin 10.00, ARR 600.00; usage 0.00\n"
+            + "USD 2026-01: MRR 75.00 (1 customers), new 75.00, expansion 0.00, contraction 0.00, churn 0.00, reactivation 0.00; cost 60.00, margin 15.00, ARR 900.00; usage 0.00\n"
+            + "USD 2026-02: MRR 75.00 (1 customers), new 0.00, expansion 0.00, contraction 0.00, churn 0.00, reactivation 0.00; cost 60.00, margin 15.00, ARR 900.00; usage 0.00\n";
+        Assert.Equal((0, "MRR 2026-01 to 2026-02\n" + totals
+            + "2026-02 CLI-SEATS Cli Test Seats EUR: MRR 50.00, cost 40.00, margin 10.00, ARR 600.00, new\n"
+            + "2026-01 CLI-SEATS Cli Test Seats USD: MRR 75.00, cost 60.00, margin 15.00, ARR 900.00, new\n"
+            + "2026-02 CLI-SEATS Cli Test Seats USD: MRR 75.00, cost 60.00, margin 15.00, ARR 900.00, none\n", ""), byProduct);
+        Assert.Equal((0, "Month,LegalEntity,Currency,Mrr,MrrCost,Arr,Margin,Movement\r\n"
+            + "2026-01,Contoso Test Ltd,USD,75.00,60.00,900.00,15.00,new\r\n"
+            + "2026-02,Contoso Test Ltd,USD,75.00,60.00,900.00,15.00,none\r\n"
+            + "2026-02,Northwind Test GmbH,EUR,50.00,40.00,600.00,10.00,new\r\n", ""), byEntity);
+        // January: 75.00 × 0.92 = 69.00, cost 60.00 × 0.92 = 55.20; February: 69.00 + 50.00 = 119.00, cost 55.20 + 40.00 = 95.20.
+        Assert.Equal((0, "MRR 2026-01 to 2026-02\n" + totals
+            + "converted to EUR 2026-01 at USD 0.92: MRR 69.00, cost 55.20, margin 13.80, ARR 828.00; usage 0.00\n"
+            + "converted to EUR 2026-02 at EUR 1, USD 0.92: MRR 119.00, cost 95.20, margin 23.80, ARR 1428.00; usage 0.00\n", ""), converted);
+    }
+
+    [Fact]
+    public async Task Mrr_UnknownByOrACurrencyWithoutRate_Exit2NamingThem()
+    {
+        await LogPurchasesAsync();
+
+        var unknown = await MetricsAsync("mrr", "--by", "salesperson");
+        var unrated = await MetricsAsync("mrr", "--from", "2026-01", "--to", "2026-02", "--convert-to", "EUR");
+        var badRate = await MetricsAsync("mrr", "--convert-to", "EUR", "--rates", "USD=0.92");
+
+        Assert.Equal((2, "", "--by: by must be customer, product or legal-entity; got 'salesperson'.\n"), unknown);
+        Assert.Equal((2, "", "--rates: no rate to EUR was stated for USD, which these months have\n"), unrated);
+        Assert.Equal((2, "", "--rates: rates must be written CODE:RATE,…, such as USD:0.92,GBP:1.17 (units of EUR per 1 unit of CODE); got 'USD=0.92'.\n"), badRate);
+    }
+
+    [Fact]
     public async Task DeferredRevenue_BadArguments_Exit2NamingThem()
     {
         var noVerb = await CommandRun.RunAsync(MetricsCommand.RunAsync, _time);
@@ -95,6 +137,50 @@ public sealed class MetricsCommandTests : IAsyncLifetime
         Assert.Equal((2, "", "--to: to must not be before from (2026-03); got 2026-01.\n"), reversed);
         Assert.Equal((2, "", "--to: a report covers at most 120 months; 2010-01 to 2026-01 is 193.\n"), tooLong);
         Assert.Equal((2, "", "--legal-entity: no legal entity has the id or name 'Contoso Ltd'\n"), nobody);
+    }
+
+    /// <summary>
+    /// Purchases logged as facts, priced from "Cli Test Seats" (P1Y billed monthly, 240.00 a year in USD and EUR: cost 20.00 a
+    /// month) at cost + 25 % (25.00): Contoso (USD, its own entity Contoso Test Ltd) 3 seats on 2026-01-10, Fabrikam (EUR,
+    /// Northwind Test GmbH) 2 seats on 2026-02-05.
+    /// </summary>
+    private async Task LogPurchasesAsync()
+    {
+        var at = new DateTimeOffset(2026, 1, 1, 9, 0, 0, TimeSpan.Zero);
+        await using var db = new ProrataDbContext(ProrataDatabase.CreateOptions(_database.ConnectionString));
+        db.PriceListVersions.Add(new PriceListVersion
+        {
+            Id = Guid.NewGuid(), Name = "mrr", ImportedAt = at, ImportedBy = "tests", EffectiveFrom = new DateOnly(2025, 1, 1),
+            Entries = [.. new[] { ("US", "USD"), ("DE", "EUR") }.Select(row => new PriceListEntry
+            {
+                ProductId = "CLI-SEATS", SkuId = "0001", Title = "Cli Test Seats", Term = TermDuration.P1Y, BillingPlan = BillingPlan.Monthly, Market = row.Item1,
+                Currency = row.Item2, UnitPrice = 240.00m, ErpPrice = 288.00m, EffectiveFrom = new DateOnly(2025, 1, 1), Publisher = Publisher.Microsoft,
+            })],
+        });
+        var contoso = new Customer { Id = Guid.NewGuid(), Name = "Contoso Inc", Currency = "USD", BillingEmail = "ap@contoso.example", CreatedAt = at, UpdatedAt = at, Version = 1 };
+        var fabrikam = await db.Customers.SingleAsync();
+        Buy(new BillingContract { Id = Guid.NewGuid(), CustomerId = contoso.Id, Currency = "USD", BillingDay = 1, PaymentTermsDays = 30,
+            LegalEntity = TestLegalEntities.New("Contoso Test Ltd", at, "USD"), CreatedAt = at, UpdatedAt = at, Version = 1 }, 3, new DateTimeOffset(2026, 1, 10, 9, 0, 0, TimeSpan.Zero));
+        Buy(new BillingContract { Id = Guid.NewGuid(), CustomerId = fabrikam.Id, Currency = "EUR", BillingDay = 1, PaymentTermsDays = 30,
+            LegalEntityId = (await db.LegalEntities.SingleAsync()).Id, CreatedAt = at, UpdatedAt = at, Version = 1 }, 2, new DateTimeOffset(2026, 2, 5, 9, 0, 0, TimeSpan.Zero));
+        db.Add(contoso);
+        await db.SaveChangesAsync();
+
+        void Buy(BillingContract contract, int seats, DateTimeOffset on)
+        {
+            contract.PricingRules = [new ContractPricingRule { Position = 0, ProductId = "*", Method = PricingMethod.MarkupOnCost, Value = 25m }];
+            var subscription = new CustomerSubscription
+            {
+                Id = Guid.NewGuid(), ContractId = contract.Id, ProductId = "CLI-SEATS", SkuId = "0001", Title = "Cli Test Seats", Term = TermDuration.P1Y,
+                BillingPlan = BillingPlan.Monthly, CreatedAt = on, UpdatedAt = on,
+            };
+            db.AddRange(contract, subscription);
+            ChangeLog.Append(db, subscription, new LicenseChangeEntry
+            {
+                Type = Prorata.Domain.Subscriptions.SubscriptionEventType.Purchase, Quantity = seats, Enabled = true, At = on, RecordedAt = on, Actor = "tests",
+                Source = ChangeSource.Staff,
+            }, new SubscriptionSnapshot(Prorata.Domain.Subscriptions.SubscriptionStatus.Active, seats, true));
+        }
     }
 
     [Fact]

@@ -166,16 +166,10 @@ public sealed class BillingRunner(ProrataDbContext db, BillingOptions options, T
     private async Task<List<ContractBill>> PrepareAsync(ProrataDbContext db, Guid[] chunk, PriceList prices, TaxRateTable rates, IReadOnlyList<MarginFloor> floors,
         DateOnly date, DateTimeOffset midnight, CancellationToken cancellationToken)
     {
-        var contracts = await db.BillingContracts.AsNoTracking().Include(c => c.Customer).Include(c => c.LegalEntity).Where(c => chunk.Contains(c.Id)).ToListAsync(cancellationToken);
-        var subscriptions = await db.Subscriptions.AsNoTracking().Where(s => chunk.Contains(s.ContractId)).ToDictionaryAsync(s => s.Id, cancellationToken);
-        // By the chunk's subscription ids, which the log's index finds; joined to subscriptions by contract, the planner
-        // scanned the whole log for every chunk.
-        var subscriptionIds = subscriptions.Keys.ToArray();
-        var entries = (await db.LicenseChangeLog.AsNoTracking()
-                .Where(e => e.At < midnight && subscriptionIds.Contains(e.SubscriptionId))
-                .ToListAsync(cancellationToken))
-            .GroupBy(e => subscriptions[e.SubscriptionId].ContractId)
-            .ToDictionary(g => g.Key, g => g.OrderBy(e => e.At).ThenBy(e => e.Id).ToList());
+        // The contract, its seller and buyer for the invoice, and who made each change for a problem raised about it.
+        var timelines = await StoredContractTimelines.ReadAsync(db, chunk, LogCut.Before(midnight),
+            TimelineParts.Customer | TimelineParts.LegalEntity | TimelineParts.Actors, cancellationToken);
+        var subscriptions = timelines.Subscriptions;
         var lines = (await db.InvoiceLines.AsNoTracking()
                 // Lines Finance wrote (an amount credit, a one-off charge) bill no billing item of the engine's.
                 .Where(l => l.Description == null)
@@ -191,8 +185,8 @@ public sealed class BillingRunner(ProrataDbContext db, BillingOptions options, T
                 .ToListAsync(cancellationToken))
             .GroupBy(c => c.ContractId)
             .ToDictionary(g => g.Key, g => g.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).ToList());
-        return contracts.OrderBy(c => c.Id)
-            .Select(c => Calculate(c, prices, rates, floors, entries.GetValueOrDefault(c.Id) ?? [], subscriptions, lines.GetValueOrDefault(c.Id) ?? [],
+        return timelines.Contracts
+            .Select(c => Calculate(c, prices, rates, floors, timelines.LogOf(c.Id), subscriptions, lines.GetValueOrDefault(c.Id) ?? [],
                 charges.GetValueOrDefault(c.Id) ?? [], date, cancellationToken))
             .ToList();
     }

@@ -108,16 +108,11 @@ public sealed class RenewalsAhead(ProrataDbContext db, BillingOptions options)
     private async Task PlayAsync(Guid[] chunk, DateTimeOffset now, DateOnly today, PriceList prices, Dictionary<Guid, UpcomingRenewal> upcoming,
         Dictionary<Guid, (StoredContract, CustomerSubscription)> stored, CancellationToken cancellationToken)
     {
-        var contracts = await db.BillingContracts.AsNoTracking().Include(c => c.Customer).Where(c => chunk.Contains(c.Id)).ToListAsync(cancellationToken);
-        var subscriptions = await db.Subscriptions.AsNoTracking().Where(s => chunk.Contains(s.ContractId)).ToDictionaryAsync(s => s.Id, cancellationToken);
-        var ids = subscriptions.Keys.ToArray();
-        var entries = (await db.LicenseChangeLog.AsNoTracking().Where(e => e.At <= now && ids.Contains(e.SubscriptionId)).ToListAsync(cancellationToken))
-            .GroupBy(e => subscriptions[e.SubscriptionId].ContractId)
-            .ToDictionary(g => g.Key, g => g.OrderBy(e => e.At).ThenBy(e => e.Id).ToList());
-        foreach (var contract in contracts)
+        var timelines = await StoredContractTimelines.ReadAsync(db, chunk, LogCut.UpTo(now), TimelineParts.Customer, cancellationToken);
+        foreach (var contract in timelines.Contracts)
         {
             var domain = StoredTimeline.ToDomain(contract);
-            var events = (entries.GetValueOrDefault(contract.Id) ?? []).Select(e => StoredTimeline.ToEvent(e, subscriptions[e.SubscriptionId])).ToList();
+            var events = timelines.EventsOf(contract.Id);
             var run = new ScenarioRun(StoredTimeline.Scenario(domain.Id, options, [], [domain], events, today), prices);
             // What is logged already happened: recorded as facts, as billing replays it; what cannot be applied is billing's to raise.
             foreach (var e in events) run.Record(e);
@@ -126,7 +121,7 @@ public sealed class RenewalsAhead(ProrataDbContext db, BillingOptions options)
             {
                 var id = Guid.Parse(renewal.SubscriptionId);
                 upcoming[id] = renewal;
-                stored[id] = (contract, subscriptions[id]);
+                stored[id] = (contract, timelines.Subscriptions[id]);
             }
         }
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Prorata.Application.Insight;
 using Prorata.Data.Billing;
@@ -6,13 +7,16 @@ using Prorata.Cli.Receivables;
 namespace Prorata.Cli.Insight;
 
 /// <summary>
-/// `metrics mrr|deferred-revenue|renewals|gross-profit|margin-floors …`: MRR with its movements and the deferred revenue schedule as the API shows them, as
-/// text or as the API's CSV for the books. Exit 0, 2 on bad arguments.
+/// `metrics mrr|deferred-revenue|renewals|gross-profit|margin-floors …`: MRR with its movements (its rows per customer,
+/// product or legal entity, its totals optionally converted at stated rates) and the deferred revenue schedule as the API
+/// shows them, as text or as the API's CSV for the books. Exit 0, 2 on bad arguments (a currency of the MRR report
+/// without a rate is one).
 /// </summary>
 public static class MetricsCommand
 {
     private const string Usage = """
-        usage: prorata metrics mrr [--from yyyy-MM] [--to yyyy-MM] [--legal-entity ID|NAME] [--partner-currency USD] [--csv] [--connection STRING]
+        usage: prorata metrics mrr [--from yyyy-MM] [--to yyyy-MM] [--legal-entity ID|NAME] [--by customer|product|legal-entity]
+                   [--convert-to EUR --rates USD:0.92,GBP:1.17] [--partner-currency USD] [--csv] [--connection STRING]
                prorata metrics renewals [--within 30|60|90] [--customer ID|NAME] [--csv] [--partner-currency USD] [--connection STRING]
                prorata metrics deferred-revenue [--from yyyy-MM] [--to yyyy-MM] [--legal-entity ID|NAME] [--csv] [--connection STRING]
                prorata metrics gross-profit [--by product|customer|contract|month|line] [--from yyyy-MM] [--to yyyy-MM] [--legal-entity ID|NAME] [--customer ID|NAME] [--csv]
@@ -31,7 +35,7 @@ public static class MetricsCommand
             error.WriteLine(Usage);
             return 2;
         }
-        var arguments = CommandArguments.Parse(args[1..], verb == "mrr" ? ["from", "to", "legal-entity", "partner-currency"] : ["from", "to", "legal-entity"], ["csv"],
+        var arguments = CommandArguments.Parse(args[1..], verb == "mrr" ? ["from", "to", "legal-entity", "by", "convert-to", "rates", "partner-currency"] : ["from", "to", "legal-entity"], ["csv"],
             error, Usage);
         if (arguments is null) return 2;
         if (arguments.Values.Count > 0)
@@ -42,7 +46,17 @@ public static class MetricsCommand
         }
         var (range, errors) = ReportMonths.Parse(arguments["from"], arguments["to"], DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime),
             verb == "mrr" ? MrrReport.MaxMonths : DeferredRevenueReport.MaxMonths);
-        if (range is null)
+        MrrGrouping? by = arguments["by"] switch
+        {
+            null or "customer" => MrrGrouping.Customer,
+            "product" => MrrGrouping.Product,
+            "legal-entity" => MrrGrouping.LegalEntity,
+            _ => null,
+        };
+        if (by is null) errors["by"] = [$"by must be customer, product or legal-entity; got '{arguments["by"]}'."];
+        var (rates, rateErrors) = MrrConversion.Parse(arguments["convert-to"], arguments["rates"]);
+        foreach (var (field, messages) in rateErrors) errors[field == "convertTo" ? "convert-to" : field] = messages;
+        if (range is null || errors.Count > 0)
         {
             foreach (var (field, messages) in errors)
                 foreach (var message in messages) error.WriteLine($"--{field}: {message}");
@@ -62,7 +76,18 @@ public static class MetricsCommand
         {
             var options = new BillingOptions();
             if (arguments["partner-currency"] is { } partnerCurrency) options = new BillingOptions { PartnerCurrency = partnerCurrency };
-            Mrr(await new MrrReport(db, options).MonthsAsync(range.From, range.To, entityId, cancellationToken), range, arguments.Has("csv"), output);
+            var view = await new MrrReport(db, options).MonthsAsync(range.From, range.To, entityId, by!.Value, cancellationToken);
+            if (rates is not null)
+            {
+                var unrated = MrrConversion.Unrated(view, rates);
+                if (unrated.Count > 0)
+                {
+                    error.WriteLine($"--rates: no rate to {rates.Target.Code} was stated for {string.Join(", ", unrated)}, which these months have");
+                    return 2;
+                }
+                view = MrrConversion.Apply(view, rates);
+            }
+            Mrr(view, range, by.Value, arguments["by"] is not null, arguments.Has("csv"), output);
             return 0;
         }
         var rows = await new DeferredRevenueReport(db).MonthsAsync(range.From, range.To, entityId, cancellationToken);
@@ -82,13 +107,12 @@ public static class MetricsCommand
         return 0;
     }
 
-    private static void Mrr(MrrView view, ReportMonths range, bool csv, TextWriter output)
+    private static void Mrr(MrrView view, ReportMonths range, MrrGrouping by, bool rows, bool csv, TextWriter output)
     {
         if (csv)
         {
-            CsvOutput.Write(output, ["Month", "Customer", "Currency", "Mrr", "MrrCost", "Arr", "Margin", "Movement"],
-                view.Customers.Select(c => (IReadOnlyList<object?>)[c.Month, c.CustomerName, c.Currency, .. new[] { c.Mrr, c.MrrCost, c.Arr, c.Margin }
-                    .Select(amount => (object?)new CsvMoney(amount, c.Currency)), c.Movement]));
+            CsvOutput.Write(output, MrrCsv.Header(by), MrrCsv.Rows(view, by).Select(r => (IReadOnlyList<object?>)[.. r.Cells
+                .Select(cell => cell is decimal amount ? new CsvMoney(amount, r.Currency) : cell)]));
             return;
         }
         output.WriteLine($"MRR {range.From:yyyy-MM} to {range.To:yyyy-MM}{(view.Months.Count == 0 ? ": no subscription was active at these month ends" : "")}");
@@ -96,7 +120,22 @@ public static class MetricsCommand
         {
             string M(decimal amount) => MoneyText.Amount(amount, m.Currency);
             output.WriteLine($"{m.Currency} {m.Month}: MRR {M(m.Mrr)} ({m.Customers} customers), new {M(m.New)}, expansion {M(m.Expansion)}, contraction {M(m.Contraction)}, "
-                + $"churn {M(m.Churn)}, reactivation {M(m.Reactivation)}; cost {M(m.MrrCost)}, margin {M(m.Margin)}, ARR {M(m.Arr)}");
+                + $"churn {M(m.Churn)}, reactivation {M(m.Reactivation)}; cost {M(m.MrrCost)}, margin {M(m.Margin)}, ARR {M(m.Arr)}; usage {M(m.Usage)}");
+        }
+        foreach (var c in view.Converted ?? [])
+        {
+            string M(decimal amount) => MoneyText.Amount(amount, c.Currency);
+            var at = string.Join(", ", c.Rates.Select(r => $"{r.Key} {r.Value.ToString(CultureInfo.InvariantCulture)}"));
+            output.WriteLine($"converted to {c.Currency} {c.Month} at {at}: MRR {M(c.Mrr)}, cost {M(c.MrrCost)}, margin {M(c.Margin)}, ARR {M(c.Arr)}; usage {M(c.Usage)}");
+        }
+        if (!rows) return;
+        var lines = view.Groups is { } groups
+            ? groups.Select(g => (g.Month, Name: by == MrrGrouping.Product ? $"{g.Key} {g.Name}" : g.Name, g.Currency, g.Mrr, g.MrrCost, g.Arr, g.Margin, g.Movement))
+            : view.Customers.Select(c => (c.Month, Name: c.CustomerName, c.Currency, c.Mrr, c.MrrCost, c.Arr, c.Margin, c.Movement));
+        foreach (var r in lines)
+        {
+            string M(decimal amount) => MoneyText.Amount(amount, r.Currency);
+            output.WriteLine($"{r.Month} {r.Name} {r.Currency}: MRR {M(r.Mrr)}, cost {M(r.MrrCost)}, margin {M(r.Margin)}, ARR {M(r.Arr)}, {r.Movement}");
         }
     }
 }

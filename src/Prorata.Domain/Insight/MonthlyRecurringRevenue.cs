@@ -7,7 +7,8 @@ namespace Prorata.Domain.Insight;
 /// MRR at a month end (billing-rules §5): per customer and currency, Σ over the license and partner subscriptions active
 /// then (a suspended one counts; cancelled and expired ones do not) of quantity × customer price per cycle ÷ months per
 /// cycle, rounded per subscription half away from zero. A bundle counts once, as its parent: its children add their cost
-/// to <see cref="MrrTotal.MrrCost"/> (the bundle's cost is what its children cost) and nothing to MRR. Usage is never in it.
+/// to <see cref="MrrTotal.MrrCost"/> (the bundle's cost is what its children cost) and nothing to MRR, and per product
+/// the bundle is its parent's product. Usage is never in it.
 /// </summary>
 public static class MonthlyRecurringRevenue
 {
@@ -23,35 +24,49 @@ public static class MonthlyRecurringRevenue
     /// The totals per (customer, currency) of the subscriptions that count, in the order each pair first appears. A
     /// bundle child counts only while its parent does.
     /// </summary>
-    public static IReadOnlyList<MrrTotal> AtMonthEnd(IEnumerable<MrrSubscription> subscriptions)
+    public static IReadOnlyList<MrrTotal> AtMonthEnd(IEnumerable<MrrSubscription> subscriptions) =>
+        Sum(subscriptions, s => s.Customer, (customer, currency, mrr, cost) => new MrrTotal(customer, currency, mrr, cost));
+
+    /// <summary>
+    /// The totals per (product, currency) of the subscriptions that count, in the order each pair first appears: a
+    /// subscription is the product of the offer it is on; a bundle counts once, as its parent's product, with its
+    /// children's cost.
+    /// </summary>
+    public static IReadOnlyList<MrrProductTotal> ByProduct(IEnumerable<MrrSubscription> subscriptions) =>
+        Sum(subscriptions, s => s.ProductId, (product, currency, mrr, cost) => new MrrProductTotal(product, currency, mrr, cost));
+
+    /// <summary>The subscriptions that count summed per (key, currency); a bundle child is keyed as its parent, and counts only while its parent does.</summary>
+    private static List<TTotal> Sum<TTotal>(IEnumerable<MrrSubscription> subscriptions, Func<MrrSubscription, string> keyOf,
+        Func<string, Currency, decimal, decimal, TTotal> total)
     {
         var all = subscriptions as IReadOnlyCollection<MrrSubscription> ?? subscriptions.ToList();
-        var totals = new List<MrrTotal>();
-        var index = new Dictionary<(string Customer, string Currency), int>();
+        var sums = new List<(string Key, Currency Currency, decimal Mrr, decimal Cost)>();
+        var index = new Dictionary<(string Key, string Currency), int>();
         List<MrrSubscription>? children = null;
         foreach (var subscription in all)
         {
             if (subscription.Parent is not null) (children ??= []).Add(subscription);
-            else if (Counts(subscription)) Add(subscription);
+            else if (Counts(subscription)) Add(subscription, keyOf(subscription));
         }
-        if (children is null) return totals;
-        // Bundles are few: their parents are looked up only when there are children.
-        var parents = children.Select(c => c.Parent!).ToHashSet(StringComparer.Ordinal);
-        var counted = all.Where(s => s.Parent is null && parents.Contains(s.Subscription) && Counts(s)).Select(s => s.Subscription).ToHashSet(StringComparer.Ordinal);
-        foreach (var child in children)
-            if (Counts(child) && counted.Contains(child.Parent!)) Add(child);
-        return totals;
+        if (children is not null)
+        {
+            // Bundles are few: their parents are looked up only when there are children.
+            var parents = children.Select(c => c.Parent!).ToHashSet(StringComparer.Ordinal);
+            var counted = all.Where(s => s.Parent is null && parents.Contains(s.Subscription) && Counts(s)).ToDictionary(s => s.Subscription, StringComparer.Ordinal);
+            foreach (var child in children)
+                if (Counts(child) && counted.TryGetValue(child.Parent!, out var parent)) Add(child, keyOf(parent));
+        }
+        return sums.ConvertAll(s => total(s.Key, s.Currency, s.Mrr, s.Cost));
 
-        void Add(MrrSubscription subscription)
+        void Add(MrrSubscription subscription, string key)
         {
             var (mrr, cost) = Of(subscription);
-            var key = (subscription.Customer, subscription.Currency.Code);
-            if (!index.TryGetValue(key, out var at))
+            if (!index.TryGetValue((key, subscription.Currency.Code), out var at))
             {
-                index[key] = totals.Count;
-                totals.Add(new MrrTotal(subscription.Customer, subscription.Currency, mrr, cost));
+                index[(key, subscription.Currency.Code)] = sums.Count;
+                sums.Add((key, subscription.Currency, mrr, cost));
             }
-            else totals[at] = totals[at] with { Mrr = totals[at].Mrr + mrr, MrrCost = totals[at].MrrCost + cost };
+            else sums[at] = sums[at] with { Mrr = sums[at].Mrr + mrr, Cost = sums[at].Cost + cost };
         }
     }
 

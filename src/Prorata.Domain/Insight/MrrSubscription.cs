@@ -5,9 +5,10 @@ namespace Prorata.Domain.Insight;
 
 /// <summary>
 /// One subscription as MRR sees it at a month end (24:00 of the month's last day): whose it is, in which currency, its
-/// status and seats then, and the customer's price and the partner's cost of one charge cycle of the offer it is on
-/// (<see cref="CycleMonths"/> months long). <see cref="Parent"/> names the bundle a child belongs to. Prices are in
-/// <see cref="Currency"/>, the contract's; 0 where nothing prices the offer.
+/// status and seats then, the offer it is on then (<see cref="ProductId"/> and <see cref="SkuId"/>: after an upgrade, the
+/// new one), and the customer's price and the partner's cost of one charge cycle of that offer (<see cref="CycleMonths"/>
+/// months long). <see cref="Parent"/> names the bundle a child belongs to. Prices are in <see cref="Currency"/>, the
+/// contract's; 0 where nothing prices the offer.
 /// </summary>
 public sealed record MrrSubscription(
     string Subscription,
@@ -16,6 +17,8 @@ public sealed record MrrSubscription(
     SubscriptionKind Kind,
     SubscriptionStatus Status,
     string? Parent,
+    string ProductId,
+    string SkuId,
     int Quantity,
     decimal PricePerCycle,
     decimal CostPerCycle,

@@ -71,7 +71,7 @@ public sealed class ScenarioRun
                 if (subscription.Kind == SubscriptionKind.Usage) continue;
                 var offer = subscription.CurrentOffer;
                 subscriptions.Add(new MrrSubscription(subscription.Id, contract.CustomerId, contract.Currency, subscription.Kind, subscription.Status,
-                    subscription.ParentId, subscription.Quantity, _calculator.PricePerCycleOn(contract, offer, day) ?? 0m,
+                    subscription.ParentId, offer.ProductId, offer.SkuId, subscription.Quantity, _calculator.PricePerCycleOn(contract, offer, day) ?? 0m,
                     _calculator.CostPerCycle(contract, offer) ?? 0m, subscription.CurrentTerm.CycleMonths));
             }
         return subscriptions;

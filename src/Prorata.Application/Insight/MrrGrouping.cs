@@ -1,0 +1,17 @@
+namespace Prorata.Application.Insight;
+
+/// <summary>
+/// What the rows of the MRR report are per, each with its own history of movements (billing-rules §5): written
+/// camelCase in the API (<c>by=legalEntity</c>). A grouping by something of the contract's (its legal entity, later its
+/// salesperson) is one key in <see cref="MrrReport"/> and one list of names.
+/// </summary>
+public enum MrrGrouping
+{
+    Customer,
+
+    /// <summary>The product of the offer each subscription is on at the month end; a bundle is its parent's product.</summary>
+    Product,
+
+    /// <summary>The legal entity of the subscription's contract.</summary>
+    LegalEntity,
+}

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Time.Testing;
 using Prorata.Cli.Insight;
 using Prorata.Data;
 using Prorata.Data.Catalog;
+using Prorata.Data.Commissions;
 using Prorata.Data.Contracts;
 using Prorata.Data.Customers;
 using Prorata.Data.Invoices;
@@ -109,15 +110,39 @@ public sealed class MetricsCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Mrr_BySalesperson_WhoSellsTheContractAtEachMonthEnd()
+    {
+        await LogPurchasesAsync();
+        var at = new DateTimeOffset(2026, 2, 1, 9, 0, 0, TimeSpan.Zero);
+        await using (var db = new ProrataDbContext(ProrataDatabase.CreateOptions(_database.ConnectionString)))
+        {
+            var ana = new Salesperson { Id = Guid.NewGuid(), Name = "Ana Lima", Email = "ana@partner.example", Active = true, CreatedAt = at };
+            var contoso = await db.BillingContracts.SingleAsync(c => c.Currency == "USD");
+            db.Add(ana);
+            db.Add(new ContractSalesperson { ContractId = contoso.Id, From = new DateOnly(2026, 2, 1), SalespersonId = ana.Id, AssignedBy = "tests", AssignedAt = at });
+            await db.SaveChangesAsync();
+        }
+
+        var csv = await MetricsAsync("mrr", "--from", "2026-01", "--to", "2026-02", "--by", "salesperson", "--csv");
+
+        // Contoso's contract is nobody's in January and Ana's from February; Fabrikam's is nobody's.
+        Assert.Equal((0, "Month,Salesperson,Currency,Mrr,MrrCost,Arr,Margin,Movement\r\n"
+            + "2026-02,Ana Lima,USD,75.00,60.00,900.00,15.00,new\r\n"
+            + "2026-02,No salesperson,EUR,50.00,40.00,600.00,10.00,new\r\n"
+            + "2026-01,No salesperson,USD,75.00,60.00,900.00,15.00,new\r\n"
+            + "2026-02,No salesperson,USD,0.00,0.00,0.00,0.00,churn\r\n", ""), csv);
+    }
+
+    [Fact]
     public async Task Mrr_UnknownByOrACurrencyWithoutRate_Exit2NamingThem()
     {
         await LogPurchasesAsync();
 
-        var unknown = await MetricsAsync("mrr", "--by", "salesperson");
+        var unknown = await MetricsAsync("mrr", "--by", "seller");
         var unrated = await MetricsAsync("mrr", "--from", "2026-01", "--to", "2026-02", "--convert-to", "EUR");
         var badRate = await MetricsAsync("mrr", "--convert-to", "EUR", "--rates", "USD=0.92");
 
-        Assert.Equal((2, "", "--by: by must be customer, product or legal-entity; got 'salesperson'.\n"), unknown);
+        Assert.Equal((2, "", "--by: by must be customer, product, legal-entity or salesperson; got 'seller'.\n"), unknown);
         Assert.Equal((2, "", "--rates: no rate to EUR was stated for USD, which these months have\n"), unrated);
         Assert.Equal((2, "", "--rates: rates must be written CODE:RATE,…, such as USD:0.92,GBP:1.17 (units of EUR per 1 unit of CODE); got 'USD=0.92'.\n"), badRate);
     }

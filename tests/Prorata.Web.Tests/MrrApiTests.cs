@@ -104,7 +104,7 @@ public abstract class MrrApiTests(InvoicingApp app)
         var products = await client.GetStringAsync($"/api/v1/metrics/mrr.csv?from=2026-01&to=2026-02&legalEntityId={seed.X}&by=product");
         var entities = await client.GetStringAsync($"/api/v1/metrics/mrr.csv?from=2026-02&to=2026-02&legalEntityId={seed.X}&by=legalEntity");
         var page = await client.GetStringAsync($"/insight/mrr?from=2025-11&to=2026-02&legalEntityId={seed.X}&by=product");
-        var unknown = await client.GetStringAsync("/insight/mrr?by=salesperson");
+        var unknown = await client.GetStringAsync("/insight/mrr?by=seller");
 
         // January moves against December, played though not asked for.
         Assert.Equal("Month,ProductId,Product,Currency,Mrr,MrrCost,Arr,Margin,Movement\r\n"
@@ -121,7 +121,7 @@ public abstract class MrrApiTests(InvoicingApp app)
         Assert.Equal(["2026-01", "1", "50.00", "0.00", "0.00", "0.00", "0.00", "0.00", "40.00", "10.00", "600.00", "125.00"], PageHtml.Row(page, "mrr-EUR", "2026-01"));
         Assert.Contains("Products at the end of 2026-02", page, StringComparison.Ordinal);
         Assert.Equal(["Mrr Test Add-on (MRR-ADDON)", "USD", "0.00", "0.00", "0.00", "churn"], PageHtml.Row(page, "mrr-groups", "MRR-ADDON"));
-        Assert.Contains("by must be one of customer, product, legalEntity; got &#x27;salesperson&#x27;.", unknown, StringComparison.Ordinal);
+        Assert.Contains("by must be one of customer, product, legalEntity, salesperson; got &#x27;seller&#x27;.", unknown, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -151,6 +151,61 @@ public abstract class MrrApiTests(InvoicingApp app)
                 .Where(g => g.GetProperty("key").GetString() == seed.X.ToString() || g.GetProperty("key").GetString() == seed.Y.ToString())
                 .Select(g => (g.GetProperty("month").GetString(), g.GetProperty("name").GetString(), g.GetProperty("currency").GetString(), g.GetProperty("mrr").GetDecimal(),
                     g.GetProperty("mrrCost").GetDecimal(), g.GetProperty("arr").GetDecimal(), g.GetProperty("margin").GetDecimal(), g.GetProperty("movement").GetString())));
+    }
+
+    [Fact]
+    public async Task Mrr_BySalesperson_WhoSellsTheContractAtEachMonthEnd_AsJsonCsvAndPage()
+    {
+        var owner = await app.SignedInAsAsync(StaffRoles.Owner);
+        var seed = await MrrSeed.CreateAsync(app);
+        var ana = await CommissionSeed.SalespersonAsync(owner, $"Ana {Guid.NewGuid():N}");
+        var ben = await CommissionSeed.SalespersonAsync(owner, $"Ben {Guid.NewGuid():N}");
+        var anaName = await NameOfAsync(owner, ana);
+        var benName = await NameOfAsync(owner, ben);
+        // C1 (USD) is Ana's from 2025-11-01 and Ben's from 2026-01-31, the last day of January: January's month end is his.
+        // C3 (entity Y, USD) is Ana's from 2026-02-01. C2 (EUR) nobody sells.
+        await AssignAsync(owner, seed.C1Usd, ana, "2025-11-01");
+        await AssignAsync(owner, seed.C1Usd, ben, "2026-01-31");
+        await AssignAsync(owner, seed.C3Usd, ana, "2026-02-01");
+
+        var view = await owner.GetFromJsonAsync<JsonElement>($"/api/v1/metrics/mrr?from=2025-11&to=2026-02&by=salesperson");
+        var csv = await owner.GetStringAsync($"/api/v1/metrics/mrr.csv?from=2026-02&to=2026-02&legalEntityId={seed.X}&by=salesperson");
+        var page = await owner.GetStringAsync($"/insight/mrr?from=2026-01&to=2026-02&legalEntityId={seed.X}&by=salesperson");
+
+        Assert.Equal("salesperson", view.GetProperty("by").GetString());
+        // Ana: C1's 250.00 (10 seats) in November, 300.00 in December (4 add-ons more); in January the contract is Ben's, so
+        // Ana churns; in February she has C3's 1 seat (25.00), a reactivation. Ben: C1 from January, 200.00 (6 seats and the
+        // add-ons), then 150.00 when the add-ons are cancelled. Nobody: C2's 2 EUR seats from December, and C3's seat in January.
+        var mine = new HashSet<string> { ana.ToString(), ben.ToString() };
+        Assert.Equal(
+            [
+                ("2025-11", anaName, "USD", 250.00m, 200.00m, 50.00m, "new"),
+                ("2025-12", anaName, "USD", 300.00m, 240.00m, 60.00m, "expansion"),
+                ("2026-01", anaName, "USD", 0.00m, 0.00m, 0.00m, "churn"),
+                ("2026-02", anaName, "USD", 25.00m, 20.00m, 5.00m, "reactivation"),
+                ("2026-01", benName, "USD", 200.00m, 160.00m, 40.00m, "new"),
+                ("2026-02", benName, "USD", 150.00m, 120.00m, 30.00m, "contraction"),
+            ],
+            view.GetProperty("groups").EnumerateArray().Where(g => mine.Contains(g.GetProperty("key").GetString()!))
+                .Select(g => (g.GetProperty("month").GetString(), g.GetProperty("name").GetString(), g.GetProperty("currency").GetString(),
+                    g.GetProperty("mrr").GetDecimal(), g.GetProperty("mrrCost").GetDecimal(), g.GetProperty("margin").GetDecimal(), g.GetProperty("movement").GetString())));
+        Assert.Equal("No salesperson", view.GetProperty("groups").EnumerateArray().First(g => g.GetProperty("key").GetString() == "unassigned").GetProperty("name").GetString());
+        // Entity X alone in February: Ana at 0 since her churn in January, Ben's C1 in USD and the unassigned C2 in EUR.
+        Assert.Equal("Month,Salesperson,Currency,Mrr,MrrCost,Arr,Margin,Movement\r\n"
+            + $"2026-02,{anaName},USD,0.00,0.00,0.00,0.00,none\r\n"
+            + $"2026-02,{benName},USD,150.00,120.00,1800.00,30.00,contraction\r\n"
+            + "2026-02,No salesperson,EUR,50.00,40.00,600.00,10.00,none\r\n", csv);
+        Assert.Contains("Salespeople at the end of 2026-02", page, StringComparison.Ordinal);
+        Assert.Equal([benName, "USD", "150.00", "120.00", "30.00", "contraction"], PageHtml.Row(page, "mrr-groups", benName));
+    }
+
+    private static async Task<string> NameOfAsync(HttpClient client, Guid salespersonId) =>
+        (await client.GetFromJsonAsync<JsonElement>($"/api/v1/salespeople/{salespersonId}")).GetProperty("name").GetString()!;
+
+    private static async Task AssignAsync(HttpClient client, Guid contractId, Guid salespersonId, string from)
+    {
+        var response = await client.PutAsJsonAsync($"/api/v1/contracts/{contractId}/salesperson", new { salespersonId, from });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
     [Fact]
@@ -194,7 +249,7 @@ public abstract class MrrApiTests(InvoicingApp app)
     }
 
     [Theory]
-    [InlineData("by=salesperson", "by", "by must be one of customer, product, legalEntity; got 'salesperson'.")]
+    [InlineData("by=seller", "by", "by must be one of customer, product, legalEntity, salesperson; got 'seller'.")]
     [InlineData("convertTo=EUR&rates=USD:abc", "rates", "rates must be written CODE:RATE,…, such as USD:0.92,GBP:1.17 (units of EUR per 1 unit of CODE); got 'USD:abc'.")]
     [InlineData("convertTo=EUR&rates=USD:0", "rates", "rates: the rate of USD must be above 0; got 0.")]
     [InlineData("convertTo=XYZ&rates=USD:0.92", "convertTo", "convertTo must be an ISO 4217 currency code, such as EUR; got 'XYZ'.")]

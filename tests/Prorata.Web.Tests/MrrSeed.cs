@@ -19,7 +19,7 @@ namespace Prorata.Web.Tests;
 /// plan's usage of January (cost 80.00 + 20.00, retail 125.00) logged 2026-02-03 and of February (cost 8.00) logged
 /// 2026-03-02. Entity Y: C3's USD contract, 1 Seat on 2026-01-15.
 /// </summary>
-public sealed record MrrSeed(Guid X, string XName, Guid Y, string YName, Guid C1, string C1Name)
+public sealed record MrrSeed(Guid X, string XName, Guid Y, string YName, Guid C1, string C1Name, Guid C1Usd, Guid C2Eur, Guid C3Usd)
 {
     public const string Seats = "MRR-SEATS";
     public const string AddOn = "MRR-ADDON";
@@ -55,7 +55,7 @@ public sealed record MrrSeed(Guid X, string XName, Guid Y, string YName, Guid C1
         Usage(db, plan, new DateOnly(2026, 2, 10), 8.00m, 10.00m, At(2026, 3, 2));
         Bought(db, c3, Seats, 1, At(2026, 1, 15));
         await db.SaveChangesAsync();
-        return new MrrSeed(x.Id, x.Name, y.Id, y.Name, c1.CustomerId, c1.Customer!.Name);
+        return new MrrSeed(x.Id, x.Name, y.Id, y.Name, c1.CustomerId, c1.Customer!.Name, c1.Id, c2.Id, c3.Id);
     }
 
     private static DateTimeOffset At(int year, int month, int day) => new(year, month, day, 10, 0, 0, TimeSpan.Zero);

@@ -25,6 +25,9 @@ namespace Prorata.Application.Insight;
 public sealed class MrrReport(ProrataDbContext db, BillingOptions options)
 {
     public const int MaxMonths = 120;
+
+    /// <summary>The key of the MRR of contracts nobody sells, when the rows are per salesperson.</summary>
+    public const string Unassigned = "unassigned";
     private const int Chunk = 2000;
 
     public Task<MrrView> MonthsAsync(DateOnly from, DateOnly to, Guid? legalEntityId, CancellationToken cancellationToken) =>
@@ -45,13 +48,14 @@ public sealed class MrrReport(ProrataDbContext db, BillingOptions options)
         var customers = new MonthTotals();
         var groups = by == MrrGrouping.Customer ? null : new MonthTotals();
         var usage = new Dictionary<(string Currency, DateOnly Month), decimal>();
+        var sellers = by == MrrGrouping.Salesperson ? await SellersAsync(cancellationToken) : [];
         // Reading a chunk and playing the one before overlap: one thread waits on the database while the other replays.
-        var chunks = Channel.CreateBounded<List<(BillingContract Contract, string? Key, List<SubscriptionEvent> Events)>>(1);
+        var chunks = Channel.CreateBounded<List<(BillingContract Contract, Func<DateOnly, string>? KeyAt, List<SubscriptionEvent> Events)>>(1);
         var player = Task.Run(async () =>
         {
             await foreach (var chunk in chunks.Reader.ReadAllAsync(cancellationToken))
-                foreach (var (contract, key, events) in chunk)
-                    Play(contract, key, events, last, prices, by, customers, groups);
+                foreach (var (contract, keyAt, events) in chunk)
+                    Play(contract, keyAt, events, last, prices, by, customers, groups);
         }, cancellationToken);
         try
         {
@@ -61,7 +65,7 @@ public sealed class MrrReport(ProrataDbContext db, BillingOptions options)
                 var timelines = await StoredContractTimelines.ReadAsync(db, ids, LogCut.Before(end), TimelineParts.None, cancellationToken);
                 // Turned into events here, on the reading side, so that the player thread only plays.
                 await chunks.Writer.WriteAsync(timelines.Contracts.Where(c => timelines.HasLog(c.Id))
-                    .Select(c => (StoredTimeline.ToDomain(c), ContractKey(c, by), timelines.EventsOf(c.Id))).ToList(), cancellationToken);
+                    .Select(c => (StoredTimeline.ToDomain(c), ContractKey(c, by, sellers), timelines.EventsOf(c.Id))).ToList(), cancellationToken);
                 await AddUsageAsync(timelines, first, last, usage, cancellationToken);
             }
         }
@@ -95,7 +99,12 @@ public sealed class MrrReport(ProrataDbContext db, BillingOptions options)
             summary[(currency, month)] = Summary(summary, currency, month) with { Usage = amount };
 
         if (groups is null) return new MrrView([.. summary.Values], customerRows);
-        var names = by == MrrGrouping.Product ? ProductNames(priceRows) : await LegalEntityNamesAsync(cancellationToken);
+        var names = by switch
+        {
+            MrrGrouping.Product => ProductNames(priceRows),
+            MrrGrouping.Salesperson => await SalespersonNamesAsync(cancellationToken),
+            _ => await LegalEntityNamesAsync(cancellationToken),
+        };
         var groupRows = groups.Months(first, last, names)
             .Select(r => new MrrGroupMonth(Text(r.Month), r.Key, r.Name, r.Currency, r.Mrr, r.Cost, 12m * r.Mrr, r.Mrr - r.Cost, EnumText.ToWire(r.Movement)))
             .ToList();
@@ -103,14 +112,37 @@ public sealed class MrrReport(ProrataDbContext db, BillingOptions options)
     }
 
     /// <summary>
-    /// The key a contract's MRR is counted under when the grouping is by something of the contract's; null when it is
-    /// by customer (its own totals) or by product (per subscription).
+    /// The key a contract's MRR is counted under at a month end (given its last day) when the grouping is by something of
+    /// the contract's; null when it is by customer (its own totals) or by product (per subscription).
     /// </summary>
-    private static string? ContractKey(StoredContract contract, MrrGrouping by) => by switch
+    private static Func<DateOnly, string>? ContractKey(StoredContract contract, MrrGrouping by,
+        IReadOnlyDictionary<Guid, List<(DateOnly From, Guid? SalespersonId)>> sellers)
     {
-        MrrGrouping.LegalEntity => contract.LegalEntityId.ToString(),
-        _ => null,
-    };
+        switch (by)
+        {
+            case MrrGrouping.LegalEntity:
+                var entity = contract.LegalEntityId.ToString();
+                return _ => entity;
+            case MrrGrouping.Salesperson:
+                var history = sellers.GetValueOrDefault(contract.Id) ?? [];
+                return day => history.LastOrDefault(a => a.From <= day).SalespersonId?.ToString() ?? Unassigned;
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>Each contract's salesperson assignments, oldest first.</summary>
+    private async Task<Dictionary<Guid, List<(DateOnly From, Guid? SalespersonId)>>> SellersAsync(CancellationToken cancellationToken) =>
+        (await db.ContractSalespeople.AsNoTracking().Select(a => new { a.ContractId, a.From, a.SalespersonId }).ToListAsync(cancellationToken))
+        .GroupBy(a => a.ContractId)
+        .ToDictionary(g => g.Key, g => g.OrderBy(a => a.From).Select(a => (a.From, a.SalespersonId)).ToList());
+
+    private async Task<Dictionary<string, string>> SalespersonNamesAsync(CancellationToken cancellationToken)
+    {
+        var names = await db.Salespeople.AsNoTracking().ToDictionaryAsync(p => p.Id.ToString(), p => p.Name, cancellationToken);
+        names[Unassigned] = "No salesperson";
+        return names;
+    }
 
     /// <summary>A product is called by the title of its first SKU in the newest price row; one the price list does not know, by its id.</summary>
     private static Dictionary<string, string> ProductNames(IEnumerable<Domain.Catalog.PriceListRow> rows) =>
@@ -156,7 +188,7 @@ public sealed class MrrReport(ProrataDbContext db, BillingOptions options)
     /// Plays one contract's log, reading MRR at every month end from its first change's month to <paramref name="last"/>:
     /// per customer always, and per <paramref name="by"/> when it is something else.
     /// </summary>
-    private void Play(BillingContract contract, string? key, List<SubscriptionEvent> events, DateOnly last, PriceList prices, MrrGrouping by,
+    private void Play(BillingContract contract, Func<DateOnly, string>? keyAt, List<SubscriptionEvent> events, DateOnly last, PriceList prices, MrrGrouping by,
         MonthTotals customers, MonthTotals? groups)
     {
         var run = new ScenarioRun(StoredTimeline.Scenario(contract.Id, options, [], [contract], events, last.AddMonths(1)), prices);
@@ -176,7 +208,7 @@ public sealed class MrrReport(ProrataDbContext db, BillingOptions options)
             if (by == MrrGrouping.Product)
                 foreach (var total in MonthlyRecurringRevenue.ByProduct(recurring)) groups.Add(total.ProductId, total.Currency.Code, month, total.Mrr, total.MrrCost);
             else
-                foreach (var total in perCustomer) groups.Add(key!, total.Currency.Code, month, total.Mrr, total.MrrCost);
+                foreach (var total in perCustomer) groups.Add(keyAt!(lastDay), total.Currency.Code, month, total.Mrr, total.MrrCost);
         }
     }
 

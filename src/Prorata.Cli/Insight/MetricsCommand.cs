@@ -15,7 +15,7 @@ namespace Prorata.Cli.Insight;
 public static class MetricsCommand
 {
     private const string Usage = """
-        usage: prorata metrics mrr [--from yyyy-MM] [--to yyyy-MM] [--legal-entity ID|NAME] [--by customer|product|legal-entity]
+        usage: prorata metrics mrr [--from yyyy-MM] [--to yyyy-MM] [--legal-entity ID|NAME] [--by customer|product|legal-entity|salesperson]
                    [--convert-to EUR --rates USD:0.92,GBP:1.17] [--partner-currency USD] [--csv] [--connection STRING]
                prorata metrics renewals [--within 30|60|90] [--customer ID|NAME] [--csv] [--partner-currency USD] [--connection STRING]
                prorata metrics deferred-revenue [--from yyyy-MM] [--to yyyy-MM] [--legal-entity ID|NAME] [--csv] [--connection STRING]
@@ -51,9 +51,10 @@ public static class MetricsCommand
             null or "customer" => MrrGrouping.Customer,
             "product" => MrrGrouping.Product,
             "legal-entity" => MrrGrouping.LegalEntity,
+            "salesperson" => MrrGrouping.Salesperson,
             _ => null,
         };
-        if (by is null) errors["by"] = [$"by must be customer, product or legal-entity; got '{arguments["by"]}'."];
+        if (by is null) errors["by"] = [$"by must be customer, product, legal-entity or salesperson; got '{arguments["by"]}'."];
         var (rates, rateErrors) = MrrConversion.Parse(arguments["convert-to"], arguments["rates"]);
         foreach (var (field, messages) in rateErrors) errors[field == "convertTo" ? "convert-to" : field] = messages;
         if (range is null || errors.Count > 0)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -113,6 +114,14 @@ public sealed class ExceptionsApiTests(ProrataApp app) : IClassFixture<ProrataAp
         Assert.DoesNotContain("settled", page);
         var home = Regex.Replace(await client.GetStringAsync("/"), @"\s+", " ");
         Assert.Contains($"<a class=\"card\" href=\"/exceptions\"><fluent-text size=\"600\" weight=\"semibold\"><h2>{1 + 5 + missing + 2 + 2}</h2></fluent-text> <span>exceptions to look at</span>", home);
+        // The dashboard's open work items: the reconciliation's, most, with their money at stake per currency as the list gives
+        // it; the sync issue, which has none.
+        var reconAtStake = string.Join("; ", reconItems.GetProperty("atStake").EnumerateArray().Where(m => m.GetProperty("currency").ValueKind == JsonValueKind.String
+                && m.GetProperty("amount").GetDecimal() != 0)
+            .Select(m => FormattableString.Invariant($"{m.GetProperty("currency").GetString()} {m.GetProperty("amount").GetDecimal():N2}")));
+        Assert.Equal(["reconDiscrepancy", (5 + missing).ToString(CultureInfo.InvariantCulture), reconAtStake], PageHtml.Row(home, "open-work-items", "kind=reconDiscrepancy"));
+        Assert.Equal(["syncIssue", "1", "–"], PageHtml.Row(home, "open-work-items", "kind=syncIssue"));
+        Assert.Equal(["reconDiscrepancy", "syncIssue"], Regex.Matches(home[home.IndexOf("id=\"open-work-items\"", StringComparison.Ordinal)..], "kind=(\\w+)").Select(m => m.Groups[1].Value).Take(2));
     }
 
     [Fact]

@@ -25,6 +25,20 @@ public sealed class WorkItemSearch(ProrataDbContext db)
         return new WorkItemPage(items, total, page, pageSize, atStake, perKind);
     }
 
+    /// <summary>The open work items per kind, most first, each with its money at stake per currency (never summed across them).</summary>
+    public async Task<IReadOnlyList<OpenWorkItemKind>> OpenByKindAsync(CancellationToken cancellationToken)
+    {
+        var rows = await db.WorkItems.AsNoTracking().Where(i => i.State == WorkItemState.Open)
+            .GroupBy(i => new { i.Kind, i.Currency })
+            .Select(g => new { g.Key.Kind, g.Key.Currency, Amount = g.Sum(i => i.AmountAtStake ?? 0m), Items = g.Count() })
+            .ToListAsync(cancellationToken);
+        return rows.GroupBy(r => r.Kind)
+            .Select(g => new OpenWorkItemKind(g.Key, g.Sum(r => r.Items),
+                [.. g.Where(r => r.Currency is not null && r.Amount != 0).OrderBy(r => r.Currency, StringComparer.Ordinal).Select(r => new MoneyAtStake(r.Currency, r.Amount, r.Items))]))
+            .OrderByDescending(k => k.Items).ThenBy(k => k.Kind.ToString(), StringComparer.Ordinal)
+            .ToList();
+    }
+
     public Task<WorkItem?> FindAsync(long id, CancellationToken cancellationToken) =>
         db.WorkItems.AsNoTracking().Include(i => i.Notes.OrderBy(n => n.Id)).FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
 

@@ -48,7 +48,15 @@ public static class ProrataInfrastructure
         app.UseSecurityHeaders();
         // HSTS only on HTTPS requests, and never for localhost.
         app.UseHsts();
-        app.UseStatusCodePages();
+        // A person gets a page inside the shell (ErrorPages); programs get ProblemDetails.
+        app.UseStatusCodePages(async context =>
+        {
+            if (ErrorPages.ForPerson(context.HttpContext))
+                await ErrorPages.WriteAsync(context.HttpContext, context.HttpContext.Response.StatusCode, null);
+            else if (!await context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>()
+                         .TryWriteAsync(new ProblemDetailsContext { HttpContext = context.HttpContext }))
+                await context.HttpContext.Response.WriteAsync($"Status Code: {context.HttpContext.Response.StatusCode}");
+        });
         app.UseMiddleware<JsonBodies>();
         app.UseAuthentication();
         // After authentication: an antiforgery token is bound to the signed-in user.

@@ -14,8 +14,8 @@ public static class ProrataInfrastructure
 {
     public static WebApplicationBuilder AddProrataInfrastructure(this WebApplicationBuilder builder)
     {
-        // Logs are JSON on the console by default (Logging:Console:FormatterName in appsettings.json).
         builder.Services.AddSingleton(TimeProvider.System);
+        ConsoleLogs.Configure(builder);
         // Serve library assets (Blazor's script, Fluent UI) from the build output too, not only in Development or after publish.
         builder.WebHost.UseStaticWebAssets();
         // A failing background job (an import, a sync) is logged by the job; it never stops the host.

@@ -66,6 +66,7 @@ app.MapReconciliation();
 app.MapPartnerCenter();
 app.MapExceptions();
 app.MapStaffUsers();
+app.MapApiKeys();
 
 app.MapProrataPages<App>();
 app.Run();

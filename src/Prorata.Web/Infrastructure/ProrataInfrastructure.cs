@@ -3,6 +3,7 @@ using Microsoft.FluentUI.AspNetCore.Components;
 using Prorata.Web.Infrastructure.Auth;
 using Prorata.Web.Infrastructure.Database;
 using Prorata.Web.Infrastructure.Http;
+using Prorata.Web.Infrastructure.OpenApi;
 using Prorata.Web.Infrastructure.Problems;
 using Prorata.Web.Infrastructure.Security;
 using Prorata.Web.Infrastructure.Telemetry;
@@ -31,7 +32,11 @@ public static class ProrataInfrastructure
         builder.Services.AddProrataAuth(builder.Configuration);
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProrataExceptionHandler>();
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(options =>
+        {
+            options.AddDocumentTransformer<SecuritySchemes>();
+            options.AddOperationTransformer<SecuritySchemes>();
+        });
         builder.Services.AddRazorComponents();
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddFluentUIComponents();

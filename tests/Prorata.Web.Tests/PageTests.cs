@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Prorata.Data.Identity;
 
 namespace Prorata.Web.Tests;
@@ -24,6 +25,32 @@ public sealed class PageTests(ProrataApp app)
         var html = await response.Content.ReadAsStringAsync();
         Assert.Contains("billingDay must be between 1 and 28; got 31.", html);
         Assert.Contains("customerId is required.", html);
+        Assert.Equal(before, await app.CountRowsAsync());
+    }
+
+    [Fact]
+    public async Task ContractForm_MarkupTypedAsWords_IsNamedBackNextToTheField_NothingSaved()
+    {
+        var client = await app.SignedInAsAsync(StaffRoles.Finance);
+        var seeded = await BillingSeed.ContractAsync(app, billingDay: 4);
+        var contract = await client.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/v1/contracts/{seeded}");
+        var before = await app.CountRowsAsync();
+
+        var response = await ProrataApp.PostFormAsync(client, "/contracts/new", new()
+        {
+            ["Form.CustomerId"] = contract.GetProperty("customerId").GetString()!,
+            ["Form.LegalEntityId"] = contract.GetProperty("legalEntityId").GetString()!,
+            ["Form.Currency"] = "USD",
+            ["Form.BillingDay"] = "4",
+            ["Form.PricingRules[0].ProductId"] = "*",
+            ["Form.PricingRules[0].Method"] = "markupOnCost",
+            ["Form.PricingRules[0].Value"] = "ten",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("value must be a number such as 10 or 7.5; got &#x27;ten&#x27;.", html);
+        Assert.Contains("value=\"ten\"", html);
         Assert.Equal(before, await app.CountRowsAsync());
     }
 

@@ -43,7 +43,7 @@ public sealed class ContractForm
         Alignment = EnumText.ToWire(c.Alignment),
         LegalEntityId = c.LegalEntityId.ToString(),
         PricingRules = c.PricingRules.OrderBy(r => r.Position)
-            .Select(r => new PricingRuleForm { ProductId = r.ProductId, SkuId = r.SkuId, Method = EnumText.ToWire(r.Method), Value = r.Value })
+            .Select(r => new PricingRuleForm { ProductId = r.ProductId, SkuId = r.SkuId, Method = EnumText.ToWire(r.Method), Value = PricingRuleForm.Text(r.Value) })
             .ToList(),
         Version = c.Version,
     };

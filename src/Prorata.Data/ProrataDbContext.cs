@@ -15,6 +15,7 @@ using Prorata.Data.Receivables;
 using Prorata.Data.Reconciliation;
 using Prorata.Data.Outbox;
 using Prorata.Data.Subscriptions;
+using Prorata.Data.Webhooks;
 using Prorata.Data.WorkItems;
 
 namespace Prorata.Data;
@@ -117,6 +118,12 @@ public sealed class ProrataDbContext(DbContextOptions<ProrataDbContext> options)
     public DbSet<CommissionStatementEntry> CommissionStatementEntries => Set<CommissionStatementEntry>();
 
     public DbSet<ProductMarginFloor> MarginFloors => Set<ProductMarginFloor>();
+
+    public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
+
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+
+    public DbSet<WebhookAttempt> WebhookAttempts => Set<WebhookAttempt>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -15,8 +15,8 @@ public sealed class WebhookDeliveryConfiguration : IEntityTypeConfiguration<Webh
         builder.Property(d => d.EventType).HasMaxLength(64);
         builder.Property(d => d.State).HasConversion<string>().HasMaxLength(16);
         builder.Property(d => d.LastError).HasMaxLength(1000);
-        // One delivery per event and subscription, however often the event is fanned out.
-        builder.HasIndex(d => new { d.SubscriptionId, d.EventId }).IsUnique();
+        // One delivery per event and subscription, however often the event is fanned out; the fan-out looks an event up by its id.
+        builder.HasIndex(d => new { d.EventId, d.SubscriptionId }).IsUnique();
         // The delivery log, newest first, a page at a time.
         builder.HasIndex(d => new { d.SubscriptionId, d.CreatedAt });
     }

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
@@ -18,6 +19,12 @@ namespace Prorata.Application.Webhooks;
 /// </summary>
 public sealed class WebhookFanOut(ProrataDbContext db, TimeProvider time, OutboxSignal signal) : IOutboxHandler
 {
+    /// <summary>
+    /// The body as a receiver reads it: camelCase, and text as written ("+00:00", "&amp;", "ß") rather than escaped for
+    /// embedding in HTML, which a webhook body never is.
+    /// </summary>
+    private static readonly JsonSerializerOptions Body = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public OutboxTopic Topic => OutboxTopic.DomainEvent;
 
     public async Task<OutboxDelivery> DeliverAsync(OutboxMessage message, CancellationToken cancellationToken)
@@ -35,7 +42,7 @@ public sealed class WebhookFanOut(ProrataDbContext db, TimeProvider time, Outbox
         if (await DataAsync(type, body["data"]!, cancellationToken) is not { } data)
             return OutboxDelivery.Refused($"The {type} event {id} names an invoice that is not issued; nothing was sent.");
         if (!ReferenceEquals(data, body["data"])) body["data"] = data;
-        var payload = body.ToJsonString(OutboxWriter.Json);
+        var payload = body.ToJsonString(Body);
         var now = time.GetUtcNow();
         foreach (var subscription in missing)
         {

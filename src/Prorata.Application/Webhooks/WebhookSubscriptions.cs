@@ -8,20 +8,13 @@ using Prorata.Domain.Contracts;
 namespace Prorata.Application.Webhooks;
 
 /// <summary>
-/// The Owner's webhook subscriptions, for the API, the pages and the command line alike: register an endpoint (its secret
-/// shown once), change it, rotate its secret, remove it; read its delivery log and redeliver an event.
+/// The Owner's webhook subscriptions, for the API and the pages alike: register an endpoint (its secret shown once), change
+/// it, rotate its secret, remove it, redeliver an event. <see cref="WebhookLog"/> reads them.
 /// </summary>
 public sealed class WebhookSubscriptions(ProrataDbContext db, WebhookSecrets secrets, TimeProvider time, OutboxSignal outbox)
 {
     public const int DefaultGraceHours = 24;
     public const int MaxGraceHours = 168;
-    public const int MaxPageSize = 200;
-
-    public async Task<IReadOnlyList<WebhookSubscription>> ListAsync(CancellationToken cancellationToken) =>
-        await db.WebhookSubscriptions.AsNoTracking().OrderBy(s => s.CreatedAt).ThenBy(s => s.Id).ToListAsync(cancellationToken);
-
-    public Task<WebhookSubscription?> FindAsync(Guid id, CancellationToken cancellationToken) =>
-        db.WebhookSubscriptions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
 
     public async Task<SaveResult<WebhookCreated>> CreateAsync(WebhookDraft draft, string createdBy, CancellationToken cancellationToken)
     {
@@ -106,26 +99,6 @@ public sealed class WebhookSubscriptions(ProrataDbContext db, WebhookSecrets sec
     /// <summary>Removes the subscription and its delivery log; deliveries still queued are dropped. False when there was none.</summary>
     public async Task<bool> DeleteAsync(Guid id, CancellationToken cancellationToken) =>
         await db.WebhookSubscriptions.Where(s => s.Id == id).ExecuteDeleteAsync(cancellationToken) == 1;
-
-    public async Task<WebhookDeliveryList> DeliveriesAsync(Guid subscriptionId, WebhookDeliveryState? state, int page, int pageSize, CancellationToken cancellationToken)
-    {
-        page = Math.Max(1, page);
-        pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
-        var query = db.WebhookDeliveries.AsNoTracking().Where(d => d.SubscriptionId == subscriptionId);
-        if (state is { } wanted) query = query.Where(d => d.State == wanted);
-        var total = await query.CountAsync(cancellationToken);
-        var items = await query.OrderByDescending(d => d.CreatedAt).ThenByDescending(d => d.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
-        return new WebhookDeliveryList(items, total, page, pageSize);
-    }
-
-    /// <summary>One delivery with its attempts in order.</summary>
-    public async Task<WebhookDelivery?> DeliveryAsync(Guid subscriptionId, Guid deliveryId, CancellationToken cancellationToken)
-    {
-        var delivery = await db.WebhookDeliveries.AsNoTracking().Include(d => d.Log)
-            .FirstOrDefaultAsync(d => d.Id == deliveryId && d.SubscriptionId == subscriptionId, cancellationToken);
-        delivery?.Log.Sort((a, b) => a.Number.CompareTo(b.Number));
-        return delivery;
-    }
 
     /// <summary>
     /// Sends the event again, now: the same body and event id (receivers deduplicate on it), a new signature, the attempts

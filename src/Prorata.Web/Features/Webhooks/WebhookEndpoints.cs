@@ -36,19 +36,10 @@ public static class WebhookEndpoints
         return app;
     }
 
-    /// <summary>Reads the delivery log's query: <c>state</c> pending, delivered or failed (all when absent); <c>page</c> from 1; <c>pageSize</c> 1 to 200.</summary>
-    public static bool TryFilter(string? state, int? page, int? pageSize, ValidationErrors errors, out WebhookDeliveryState? chosen)
-    {
-        chosen = string.IsNullOrWhiteSpace(state) ? null : EnumText.Parse(state, default(WebhookDeliveryState), "state", errors);
-        if (page is < 1) errors.Add("page", $"page must be 1 or more; got {page}.");
-        if (pageSize is < 1 or > WebhookSubscriptions.MaxPageSize) errors.Add("pageSize", $"pageSize must be between 1 and {WebhookSubscriptions.MaxPageSize}; got {pageSize}.");
-        return errors.IsValid;
-    }
-
-    private static async Task<Ok<List<WebhookResponse>>> ListAsync(WebhookSubscriptions webhooks, TimeProvider time, CancellationToken cancellationToken) =>
+    private static async Task<Ok<List<WebhookResponse>>> ListAsync(WebhookLog webhooks, TimeProvider time, CancellationToken cancellationToken) =>
         TypedResults.Ok((await webhooks.ListAsync(cancellationToken)).Select(s => WebhookResponse.From(s, time.GetUtcNow())).ToList());
 
-    private static async Task<Results<Ok<WebhookResponse>, ProblemHttpResult>> GetAsync(Guid id, WebhookSubscriptions webhooks, TimeProvider time,
+    private static async Task<Results<Ok<WebhookResponse>, ProblemHttpResult>> GetAsync(Guid id, WebhookLog webhooks, TimeProvider time,
         CancellationToken cancellationToken) =>
         await webhooks.FindAsync(id, cancellationToken) is { } found ? TypedResults.Ok(WebhookResponse.From(found, time.GetUtcNow())) : SaveResultHttp.NotFound($"No webhook has id '{id}'.");
 
@@ -92,16 +83,16 @@ public static class WebhookEndpoints
     }
 
     private static async Task<Results<Ok<WebhookDeliveryListResponse>, ValidationProblem, ProblemHttpResult>> DeliveriesAsync(Guid id, string? state, int? page, int? pageSize,
-        WebhookSubscriptions webhooks, CancellationToken cancellationToken)
+        WebhookLog webhooks, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
-        if (!TryFilter(state, page, pageSize, errors, out var chosen))
+        if (!WebhookLogFilter.TryRead(state, page, pageSize, errors, out var chosen))
             return TypedResults.ValidationProblem(errors.ToDictionary(), title: "One or more query parameters are invalid.");
         if (await webhooks.FindAsync(id, cancellationToken) is null) return SaveResultHttp.NotFound($"No webhook has id '{id}'.");
         return TypedResults.Ok(WebhookDeliveryListResponse.From(await webhooks.DeliveriesAsync(id, chosen, page ?? 1, pageSize ?? 50, cancellationToken)));
     }
 
-    private static async Task<Results<Ok<WebhookDeliveryResponse>, ProblemHttpResult>> DeliveryAsync(Guid id, Guid deliveryId, WebhookSubscriptions webhooks,
+    private static async Task<Results<Ok<WebhookDeliveryResponse>, ProblemHttpResult>> DeliveryAsync(Guid id, Guid deliveryId, WebhookLog webhooks,
         CancellationToken cancellationToken) =>
         await webhooks.DeliveryAsync(id, deliveryId, cancellationToken) is { } delivery
             ? TypedResults.Ok(WebhookDeliveryResponse.WithLog(delivery))

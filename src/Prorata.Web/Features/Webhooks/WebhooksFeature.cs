@@ -17,7 +17,7 @@ public static class WebhooksFeature
     {
         services.AddOptions<WebhookOptions>().Bind(configuration.GetSection(WebhookOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<WebhookSecrets>();
-        services.AddScoped<WebhookSubscriptions>();
+        services.AddScoped<WebhookSubscriptions>().AddScoped<WebhookLog>();
         services.AddScoped<IOutboxHandler, WebhookFanOut>();
         services.AddScoped<IOutboxHandler, WebhookDeliveryHandler>();
         services.AddHttpClient(WebhookDeliveryHandler.HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan)

@@ -7,6 +7,7 @@ using Prorata.Cli.Receivables;
 using Prorata.Cli.Reconcile;
 using Prorata.Cli.Simulate;
 using Prorata.Cli.Usage;
+using Prorata.Cli.Webhooks;
 using Prorata.Cli.WorkItems;
 
 return args.FirstOrDefault() switch
@@ -23,11 +24,12 @@ return args.FirstOrDefault() switch
     "receivables" => await ReceivablesCommand.RunAsync(args[1..], Console.Out, Console.Error, TimeProvider.System, CancellationToken.None),
     "metrics" => await MetricsCommand.RunAsync(args[1..], Console.Out, Console.Error, TimeProvider.System, CancellationToken.None),
     "commissions" => await CommissionsCommand.RunAsync(args[1..], Console.Out, Console.Error, TimeProvider.System, CancellationToken.None),
+    "webhooks" => await WebhooksCommand.RunAsync(args[1..], Console.Out, Console.Error, CancellationToken.None),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: prorata simulate FILE.json | reconcile … | bill --date … | issue --date … | usage import FILE | exceptions | work-items … | dunning | payments … | receivables … | metrics mrr|deferred-revenue|renewals … | commissions ledger|statements|approve|paid …");
+    Console.Error.WriteLine("usage: prorata simulate FILE.json | reconcile … | bill --date … | issue --date … | usage import FILE | exceptions | work-items … | dunning | payments … | receivables … | metrics mrr|deferred-revenue|renewals … | commissions ledger|statements|approve|paid … | webhooks list|deliveries …");
     return 2;
 }

@@ -62,6 +62,11 @@ public abstract class WebhookDeliveryTests(WebhookApp app) : IAsyncLifetime
         var detail = await DeliveryAsync(owner, webhook, delivery);
         Assert.Equal([(1, sentAt, (int?)200, 0, "delivered", (string?)null)], Attempts(detail));
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse(received.Body), JsonNode.Parse(detail.GetProperty("payload").GetRawText())));
+        var deliveryPath = $"/settings/webhooks/{Id(webhook)}/deliveries/{delivery.GetProperty("id").GetGuid()}";
+        Assert.Contains($"<a href=\"{deliveryPath}\">", await owner.GetStringAsync($"/settings/webhooks/{Id(webhook)}?state=delivered"), StringComparison.Ordinal);
+        var page = await owner.GetStringAsync(deliveryPath);
+        Assert.Contains("<dd id=\"delivery-state\">delivered at ", page, StringComparison.Ordinal);
+        Assert.Contains($"&quot;customerId&quot;: &quot;{customerId}&quot;", page, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Prorata.Cli.ApiKeys;
 using Prorata.Cli.Bill;
 using Prorata.Cli.Commissions;
 using Prorata.Cli.Exceptions;
@@ -24,12 +25,13 @@ return args.FirstOrDefault() switch
     "receivables" => await ReceivablesCommand.RunAsync(args[1..], Console.Out, Console.Error, TimeProvider.System, CancellationToken.None),
     "metrics" => await MetricsCommand.RunAsync(args[1..], Console.Out, Console.Error, TimeProvider.System, CancellationToken.None),
     "commissions" => await CommissionsCommand.RunAsync(args[1..], Console.Out, Console.Error, TimeProvider.System, CancellationToken.None),
+    "api-keys" => await ApiKeysCommand.RunAsync(args[1..], Console.Out, Console.Error, TimeProvider.System, CancellationToken.None),
     "webhooks" => await WebhooksCommand.RunAsync(args[1..], Console.Out, Console.Error, CancellationToken.None),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: prorata simulate FILE.json | reconcile … | bill --date … | issue --date … | usage import FILE | exceptions | work-items … | dunning | payments … | receivables … | metrics mrr|deferred-revenue|renewals … | commissions ledger|statements|approve|paid … | webhooks list|deliveries …");
+    Console.Error.WriteLine("usage: prorata simulate FILE.json | reconcile … | bill --date … | issue --date … | usage import FILE | exceptions | work-items … | dunning | payments … | receivables … | metrics mrr|deferred-revenue|renewals … | commissions ledger|statements|approve|paid … | api-keys create|list|revoke … | webhooks list|deliveries …");
     return 2;
 }

@@ -1,5 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Logging;
 
 namespace Prorata.Data;
 
@@ -15,9 +17,15 @@ public static class ProrataDatabase
     public static bool IsSqlite(string connectionString) =>
         connectionString.TrimStart().StartsWith("Data Source=", StringComparison.OrdinalIgnoreCase);
 
+    /// <remarks>
+    /// SQLite cannot alter a column in place: EF rebuilds such a table with foreign keys off, which cannot run inside a
+    /// transaction, and says so as a warning on every fresh database. Nobody running Prorata can act on it (back up the
+    /// file before an upgrade, as always), so it is logged at Debug.
+    /// </remarks>
     public static DbContextOptionsBuilder Use(DbContextOptionsBuilder builder, string connectionString) =>
         IsSqlite(connectionString)
             ? builder.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly))
+                .ConfigureWarnings(w => w.Log((RelationalEventId.NonTransactionalMigrationOperationWarning, LogLevel.Debug)))
             : builder.UseNpgsql(connectionString, o => o.MigrationsAssembly(PostgresMigrationsAssembly));
 
     public static DbContextOptions<ProrataDbContext> CreateOptions(string connectionString) =>

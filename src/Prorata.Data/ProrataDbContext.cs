@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Prorata.Data.ApiKeys;
 using Prorata.Data.Catalog;
 using Prorata.Data.Commissions;
 using Prorata.Data.Contracts;
@@ -118,6 +119,8 @@ public sealed class ProrataDbContext(DbContextOptions<ProrataDbContext> options)
     public DbSet<CommissionStatementEntry> CommissionStatementEntries => Set<CommissionStatementEntry>();
 
     public DbSet<ProductMarginFloor> MarginFloors => Set<ProductMarginFloor>();
+
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
     public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
 

@@ -68,6 +68,7 @@ app.MapReconciliation();
 app.MapPartnerCenter();
 app.MapExceptions();
 app.MapStaffUsers();
+app.MapApiKeys();
 app.MapWebhooks();
 
 app.MapProrataPages<App>();

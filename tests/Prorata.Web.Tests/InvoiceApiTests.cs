@@ -57,6 +57,37 @@ public sealed class InvoiceApiTests(ProrataApp app)
     }
 
     [Fact]
+    public async Task BillingRunPage_ListsItsInvoicesAndTheirTotalsPerCurrencyAndStatus()
+    {
+        var client = await app.SignedInAsAsync(StaffRoles.Finance);
+        var sales = await app.SignedInAsAsync(StaffRoles.Sales);
+        // Billing day 17, five months ahead: a date no other test bills.
+        var first = await BillingSeed.ContractAsync(app, billingDay: 17);
+        var second = await BillingSeed.ContractAsync(app, billingDay: 17);
+        foreach (var (contractId, seats) in new[] { (first, 5), (second, 2) })
+            await sales.PostAsJsonAsync("/api/v1/subscriptions",
+                new { contractId, productId = BillingSeed.Product, skuId = BillingSeed.Sku, term = "P1Y", billingPlan = "monthly", quantity = seats });
+        var today = DateOnly.FromDateTime(app.Time.GetUtcNow().UtcDateTime);
+        var date = new DateOnly(today.Year, today.Month, 17).AddMonths(5).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+        var run = await (await client.PostAsJsonAsync("/api/v1/billing-runs?wait=true", new { date, issue = false })).Content.ReadFromJsonAsync<JsonElement>();
+        var page = await client.GetStringAsync($"/billing/runs/{run.GetProperty("id").GetGuid()}");
+
+        var invoices = new List<JsonElement>();
+        foreach (var contractId in new[] { first, second })
+            invoices.Add(Assert.Single((await client.GetFromJsonAsync<JsonElement>($"/api/v1/invoices?contractId={contractId}")).EnumerateArray()));
+        var total = invoices.Sum(i => i.GetProperty("total").GetDecimal());
+        Assert.Equal(["USD", "draft", "2", total.ToString("N2", CultureInfo.InvariantCulture), "0.00", total.ToString("N2", CultureInfo.InvariantCulture)],
+            PageHtml.Row(page, "run-totals", "USD"));
+        // Largest first: the 5 seats' invoice, then the 2 seats'.
+        var row = PageHtml.Row(page, "run-invoices", invoices[0].GetProperty("id").GetGuid().ToString());
+        Assert.Equal(("draft", "draft", $"{invoices[0].GetProperty("total").GetDecimal():N2} USD"), (row[0], row[2], row[3]));
+        Assert.Equal("All 2; every invoice of " + date, PageHtml.Text(page, "run-invoices-count"));
+        Assert.True(page.IndexOf(invoices[0].GetProperty("id").GetGuid().ToString(), StringComparison.Ordinal)
+            < page.IndexOf(invoices[1].GetProperty("id").GetGuid().ToString(), StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Demo_AYearOfHistory_IssuedInvoicesNumberedWithoutGapsPerLegalEntity()
     {
         var client = await app.SignedInAsAsync(StaffRoles.ReadOnly);

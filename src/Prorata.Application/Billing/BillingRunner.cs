@@ -170,15 +170,7 @@ public sealed class BillingRunner(ProrataDbContext db, BillingOptions options, T
         var timelines = await StoredContractTimelines.ReadAsync(db, chunk, LogCut.Before(midnight),
             TimelineParts.Customer | TimelineParts.LegalEntity | TimelineParts.Actors, cancellationToken);
         var subscriptions = timelines.Subscriptions;
-        var lines = (await db.InvoiceLines.AsNoTracking()
-                // Lines Finance wrote (an amount credit, a one-off charge) bill no billing item of the engine's.
-                .Where(l => l.Description == null)
-                .Join(db.Invoices.Where(i => chunk.Contains(i.ContractId) && i.Status != InvoiceStatus.Void && i.BillingDate < date),
-                    l => l.InvoiceId, i => i.Id, (l, i) => new BilledLine(i.ContractId, i.BillingDate, i.CreatedAt, l.Position, l.SubscriptionId, l.Origin, l.Quantity, l.Amount,
-                        l.ProductId, l.SkuId, l.Cost))
-                .ToListAsync(cancellationToken))
-            .GroupBy(l => l.ContractId)
-            .ToDictionary(g => g.Key, g => g.OrderBy(l => l.BillingDate).ThenBy(l => l.CreatedAt).ThenBy(l => l.Position).ToList());
+        var lines = await BilledLine.OfContractsAsync(db, chunk, date, cancellationToken);
         // Added before the billing date, as the change log is: a charge added during the day waits for the next invoice.
         var charges = (await db.OneOffCharges.AsNoTracking()
                 .Where(c => chunk.Contains(c.ContractId) && c.InvoiceId == null && c.CreatedAt < midnight)
@@ -208,15 +200,7 @@ public sealed class BillingRunner(ProrataDbContext db, BillingOptions options, T
             for (var i = 0; i < events.Count; i++)
                 // What is logged already happened: recorded as a fact, never refused again; only what cannot be applied at all is raised.
                 if (run.Record(events[i]) is { } problem) problems.Add(BillingProblems.Replay(stored, log[i], problem));
-            var ledger = run.LedgerOf(contract.Id);
-            foreach (var line in billed)
-            {
-                if (line.Origin is { } origin)
-                    ledger.Record(BillingItemKey.Parse(origin), line.Quantity, line.Amount, line.BillingDate, line.ProductId, line.SkuId, line.Cost);
-                else
-                    // A credit line credits everything billed for its subscription and SKU (billing-rules §4, cancellation inside 24 h).
-                    ledger.RecordCredit(StoredTimeline.IdOf(line.SubscriptionId), line.ProductId, line.SkuId, line.BillingDate);
-            }
+            BilledLine.RecordInto(run.LedgerOf(contract.Id), billed);
             var invoice = run.Bill(contract, date);
             problems.AddRange(run.Alerts.Select(a => BillingProblems.Alert(stored, a, invoice)));
             foreach (var line in invoice.Lines)

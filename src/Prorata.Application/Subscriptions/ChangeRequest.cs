@@ -12,4 +12,7 @@ public sealed record ChangeRequest(SubscriptionEventType Type)
     public string? SkuId { get; init; }
     public TermDuration? Term { get; init; }
     public BillingPlan? BillingPlan { get; init; }
+
+    /// <summary>The second confirmation of a seat change beyond <see cref="LargeSeatChange"/>'s limits.</summary>
+    public bool LargeChangeConfirmed { get; init; }
 }

@@ -8,4 +8,7 @@ public sealed record PurchaseRequest(Guid ContractId, string ProductId, string S
     public bool AutoRenew { get; init; } = true;
     public bool AlignToCalendarMonth { get; init; }
     public Guid? ParentId { get; init; }
+
+    /// <summary>The second confirmation of a purchase beyond <see cref="LargeSeatChange"/>'s limits.</summary>
+    public bool LargeChangeConfirmed { get; init; }
 }

@@ -1,10 +1,12 @@
 using Microsoft.EntityFrameworkCore;
+using Prorata.Application.Billing;
 using Prorata.Application.Outbox;
 using Prorata.Application.PartnerCenter;
 using Prorata.Application.Webhooks;
 using Prorata.Application.WorkItems;
 using Prorata.Data.Outbox;
 using Prorata.Data.Billing;
+using Prorata.Domain.Billing;
 using Prorata.Domain.Simulation;
 using Prorata.Domain.Subscriptions;
 using DomainSubscription = Prorata.Domain.Subscriptions.Subscription;
@@ -30,6 +32,8 @@ public sealed class SubscriptionChanges(ProrataDbContext db, BillingOptions opti
         var at = time.GetUtcNow();
         var contract = await db.BillingContracts.AsNoTracking().Include(c => c.Customer).FirstOrDefaultAsync(c => c.Id == request.ContractId, cancellationToken);
         if (contract is null) return ChangeOutcome.Missing($"No billing contract has id '{request.ContractId}'.");
+        if (!request.LargeChangeConfirmed && LargeSeatChange.Describe(0, request.Quantity) is { } large)
+            return ChangeOutcome.Refused(new Refusal(RefusalCode.LargeChangeNotConfirmed, large));
         var subscription = new CustomerSubscription
         {
             Id = Guid.CreateVersion7(at),
@@ -52,12 +56,57 @@ public sealed class SubscriptionChanges(ProrataDbContext db, BillingOptions opti
 
     public async Task<ChangeOutcome> ChangeAsync(Guid subscriptionId, ChangeRequest request, ChangeActor actor, CancellationToken cancellationToken)
     {
-        if (request.Type is SubscriptionEventType.Purchase or SubscriptionEventType.Usage)
-            throw new ArgumentException($"{request.Type} is not a change of an existing subscription.", nameof(request));
         var at = time.GetUtcNow();
         var subscription = await db.Subscriptions.FirstOrDefaultAsync(s => s.Id == subscriptionId, cancellationToken);
         if (subscription is null) return ChangeOutcome.Missing($"No subscription has id '{subscriptionId}'.");
+        if (!request.LargeChangeConfirmed && LargeChangeOf(subscription, request) is { } large)
+            return ChangeOutcome.Refused(new Refusal(RefusalCode.LargeChangeNotConfirmed, large));
         var contract = await db.BillingContracts.AsNoTracking().Include(c => c.Customer).FirstAsync(c => c.Id == subscription.ContractId, cancellationToken);
+        var (entry, increases, created) = await NewChangeAsync(subscription, request, actor, at, cancellationToken);
+        return await ApplyAsync(contract, subscription, entry, isNew: false, increases, cancellationToken, created);
+    }
+
+    /// <summary>
+    /// What the change would put on the contract's next invoice, by the engine that bills it: the contract's log up to now
+    /// and its invoices so far, billed on the next invoice date with and without the change. Nothing is written, and
+    /// nothing is asked of Partner Center.
+    /// </summary>
+    public async Task<ChangePreviewOutcome> PreviewAsync(Guid subscriptionId, ChangeRequest request, CancellationToken cancellationToken)
+    {
+        var at = time.GetUtcNow();
+        var subscription = await db.Subscriptions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == subscriptionId, cancellationToken);
+        if (subscription is null) return new ChangePreviewOutcome(null, null, $"No subscription has id '{subscriptionId}'.");
+        var contract = await db.BillingContracts.AsNoTracking().Include(c => c.Customer).FirstAsync(c => c.Id == subscription.ContractId, cancellationToken);
+        var (entry, _, created) = await NewChangeAsync(subscription, request, new ChangeActor("preview", ChangeSource.Staff), at, cancellationToken);
+        var today = DateOnly.FromDateTime(at.UtcDateTime);
+        // A change made now is billed from the next invoice after today: today's has played what happened before 00:00.
+        var invoiceDate = (await ContractCalendar.NextInvoiceDatesAsync(db, contract, today.AddDays(1), 1, cancellationToken)).FirstOrDefault();
+        if (invoiceDate == default) invoiceDate = today.AddDays(1);
+        var billed = (await BilledLine.OfContractsAsync(db, [contract.Id], invoiceDate, cancellationToken)).GetValueOrDefault(contract.Id) ?? [];
+
+        var without = await ReplayAsync(contract, null, at, cancellationToken, invoiceDate);
+        var with = await ReplayAsync(contract, null, at, cancellationToken, invoiceDate);
+        if (with.Apply(StoredTimeline.ToEvent(entry, subscription) with { Index = -1 }) is { } refusal) return new ChangePreviewOutcome(null, refusal, null);
+        var domainContract = StoredTimeline.ToDomain(contract);
+        var ids = new HashSet<string> { StoredTimeline.IdOf(subscription.Id) };
+        if (created is not null) ids.Add(StoredTimeline.IdOf(created.Id));
+        IReadOnlyList<InvoiceLine> Next(ScenarioRun run)
+        {
+            BilledLine.RecordInto(run.LedgerOf(domainContract.Id), billed);
+            return [.. run.Bill(domainContract, invoiceDate).Lines.Where(l => ids.Contains(l.Subscription))];
+        }
+        return new ChangePreviewOutcome(new ChangePreview(invoiceDate, contract.Currency, Next(with), Next(without), LargeChangeOf(subscription, request)), null, null);
+    }
+
+    private static string? LargeChangeOf(CustomerSubscription subscription, ChangeRequest request) =>
+        request.Type == SubscriptionEventType.SetQuantity && request.Quantity is { } seats ? LargeSeatChange.Describe(subscription.Quantity, seats) : null;
+
+    /// <summary>The log entry a change makes and, for an upgrade of only some seats, the coterminous subscription they move to.</summary>
+    private async Task<(LicenseChangeEntry Entry, bool Increases, CustomerSubscription? Created)> NewChangeAsync(CustomerSubscription subscription, ChangeRequest request,
+        ChangeActor actor, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        if (request.Type is SubscriptionEventType.Purchase or SubscriptionEventType.Usage)
+            throw new ArgumentException($"{request.Type} is not a change of an existing subscription.", nameof(request));
         var entry = NewEntry(subscription, request.Type, at, actor);
         entry.Quantity = request.Quantity;
         entry.Enabled = request.Enabled;
@@ -85,7 +134,7 @@ public sealed class SubscriptionChanges(ProrataDbContext db, BillingOptions opti
             }
             : null;
         entry.NewSubscriptionId = created?.Id;
-        return await ApplyAsync(contract, subscription, entry, isNew: false, increases, cancellationToken, created);
+        return (entry, increases, created);
     }
 
     private async Task<ChangeOutcome> ApplyAsync(Data.Contracts.BillingContract contract, CustomerSubscription subscription, LicenseChangeEntry entry,
@@ -163,7 +212,9 @@ public sealed class SubscriptionChanges(ProrataDbContext db, BillingOptions opti
     }
 
     /// <summary>The contract's log up to <paramref name="until"/> (inclusive) played on the engine, in time order.</summary>
-    private async Task<ScenarioRun> ReplayAsync(Data.Contracts.BillingContract contract, CustomerSubscription? added, DateTimeOffset until, CancellationToken cancellationToken)
+    /// <param name="billUntil">The last day the run may bill; the day of <paramref name="until"/> when not given.</param>
+    private async Task<ScenarioRun> ReplayAsync(Data.Contracts.BillingContract contract, CustomerSubscription? added, DateTimeOffset until, CancellationToken cancellationToken,
+        DateOnly? billUntil = null)
     {
         var subscriptions = await db.Subscriptions.AsNoTracking().Where(s => s.ContractId == contract.Id).ToDictionaryAsync(s => s.Id, cancellationToken);
         if (added is not null) subscriptions[added.Id] = added;
@@ -173,7 +224,7 @@ public sealed class SubscriptionChanges(ProrataDbContext db, BillingOptions opti
         var events = entries.OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => StoredTimeline.ToEvent(e, subscriptions[e.SubscriptionId])).ToList();
         var domainContract = StoredTimeline.ToDomain(contract);
         var prices = await StoredTimeline.PriceRowsAsync(db, cancellationToken);
-        var run = new ScenarioRun(StoredTimeline.Scenario("replay", options, prices, [domainContract], events, DateOnly.FromDateTime(until.UtcDateTime)));
+        var run = new ScenarioRun(StoredTimeline.Scenario("replay", options, prices, [domainContract], events, billUntil ?? DateOnly.FromDateTime(until.UtcDateTime)));
         // What is logged already happened: recorded as facts, so an entry today's rules or prices would refuse still counts.
         foreach (var e in events) run.Record(e);
         return run;

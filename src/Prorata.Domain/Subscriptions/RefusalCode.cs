@@ -50,4 +50,7 @@ public enum RefusalCode
 
     /// <summary>A renewal suggestion accepted that is no longer the suggestion (the licenses, the seats or the renewal changed).</summary>
     SuggestionChanged,
+
+    /// <summary>A seat change far beyond the subscription's size (more than ×10 or +1,000 seats) asked without its second confirmation.</summary>
+    LargeChangeNotConfirmed,
 }

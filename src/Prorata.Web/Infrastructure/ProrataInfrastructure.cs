@@ -3,6 +3,7 @@ using Microsoft.FluentUI.AspNetCore.Components;
 using Prorata.Web.Infrastructure.Auth;
 using Prorata.Web.Infrastructure.Database;
 using Prorata.Web.Infrastructure.Http;
+using Prorata.Web.Infrastructure.OpenApi;
 using Prorata.Web.Infrastructure.Problems;
 using Prorata.Web.Infrastructure.Security;
 using Prorata.Web.Infrastructure.Telemetry;
@@ -14,8 +15,8 @@ public static class ProrataInfrastructure
 {
     public static WebApplicationBuilder AddProrataInfrastructure(this WebApplicationBuilder builder)
     {
-        // Logs are JSON on the console by default (Logging:Console:FormatterName in appsettings.json).
         builder.Services.AddSingleton(TimeProvider.System);
+        ConsoleLogs.Configure(builder);
         // Serve library assets (Blazor's script, Fluent UI) from the build output too, not only in Development or after publish.
         builder.WebHost.UseStaticWebAssets();
         // A failing background job (an import, a sync) is logged by the job; it never stops the host.
@@ -31,7 +32,11 @@ public static class ProrataInfrastructure
         builder.Services.AddProrataAuth(builder.Configuration);
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProrataExceptionHandler>();
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(options =>
+        {
+            options.AddDocumentTransformer<SecuritySchemes>();
+            options.AddOperationTransformer<SecuritySchemes>();
+        });
         builder.Services.AddRazorComponents();
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddFluentUIComponents();
@@ -48,7 +53,15 @@ public static class ProrataInfrastructure
         app.UseSecurityHeaders();
         // HSTS only on HTTPS requests, and never for localhost.
         app.UseHsts();
-        app.UseStatusCodePages();
+        // A person gets a page inside the shell (ErrorPages); programs get ProblemDetails.
+        app.UseStatusCodePages(async context =>
+        {
+            if (ErrorPages.ForPerson(context.HttpContext))
+                await ErrorPages.WriteAsync(context.HttpContext, context.HttpContext.Response.StatusCode, null);
+            else if (!await context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>()
+                         .TryWriteAsync(new ProblemDetailsContext { HttpContext = context.HttpContext }))
+                await context.HttpContext.Response.WriteAsync($"Status Code: {context.HttpContext.Response.StatusCode}");
+        });
         app.UseMiddleware<JsonBodies>();
         app.UseAuthentication();
         // After authentication: an antiforgery token is bound to the signed-in user.

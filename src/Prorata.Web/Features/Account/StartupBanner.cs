@@ -37,6 +37,7 @@ public sealed class StartupBanner(
         {
             lines.Add($"Sign in at {address.Link("/signin")} with your staff account.");
         }
+        lines.Add("Press Ctrl+C to stop.");
         lines.Add("");
         Console.Out.WriteLine(string.Join(Environment.NewLine, lines));
     }

@@ -39,13 +39,13 @@ public sealed class BillingRuns(IServiceScopeFactory scopes, TimeProvider time, 
             var progress = new Progress(p => _runs[status.Id] = _runs[status.Id] with { Progress = p });
             var result = await runner.RunAsync(status.Date, status.Issue, progress, cancellationToken);
             _runs[status.Id] = _runs[status.Id] with { Progress = result };
-            logger.LogInformation("Billing run {Date}: {Invoiced} invoices, {AlreadyBilled} already billed, {Due} due, {Failed} failed, {Problems} work items",
+            logger.LogInformation("Billing run {Date:yyyy-MM-dd}: {Invoiced} invoices, {AlreadyBilled} already billed, {Due} due, {Failed} failed, {Problems} work items",
                 status.Date, result.Invoiced, result.AlreadyBilled, result.Due, result.Failed, result.Problems);
         }
         catch (Exception e)
         {
             // The run stops; what it stored is whole invoices, and running the date again continues.
-            logger.LogError(e, "Billing run {Date} stopped", status.Date);
+            logger.LogError(e, "Billing run {Date:yyyy-MM-dd} stopped", status.Date);
             _runs[status.Id] = _runs[status.Id] with { Error = e.Message };
         }
     }

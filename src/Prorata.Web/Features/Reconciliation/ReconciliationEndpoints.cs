@@ -39,7 +39,7 @@ public static class ReconciliationEndpoints
         // A month's recon file is hundreds of megabytes (issue 5: ~650 MB for a million lines); the form may carry one file
         // of Prorata:Imports:MaxFileBytes and a scenario.
         var limits = app.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<FileLimits>>().Value;
-        app.MapPost("/reconciliation/import", ImportFormAsync).RequireAuthorization(Policies.ContractsWrite)
+        app.MapPost("/reconciliation/import", ImportFormAsync).RequireAuthorization(Policies.ContractsWrite).ExcludeFromDescription()
             .WithMetadata(new DisableRequestSizeLimitAttribute())
             .WithFormOptions(multipartBodyLengthLimit: limits.MaxFileBytes + (1 << 20));
         app.MapUsage();

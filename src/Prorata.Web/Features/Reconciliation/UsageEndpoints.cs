@@ -35,7 +35,7 @@ public static class UsageEndpoints
             .RequireAuthorization(Policies.StaffRead).ProducesProblem(StatusCodes.Status404NotFound);
 
         var limits = app.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<FileLimits>>().Value;
-        app.MapPost("/reconciliation/usage/import", ImportFormAsync).RequireAuthorization(Policies.ContractsWrite)
+        app.MapPost("/reconciliation/usage/import", ImportFormAsync).RequireAuthorization(Policies.ContractsWrite).ExcludeFromDescription()
             .WithMetadata(new DisableRequestSizeLimitAttribute())
             .WithFormOptions(multipartBodyLengthLimit: limits.MaxFileBytes + (1 << 20));
         return app;

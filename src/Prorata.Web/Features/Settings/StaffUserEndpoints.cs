@@ -20,14 +20,27 @@ public static class StaffUserEndpoints
     {
         var group = app.MapGroup("/api/v1/staff-users").WithTags("Staff users").RequireAuthorization(Policies.OwnerOnly);
         group.MapGet("/", async (StaffUsers staff, CancellationToken cancellationToken) => TypedResults.Ok(await staff.ListAsync(cancellationToken)))
-            .WithName("ListStaffUsers");
-        group.MapPost("/", AddAsync).WithName("AddStaffUser").ProducesValidationProblem();
-        group.MapPut("/{id}/role", ChangeRoleAsync).WithName("ChangeStaffUserRole").ProducesValidationProblem();
+            .WithName("ListStaffUsers")
+            .WithSummary("List the staff users")
+            .WithDescription("Every staff user with their role, whether they are disabled and whether they have set a password yet.");
+        group.MapPost("/", AddAsync).WithName("AddStaffUser").ProducesValidationProblem()
+            .WithSummary("Add a staff user")
+            .WithDescription("Adds a user with an email and a role and answers 201 with setPasswordUrl, a one-time link (a day) for them to choose "
+                + "their own password. A bad email or role is 400 naming it; a taken email 409.");
+        group.MapPut("/{id}/role", ChangeRoleAsync).WithName("ChangeStaffUserRole").ProducesValidationProblem()
+            .WithSummary("Change a staff user's role")
+            .WithDescription("Changes the role and signs the user out everywhere. Demoting the last Owner who can sign in is 409.");
         group.MapPost("/{id}/disable", (string id, StaffUsers staff, ClaimsPrincipal user, UserManager<StaffUser> users, CancellationToken cancellationToken) =>
-            SetDisabledAsync(id, true, staff, users.GetUserId(user)!, cancellationToken)).WithName("DisableStaffUser");
+            SetDisabledAsync(id, true, staff, users.GetUserId(user)!, cancellationToken)).WithName("DisableStaffUser")
+            .WithSummary("Disable a staff user")
+            .WithDescription("Locks the user out and ends their sessions. Disabling yourself or the last Owner who can sign in is 409.");
         group.MapPost("/{id}/enable", (string id, StaffUsers staff, ClaimsPrincipal user, UserManager<StaffUser> users, CancellationToken cancellationToken) =>
-            SetDisabledAsync(id, false, staff, users.GetUserId(user)!, cancellationToken)).WithName("EnableStaffUser");
-        group.MapPost("/{id}/password-link", NewLinkAsync).WithName("NewStaffUserPasswordLink");
+            SetDisabledAsync(id, false, staff, users.GetUserId(user)!, cancellationToken)).WithName("EnableStaffUser")
+            .WithSummary("Enable a staff user")
+            .WithDescription("Lets a disabled user sign in again.");
+        group.MapPost("/{id}/password-link", NewLinkAsync).WithName("NewStaffUserPasswordLink")
+            .WithSummary("Make a new set-password link")
+            .WithDescription("A new one-time link for the user to choose a password; the links made before stop working.");
 
         app.MapPost("/settings/staff-users/{id}", FormAsync).RequireAuthorization(Policies.OwnerOnly).ExcludeFromDescription();
         return app;

@@ -9,9 +9,11 @@ namespace Prorata.Web.Features.Subscriptions;
 /// <summary>
 /// Body of POST /api/v1/subscriptions/{id}/changes. type: setQuantity (quantity), cancel, suspend, reactivate,
 /// setAutoRenew (enabled), scheduleRenewal (quantity, skuId, term, billingPlan at the next renewal), upgrade (skuId,
-/// productId when it changes; quantity to move only some seats to a new, coterminous subscription).
+/// productId when it changes; quantity to move only some seats to a new, coterminous subscription). confirmLargeChange:
+/// true is the second confirmation a seat change beyond ×10 or +1,000 seats needs.
 /// </summary>
-public sealed record ChangeRequestBody(string? Type, int? Quantity, bool? Enabled, string? ProductId, string? SkuId, string? Term, string? BillingPlan)
+public sealed record ChangeRequestBody(string? Type, int? Quantity, bool? Enabled, string? ProductId, string? SkuId, string? Term, string? BillingPlan,
+    bool? ConfirmLargeChange = null)
 {
     private static readonly SubscriptionEventType[] Changes =
     [
@@ -45,6 +47,7 @@ public sealed record ChangeRequestBody(string? Type, int? Quantity, bool? Enable
             SkuId = string.IsNullOrWhiteSpace(SkuId) ? null : SkuId.Trim(),
             Term = term,
             BillingPlan = plan,
+            LargeChangeConfirmed = ConfirmLargeChange ?? false,
         };
     }
 

@@ -25,6 +25,9 @@ public static class SubscriptionEndpoints
         group.MapGet("/{id:guid}/changes", ChangesAsync).WithName("ListSubscriptionChanges");
         group.MapPost("/", PurchaseAsync).WithName("CreateSubscription").RequireAuthorization(Policies.SubscriptionsWrite)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status502BadGateway);
+        group.MapPost("/{id:guid}/changes/preview", PreviewAsync).WithName("PreviewSubscriptionChange").RequireAuthorization(Policies.SubscriptionsWrite)
+            .WithSummary("What a change would put on the contract's next invoice, with and without it; nothing is written")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         group.MapPost("/{id:guid}/changes", ChangeAsync).WithName("ChangeSubscription").RequireAuthorization(Policies.SubscriptionsWrite)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status502BadGateway);
@@ -81,6 +84,20 @@ public static class SubscriptionEndpoints
                 NewSubscription = outcome.Created is { } created ? SubscriptionResponse.From(created) : null,
             })
             : outcome.ToProblem();
+    }
+
+    private static async Task<Results<Ok<ChangePreviewResponse>, ValidationProblem, ProblemHttpResult>> PreviewAsync(
+        Guid id, ChangeRequestBody request, SubscriptionChanges changes, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        if (request.ToChange(errors) is not { } change) return Invalid(errors);
+        var outcome = await changes.PreviewAsync(id, change, cancellationToken);
+        return outcome switch
+        {
+            { Preview: { } preview } => TypedResults.Ok(ChangePreviewResponse.From(preview)),
+            { Refusal: { } refusal } => ChangeOutcome.Refused(refusal).ToProblem(),
+            _ => ChangeOutcome.Missing(outcome.NotFound!).ToProblem(),
+        };
     }
 
     // A form posted without any field binds to null: it is refused like an empty one, naming what is missing.

@@ -5,7 +5,10 @@ using Prorata.Application.Subscriptions;
 
 namespace Prorata.Web.Features.Subscriptions;
 
-/// <summary>Body of POST /api/v1/subscriptions; term P1M|P1Y|P3Y, billingPlan monthly|annual|triennial.</summary>
+/// <summary>
+/// Body of POST /api/v1/subscriptions; term P1M|P1Y|P3Y, billingPlan monthly|annual|triennial; confirmLargeChange: true
+/// is the second confirmation a purchase of more than 1,000 seats needs.
+/// </summary>
 public sealed record SubscriptionRequest(
     Guid? ContractId,
     string? ProductId,
@@ -15,7 +18,8 @@ public sealed record SubscriptionRequest(
     int? Quantity,
     bool? AutoRenew,
     bool? AlignToCalendarMonth,
-    Guid? ParentId)
+    Guid? ParentId,
+    bool? ConfirmLargeChange = null)
 {
     public PurchaseRequest? ToPurchase(ValidationErrors errors)
     {
@@ -32,6 +36,7 @@ public sealed record SubscriptionRequest(
             AutoRenew = AutoRenew ?? true,
             AlignToCalendarMonth = AlignToCalendarMonth ?? false,
             ParentId = ParentId,
+            LargeChangeConfirmed = ConfirmLargeChange ?? false,
         };
     }
 }

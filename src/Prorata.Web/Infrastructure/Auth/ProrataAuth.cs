@@ -3,16 +3,18 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Prorata.Application.ApiKeys;
 using Prorata.Data;
 using Prorata.Data.Identity;
 
 namespace Prorata.Web.Infrastructure.Auth;
 
-/// <summary>Staff sign-in: ASP.NET Core Identity cookies, optionally Microsoft Entra ID; deny by default.</summary>
+/// <summary>Staff sign-in: ASP.NET Core Identity cookies, optionally Microsoft Entra ID; API keys for integrations; deny by default.</summary>
 public static class ProrataAuth
 {
     public const string SignInPath = "/signin";
     public const string AccessDeniedPath = "/access-denied";
+    public const string CookieName = "prorata.auth";
     private const string ApiPrefix = "/api";
 
     public static IServiceCollection AddProrataAuth(this IServiceCollection services, IConfiguration configuration)
@@ -20,7 +22,12 @@ public static class ProrataAuth
         var entraId = configuration.GetSection(EntraIdOptions.Section).Get<EntraIdOptions>() ?? new EntraIdOptions();
         services.Configure<EntraIdOptions>(configuration.GetSection(EntraIdOptions.Section));
 
-        var authentication = services.AddAuthentication(IdentityConstants.ApplicationScheme);
+        // A request is judged by its API key when it carries one on /api, else by the staff cookie (ApiKeyAuthentication).
+        var authentication = services.AddAuthentication(ApiKeyAuthentication.StaffOrKeyScheme);
+        authentication.AddPolicyScheme(ApiKeyAuthentication.StaffOrKeyScheme, "Staff cookie or API key",
+            options => options.ForwardDefaultSelector = ApiKeyAuthentication.SelectScheme);
+        authentication.AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthentication.Scheme, "API key", null);
+        services.AddScoped<ApiKeys>();
         authentication.AddIdentityCookies();
         if (entraId.IsConfigured)
         {
@@ -59,7 +66,7 @@ public static class ProrataAuth
         {
             options.LoginPath = SignInPath;
             options.AccessDeniedPath = AccessDeniedPath;
-            options.Cookie.Name = "prorata.auth";
+            options.Cookie.Name = CookieName;
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
             // Secure over https (also behind a proxy that terminates TLS, with Prorata:ForwardedHeaders), and still usable on

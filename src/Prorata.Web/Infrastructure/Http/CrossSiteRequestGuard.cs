@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
+using Prorata.Web.Infrastructure.Auth;
 
 namespace Prorata.Web.Infrastructure.Http;
 
@@ -11,7 +12,8 @@ namespace Prorata.Web.Infrastructure.Http;
 /// same-origin, and is refused); and (2) either have a body no cross-site form can send without a CORS preflight,
 /// which Prorata never grants (JSON, CSV, gzip: any type but the three a plain form may use), or carry a valid
 /// antiforgery token (a form field, or the RequestVerificationToken header for a bodyless post). A request without
-/// cookies has no ambient credential to abuse and is left to authentication.
+/// cookies has no ambient credential to abuse and is left to authentication; so is an API request that carries an API
+/// key, which is judged by the key alone (<see cref="ApiKeyAuthentication"/>) and which no other site can make a browser send.
 /// </summary>
 public sealed class CrossSiteRequestGuard(RequestDelegate next, PublicAddress address, IAntiforgery antiforgery, IProblemDetailsService problems)
 {
@@ -22,7 +24,7 @@ public sealed class CrossSiteRequestGuard(RequestDelegate next, PublicAddress ad
     {
         var request = context.Request;
         if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method)
-            || HttpMethods.IsTrace(request.Method) || request.Headers.Cookie.Count == 0)
+            || HttpMethods.IsTrace(request.Method) || request.Headers.Cookie.Count == 0 || ApiKeyAuthentication.IsKeyRequest(request))
         {
             await next(context);
             return;

@@ -8,6 +8,7 @@ using Prorata.Cli.Receivables;
 using Prorata.Cli.Reconcile;
 using Prorata.Cli.Simulate;
 using Prorata.Cli.Usage;
+using Prorata.Cli.Webhooks;
 using Prorata.Cli.WorkItems;
 
 return args.FirstOrDefault() switch
@@ -25,11 +26,12 @@ return args.FirstOrDefault() switch
     "metrics" => await MetricsCommand.RunAsync(args[1..], Console.Out, Console.Error, TimeProvider.System, CancellationToken.None),
     "commissions" => await CommissionsCommand.RunAsync(args[1..], Console.Out, Console.Error, TimeProvider.System, CancellationToken.None),
     "api-keys" => await ApiKeysCommand.RunAsync(args[1..], Console.Out, Console.Error, TimeProvider.System, CancellationToken.None),
+    "webhooks" => await WebhooksCommand.RunAsync(args[1..], Console.Out, Console.Error, CancellationToken.None),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: prorata simulate FILE.json | reconcile … | bill --date … | issue --date … | usage import FILE | exceptions | work-items … | dunning | payments … | receivables … | metrics mrr|deferred-revenue|renewals … | commissions ledger|statements|approve|paid … | api-keys create|list|revoke …");
+    Console.Error.WriteLine("usage: prorata simulate FILE.json | reconcile … | bill --date … | issue --date … | usage import FILE | exceptions | work-items … | dunning | payments … | receivables … | metrics mrr|deferred-revenue|renewals … | commissions ledger|statements|approve|paid … | api-keys create|list|revoke … | webhooks list|deliveries …");
     return 2;
 }

@@ -16,6 +16,7 @@ using Prorata.Data.Receivables;
 using Prorata.Data.Reconciliation;
 using Prorata.Data.Outbox;
 using Prorata.Data.Subscriptions;
+using Prorata.Data.Webhooks;
 using Prorata.Data.WorkItems;
 
 namespace Prorata.Data;
@@ -120,6 +121,12 @@ public sealed class ProrataDbContext(DbContextOptions<ProrataDbContext> options)
     public DbSet<ProductMarginFloor> MarginFloors => Set<ProductMarginFloor>();
 
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
+
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+
+    public DbSet<WebhookAttempt> WebhookAttempts => Set<WebhookAttempt>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -18,6 +18,7 @@ using Prorata.Web.Features.Receivables;
 using Prorata.Web.Features.Settings;
 using Prorata.Web.Features.Simulations;
 using Prorata.Web.Features.Subscriptions;
+using Prorata.Web.Features.Webhooks;
 using Prorata.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -43,6 +44,7 @@ builder.Services.AddReceivables(builder.Configuration);
 builder.Services.AddInsight();
 builder.Services.AddCommissions();
 builder.Services.AddOutbox(builder.Configuration);
+builder.Services.AddWebhooks(builder.Configuration);
 
 var app = builder.Build();
 app.UseProrataInfrastructure();
@@ -67,6 +69,7 @@ app.MapPartnerCenter();
 app.MapExceptions();
 app.MapStaffUsers();
 app.MapApiKeys();
+app.MapWebhooks();
 
 app.MapProrataPages<App>();
 app.Run();

@@ -5,6 +5,7 @@ using NpgsqlTypes;
 using Prorata.Application.Invoices;
 using Prorata.Application.Outbox;
 using Prorata.Application.Receivables;
+using Prorata.Application.Webhooks;
 using Prorata.Data;
 using Prorata.Data.Invoices;
 using Prorata.Data.Outbox;
@@ -98,8 +99,10 @@ internal sealed class ContractInvoiceWriter(TimeProvider time, bool sendIssued)
             row.IssuedAt = now;
         }
         var delivery = issueNow && sendIssued ? InvoiceDeliveryQueue.New(row.Id, customer, "issue", now) : null;
+        var issuedEvent = issueNow && await DomainEvents.WantedAsync(db, WebhookEventTypes.InvoiceIssued, cancellationToken) ? DomainEvents.InvoiceIssued(row, now) : null;
         db.ChangeTracker.Clear();
-        if (db.Database.IsNpgsql()) return await StoreWithBatchAsync(db, row, chargeIds, issueNow, issueLater, delivery, customer.Id, now, cancellationToken);
+        if (db.Database.IsNpgsql())
+            return await StoreWithBatchAsync(db, row, chargeIds, issueNow, issueLater, delivery, issuedEvent, customer.Id, now, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Invoices.Add(row);
         try
@@ -127,6 +130,7 @@ internal sealed class ContractInvoiceWriter(TimeProvider time, bool sendIssued)
                 OutboxWriter.Enqueue(db, OutboxTopic.InvoiceDelivery, InvoiceDeliveryQueue.Key(delivery.Id), new InvoiceDeliveryQueue.Payload(delivery.Id), now, customer.Id);
             }
             OutboxWriter.Enqueue(db, OutboxTopic.ReceivablesUpdate, ReceivablesUpdate.Key(row.Id, "issued"), new ReceivablesUpdate(customer.Id, row.Id), now, customer.Id);
+            if (issuedEvent is not null) DomainEvents.Record(db, issuedEvent, customer.Id);
         }
         if (issueLater) OutboxWriter.Enqueue(db, OutboxTopic.InvoiceIssue, $"invoice-issue:{row.Id}", new InvoiceIssueRequest(row.Id), now, customer.Id);
         await db.SaveChangesAsync(cancellationToken);
@@ -174,8 +178,8 @@ internal sealed class ContractInvoiceWriter(TimeProvider time, bool sendIssued)
     /// these statements made the run twice as slow. EF Core's change-tracked inserts take about ten round trips per
     /// invoice, and a binary COPY per invoice needs its own start/finish exchange for only tens of rows.
     /// </summary>
-    private static async Task<bool> StoreWithBatchAsync(ProrataDbContext db, CustomerInvoice row, Guid[] chargeIds, bool issueNow, bool issueLater, InvoiceDelivery? delivery, Guid customerId,
-        DateTimeOffset now, CancellationToken cancellationToken)
+    private static async Task<bool> StoreWithBatchAsync(ProrataDbContext db, CustomerInvoice row, Guid[] chargeIds, bool issueNow, bool issueLater, InvoiceDelivery? delivery,
+        DomainEvent? issuedEvent, Guid customerId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var lines = row.Lines;
         await db.Database.OpenConnectionAsync(cancellationToken);
@@ -222,6 +226,7 @@ internal sealed class ContractInvoiceWriter(TimeProvider time, bool sendIssued)
                 batch.BatchCommands.Add(Outbox(OutboxTopic.InvoiceDelivery, InvoiceDeliveryQueue.Key(delivery.Id), new InvoiceDeliveryQueue.Payload(delivery.Id)));
             }
             if (issueNow) batch.BatchCommands.Add(Outbox(OutboxTopic.ReceivablesUpdate, ReceivablesUpdate.Key(row.Id, "issued"), new ReceivablesUpdate(customerId, row.Id)));
+            if (issuedEvent is not null) batch.BatchCommands.Add(Outbox(OutboxTopic.DomainEvent, issuedEvent.Key, issuedEvent));
             if (issueLater) batch.BatchCommands.Add(Outbox(OutboxTopic.InvoiceIssue, $"invoice-issue:{row.Id}", new InvoiceIssueRequest(row.Id)));
             await batch.ExecuteNonQueryAsync(cancellationToken);
             return true;

@@ -7,6 +7,7 @@ using Prorata.Domain.Customers;
 
 using Prorata.Application.Outbox;
 using Prorata.Application.PartnerCenter;
+using Prorata.Application.Webhooks;
 using Prorata.Data.Outbox;
 
 namespace Prorata.Application.Customers;
@@ -53,6 +54,7 @@ public sealed class SaveCustomer(ProrataDbContext db, TimeProvider time, OutboxS
         };
         customer.SetProfile(details.Profile);
         db.Customers.Add(customer);
+        await DomainEvents.RecordAsync(db, DomainEvents.CustomerChanged(customer, created: true), customer.Id, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return SaveResult<Customer>.Saved(customer);
     }
@@ -103,6 +105,7 @@ public sealed class SaveCustomer(ProrataDbContext db, TimeProvider time, OutboxS
         customer.SetProfile(details.Profile);
         customer.UpdatedAt = time.GetUtcNow();
         customer.Version++;
+        await DomainEvents.RecordAsync(db, DomainEvents.CustomerChanged(customer, created: false), customer.Id, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

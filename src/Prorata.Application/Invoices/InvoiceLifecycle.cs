@@ -4,6 +4,7 @@ using Prorata.Application.Invoices.Delivery;
 using Prorata.Application.Outbox;
 using Prorata.Application.Receivables;
 using Prorata.Application.Tax;
+using Prorata.Application.Webhooks;
 using Prorata.Application.WorkItems;
 using Prorata.Data;
 using Prorata.Data.Contracts;
@@ -61,6 +62,7 @@ public sealed class InvoiceLifecycle(ProrataDbContext db, TimeProvider time, IOp
         var queued = smtp.Value.IsConfigured;
         if (queued) InvoiceDeliveryQueue.Enqueue(db, invoice, customer, "issue", now);
         OutboxWriter.Enqueue(db, OutboxTopic.ReceivablesUpdate, ReceivablesUpdate.Key(invoice.Id, "issued"), new ReceivablesUpdate(customer.Id, invoice.Id), now, customer.Id);
+        await DomainEvents.RecordAsync(db, DomainEvents.InvoiceIssued(invoice, now), customer.Id, cancellationToken);
         await workItems.SettleAsync(db.WorkItems.Where(w => w.Kind == WorkItemKind.InvoiceProblem && w.SubjectKind == WorkItemSubject.Invoice && w.SubjectId == invoice.Id.ToString()
                 && (w.Code == InvoiceProblems.TaxProviderUnavailable || w.Code == InvoiceProblems.TaxProviderRefused)),
             new HashSet<string>(), "issue", $"issued as {invoice.DisplayNumber}", cancellationToken);

@@ -21,6 +21,7 @@ public sealed class OutboxDispatcher(ProrataDbContext db, IEnumerable<IOutboxHan
 
     private static readonly TimeSpan FirstRetry = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan LongestRetry = TimeSpan.FromHours(2);
+    private static readonly TimeSpan LongestWait = TimeSpan.FromDays(1);
 
     /// <summary>Delivers up to <paramref name="limit"/> due messages, oldest first; returns how many it handled.</summary>
     public async Task<int> DeliverDueAsync(int limit, CancellationToken cancellationToken)
@@ -80,7 +81,10 @@ public sealed class OutboxDispatcher(ProrataDbContext db, IEnumerable<IOutboxHan
                 break;
             case OutboxOutcome.RetryLater when message.Attempts < MaxAttempts:
                 message.State = OutboxState.Pending;
-                message.NextAttemptAt = now + Backoff(message.Attempts);
+                message.NextAttemptAt = NextAttemptAt(now, message.Attempts, delivery.NotBefore);
+                break;
+            case OutboxOutcome.GaveUp:
+                message.State = OutboxState.Failed;
                 break;
             default:
                 message.State = OutboxState.Failed;
@@ -97,6 +101,17 @@ public sealed class OutboxDispatcher(ProrataDbContext db, IEnumerable<IOutboxHan
         }
         await db.SaveChangesAsync(CancellationToken.None);
         db.ChangeTracker.Clear();
+    }
+
+    /// <summary>
+    /// When a message that failed its <paramref name="attempts"/>th attempt is tried again: after its backoff, or after
+    /// what the outside system asked to wait (a Retry-After) when that is longer, at most a day.
+    /// </summary>
+    public static DateTimeOffset NextAttemptAt(DateTimeOffset now, int attempts, TimeSpan? notBefore)
+    {
+        var wait = Backoff(attempts);
+        if (notBefore is { } asked && asked > wait) wait = asked < LongestWait ? asked : LongestWait;
+        return now + wait;
     }
 
     /// <summary>1, 2, 4 … minutes after each failed attempt, at most two hours.</summary>

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Prorata.Application.Outbox;
+using Prorata.Application.Webhooks;
 using Prorata.Data;
 using Prorata.Data.Outbox;
 using Prorata.Data.Subscriptions;
@@ -47,7 +48,7 @@ public sealed class PartnerCenterIntentSettlement(ProrataDbContext db, IPartnerC
                 return OutboxDelivery.Refused($"Partner Center did not apply the {intent.Type}: nothing was logged or billed.");
         }
         // Microsoft applied it: the change is logged as it was asked, after the fact, with Partner Center's state.
-        ChangeLog.Append(db, subscription, new LicenseChangeEntry
+        var entry = ChangeLog.Append(db, subscription, new LicenseChangeEntry
         {
             Type = intent.Type,
             At = intent.At,
@@ -57,6 +58,7 @@ public sealed class PartnerCenterIntentSettlement(ProrataDbContext db, IPartnerC
             Quantity = intent.Quantity,
             Enabled = intent.Enabled,
         }, new SubscriptionSnapshot(ToProrata(now.Status), now.Quantity, now.AutoRenewEnabled));
+        await DomainEvents.RecordAsync(db, DomainEvents.SubscriptionChanged(subscription, entry, message.CustomerId), message.CustomerId, cancellationToken, subscription.Id);
         return OutboxDelivery.Done;
     }
 

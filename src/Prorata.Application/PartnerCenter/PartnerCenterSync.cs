@@ -4,6 +4,7 @@ using Prorata.Data;
 using Prorata.Data.Contracts;
 using Prorata.Data.PartnerCenter;
 using Prorata.Data.Reconciliation;
+using Prorata.Application.Webhooks;
 using Prorata.Application.WorkItems;
 using Prorata.Data.Subscriptions;
 using Prorata.Integrations.PartnerCenter;
@@ -160,6 +161,7 @@ public sealed class PartnerCenterSync(
         {
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var announce = await DomainEvents.WantedAsync(db, WebhookEventTypes.SubscriptionChanged, cancellationToken);
             var ids = batch.Select(c => c.SubscriptionId).Distinct().ToList();
             var links = await db.PartnerCenterSubscriptions.Where(l => ids.Contains(l.PartnerCenterSubscriptionId)).ToDictionaryAsync(l => l.PartnerCenterSubscriptionId, StringComparer.OrdinalIgnoreCase, cancellationToken);
             var linked = links.Values.Where(l => l.SubscriptionId is not null).Select(l => l.SubscriptionId!.Value).ToList();
@@ -176,6 +178,7 @@ public sealed class PartnerCenterSync(
                 {
                     ChangeLog.Append(db, subscription, entry,
                         new SubscriptionSnapshot(ToProrata(change.ToStatus), change.ToQuantity, change.AutoRenewEnabled));
+                    if (announce) DomainEvents.Record(db, DomainEvents.SubscriptionChanged(subscription, entry, customerId: null), null, subscription.Id);
                     imported.Add((entry, new PartnerCenterImportedChange
                     {
                         PartnerCenterSubscriptionId = link.PartnerCenterSubscriptionId,

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Prorata.Application.Outbox;
+using Prorata.Application.Webhooks;
 using Prorata.Data;
 using Prorata.Data.Invoices;
 using Prorata.Data.Receivables;
@@ -73,6 +74,7 @@ public sealed class CustomerPayments(ProrataDbContext db, TimeProvider time, Out
             return SaveResult<Payment>.Invalid(new Dictionary<string, string[]> { [field] = [$"{field}: {refusal.Message}."] });
         }
         db.Payments.Add(payment);
+        await DomainEvents.RecordAsync(db, DomainEvents.PaymentRecorded(payment), customerId, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await SettleAsync(customerId, transaction, cancellationToken);
         return SaveResult<Payment>.Saved(payment);
@@ -102,6 +104,7 @@ public sealed class CustomerPayments(ProrataDbContext db, TimeProvider time, Out
             RecordedAt = now,
         };
         db.Payments.Add(payment);
+        await DomainEvents.RecordAsync(db, DomainEvents.PaymentRecorded(payment), collected.CustomerId, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

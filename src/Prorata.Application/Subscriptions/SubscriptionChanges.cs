@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Prorata.Application.Billing;
 using Prorata.Application.Outbox;
 using Prorata.Application.PartnerCenter;
+using Prorata.Application.Webhooks;
 using Prorata.Application.WorkItems;
 using Prorata.Data.Outbox;
 using Prorata.Data.Billing;
@@ -171,6 +172,8 @@ public sealed class SubscriptionChanges(ProrataDbContext db, BillingOptions opti
         }
         if (isNew) db.Subscriptions.Add(subscription);
         ChangeLog.Append(db, subscription, entry, Snapshot(run.Book.Find(StoredTimeline.IdOf(subscription.Id))));
+        // Not cancellable: once Microsoft has an order, the change must be saved (below).
+        await DomainEvents.RecordAsync(db, DomainEvents.SubscriptionChanged(subscription, entry, contract.CustomerId), contract.CustomerId, CancellationToken.None, subscription.Id);
         if (created is not null)
         {
             if (Snapshot(run.Book.Find(StoredTimeline.IdOf(created.Id))) is { } upgraded) ChangeLog.Apply(created, upgraded);

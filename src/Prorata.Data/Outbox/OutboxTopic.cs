@@ -26,4 +26,13 @@ public enum OutboxTopic
 
     /// <summary>One attempt to collect an invoice from the customer's saved card, SEPA debit or Direct Debit mandate.</summary>
     AutoCharge,
+
+    /// <summary>
+    /// Something that happened (an invoice issued, a payment recorded…), written only while an active webhook subscription
+    /// wants its type: fanned out into one webhook delivery per subscription that does.
+    /// </summary>
+    DomainEvent,
+
+    /// <summary>One event POSTed, signed, to one webhook subscription's endpoint.</summary>
+    WebhookDelivery,
 }

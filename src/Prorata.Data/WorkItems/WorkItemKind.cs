@@ -38,4 +38,7 @@ public enum WorkItemKind
 
     /// <summary>A line billed under its provider cost plus the margin floor: a stacked promotion, a price rise not passed on.</summary>
     MarginBelowFloor,
+
+    /// <summary>An event a webhook endpoint refused, or did not take after the outbox's last attempt: redeliver once it is fixed.</summary>
+    WebhookFailure,
 }

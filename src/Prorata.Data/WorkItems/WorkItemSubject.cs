@@ -17,4 +17,7 @@ public enum WorkItemSubject
     PartnerCenterSubscription,
     OutboxMessage,
     LegalEntity,
+
+    /// <summary>A webhook subscription (its id): the page with its delivery log.</summary>
+    WebhookSubscription,
 }

@@ -15,6 +15,7 @@ public static class WorkItemLinks
         (WorkItemSubject.ReconImport, var id) => $"/reconciliation/{id}",
         (WorkItemSubject.ReconLine, var id) when id.Split('/') is [var import, var row] => $"/reconciliation/{import}/rows/{row}",
         (WorkItemSubject.PartnerCenterCustomer or WorkItemSubject.PartnerCenterSubscription, _) => "/partner-center#issues",
+        (WorkItemSubject.WebhookSubscription, var id) => $"/settings/webhooks/{id}",
         _ => Fallback(item),
     };
 

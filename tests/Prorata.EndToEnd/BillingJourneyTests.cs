@@ -32,7 +32,10 @@ public sealed class BillingJourneyTests(LiveApp app) : IClassFixture<LiveApp>
         await Assertions.Expect(page.Locator("#run-state")).ToContainTextAsync("Finished", new() { Timeout = 30_000 });
         Assert.Contains("2 invoices written", await page.Locator("#run-state").InnerTextAsync());
 
-        await page.GetByRole(AriaRole.Link, new() { Name = $"Invoices of {date}" }).ClickAsync();
+        // The run's page lists what it wrote, with the totals per currency.
+        await Assertions.Expect(page.Locator("#run-invoices tbody tr")).ToHaveCountAsync(2);
+        await Assertions.Expect(page.Locator("#run-totals tbody tr").First).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = $"every invoice of {date}" }).ClickAsync();
         await page.Locator("#invoices tbody tr a").First.ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/invoices/"));
         Assert.Equal("issued", (await page.Locator("#invoice-status").InnerTextAsync()).Trim());

@@ -55,6 +55,28 @@ public sealed class PageTests(ProrataApp app)
     }
 
     [Fact]
+    public async Task PurchaseForm_MoreThan1000Seats_IsBoughtOnlyWithItsBoxTicked()
+    {
+        var client = await app.SignedInAsAsync(StaffRoles.Sales);
+        var contractId = await BillingSeed.ContractAsync(app, billingDay: 5);
+        var token = PageHtml.Hidden(await client.GetStringAsync("/subscriptions"), "__RequestVerificationToken");
+        var fields = new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["ContractId"] = contractId.ToString(), ["Offer"] = $"{BillingSeed.Product}|{BillingSeed.Sku}|P1Y|monthly",
+            ["Quantity"] = "1001",
+        };
+
+        using var unticked = await client.PostAsync("/subscriptions/new", new FormUrlEncodedContent(fields));
+        fields["ConfirmLargeChange"] = "yes";
+        using var ticked = await client.PostAsync("/subscriptions/new", new FormUrlEncodedContent(fields));
+
+        Assert.Equal("/subscriptions?error=" + Uri.EscapeDataString("LargeChangeNotConfirmed: 0 → 1,001 seats is more than ×10 or +1,000 seats: confirm it a second time (confirmLargeChange)."),
+            unticked.Headers.Location!.OriginalString);
+        Assert.StartsWith("/subscriptions/", ticked.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.Contains(Uri.EscapeDataString("Bought 1001 × Test Basic."), ticked.Headers.Location!.OriginalString, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task CustomerForm_Sales_IsDenied()
     {
         var client = await app.SignedInAsAsync(StaffRoles.Sales);

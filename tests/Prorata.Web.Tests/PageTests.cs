@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.EntityFrameworkCore;
 using System.Net;
 using System.Net.Http.Json;
 using Prorata.Data.Identity;
@@ -74,6 +76,43 @@ public sealed class PageTests(ProrataApp app)
             unticked.Headers.Location!.OriginalString);
         Assert.StartsWith("/subscriptions/", ticked.Headers.Location!.OriginalString, StringComparison.Ordinal);
         Assert.Contains(Uri.EscapeDataString("Bought 1001 × Test Basic."), ticked.Headers.Location!.OriginalString, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task InvoiceAndSubscriptionLists_SayWhereTheyAreInTheWholeList_AndPageThroughIt()
+    {
+        var client = await app.SignedInAsAsync(StaffRoles.ReadOnly);
+        // 101 subscriptions under one contract: one more than a page.
+        var contractId = await BillingSeed.ContractAsync(app, billingDay: 6);
+        int invoices;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Prorata.Data.ProrataDbContext>();
+            var now = app.Time.GetUtcNow();
+            db.Subscriptions.AddRange(Enumerable.Range(1, 101).Select(i => new Prorata.Data.Subscriptions.CustomerSubscription
+            {
+                Id = Guid.NewGuid(), ContractId = contractId, ProductId = BillingSeed.Product, SkuId = BillingSeed.Sku, Title = $"Paged {i:000}", Quantity = 1,
+                CreatedAt = now.AddSeconds(i), UpdatedAt = now.AddSeconds(i),
+            }));
+            await db.SaveChangesAsync();
+            invoices = await db.Invoices.CountAsync();
+        }
+
+        var first = await client.GetStringAsync($"/subscriptions?contractId={contractId}");
+        var second = await client.GetStringAsync($"/subscriptions?contractId={contractId}&page=2");
+        var past = await client.GetStringAsync($"/subscriptions?contractId={contractId}&page=9");
+        var invoiceList = await client.GetStringAsync("/invoices");
+
+        Assert.Equal("1–100 of 101 Next", PageHtml.Text(first, "subscriptions-pager"));
+        Assert.Equal($"/subscriptions?contractId={contractId}&amp;page=2", System.Text.RegularExpressions.Regex.Match(first, "href=\"([^\"]+)\" rel=\"next\"").Groups[1].Value);
+        Assert.Contains("Paged 100", first, StringComparison.Ordinal);
+        Assert.DoesNotContain("Paged 101", first, StringComparison.Ordinal);
+        Assert.Equal("101–101 of 101 Previous", PageHtml.Text(second, "subscriptions-pager"));
+        Assert.Contains("Paged 101", second, StringComparison.Ordinal);
+        // A page past the end shows the last one.
+        Assert.Equal("101–101 of 101 Previous", PageHtml.Text(past, "subscriptions-pager"));
+        Assert.StartsWith($"1–{Math.Min(100, invoices)} of {invoices:N0}", PageHtml.Text(invoiceList, "invoices-pager"), StringComparison.Ordinal);
+        Assert.Equal(Math.Min(100, invoices), PageHtml.RowCount(invoiceList, "invoices"));
     }
 
     [Fact]

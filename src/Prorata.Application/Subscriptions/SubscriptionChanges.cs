@@ -84,8 +84,10 @@ public sealed class SubscriptionChanges(ProrataDbContext db, BillingOptions opti
         if (invoiceDate == default) invoiceDate = today.AddDays(1);
         var billed = (await BilledLine.OfContractsAsync(db, [contract.Id], invoiceDate, cancellationToken)).GetValueOrDefault(contract.Id) ?? [];
 
-        var without = await ReplayAsync(contract, null, at, cancellationToken, invoiceDate);
-        var with = await ReplayAsync(contract, null, at, cancellationToken, invoiceDate);
+        // Read once, played twice: the log as it stands, and the log with the change.
+        var replay = await ReplayAsync(contract, null, at, cancellationToken, invoiceDate);
+        var without = replay();
+        var with = replay();
         if (with.Apply(StoredTimeline.ToEvent(entry, subscription) with { Index = -1 }) is { } refusal) return new ChangePreviewOutcome(null, refusal, null);
         var domainContract = StoredTimeline.ToDomain(contract);
         var ids = new HashSet<string> { StoredTimeline.IdOf(subscription.Id) };
@@ -140,7 +142,7 @@ public sealed class SubscriptionChanges(ProrataDbContext db, BillingOptions opti
     private async Task<ChangeOutcome> ApplyAsync(Data.Contracts.BillingContract contract, CustomerSubscription subscription, LicenseChangeEntry entry,
         bool isNew, bool increases, CancellationToken cancellationToken, CustomerSubscription? created = null)
     {
-        var run = await ReplayAsync(contract, isNew ? subscription : null, entry.At, cancellationToken);
+        var run = (await ReplayAsync(contract, isNew ? subscription : null, entry.At, cancellationToken))();
         if (run.Apply(StoredTimeline.ToEvent(entry, subscription) with { Index = -1 }) is { } refusal) return ChangeOutcome.Refused(refusal);
 
         // billing-rules §4, credit hold: purchases and increases are accepted and billed, but wait for provisioning.
@@ -211,10 +213,13 @@ public sealed class SubscriptionChanges(ProrataDbContext db, BillingOptions opti
         return ChangeOutcome.Accepted(subscription, entry, placement?.Record) with { Created = created };
     }
 
-    /// <summary>The contract's log up to <paramref name="until"/> (inclusive) played on the engine, in time order.</summary>
+    /// <summary>
+    /// The contract's log up to <paramref name="until"/> (inclusive), read once; each call of the result plays it on a fresh engine,
+    /// in time order.
+    /// </summary>
     /// <param name="billUntil">The last day the run may bill; the day of <paramref name="until"/> when not given.</param>
-    private async Task<ScenarioRun> ReplayAsync(Data.Contracts.BillingContract contract, CustomerSubscription? added, DateTimeOffset until, CancellationToken cancellationToken,
-        DateOnly? billUntil = null)
+    private async Task<Func<ScenarioRun>> ReplayAsync(Data.Contracts.BillingContract contract, CustomerSubscription? added, DateTimeOffset until,
+        CancellationToken cancellationToken, DateOnly? billUntil = null)
     {
         var subscriptions = await db.Subscriptions.AsNoTracking().Where(s => s.ContractId == contract.Id).ToDictionaryAsync(s => s.Id, cancellationToken);
         if (added is not null) subscriptions[added.Id] = added;
@@ -224,10 +229,14 @@ public sealed class SubscriptionChanges(ProrataDbContext db, BillingOptions opti
         var events = entries.OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => StoredTimeline.ToEvent(e, subscriptions[e.SubscriptionId])).ToList();
         var domainContract = StoredTimeline.ToDomain(contract);
         var prices = await StoredTimeline.PriceRowsAsync(db, cancellationToken);
-        var run = new ScenarioRun(StoredTimeline.Scenario("replay", options, prices, [domainContract], events, billUntil ?? DateOnly.FromDateTime(until.UtcDateTime)));
-        // What is logged already happened: recorded as facts, so an entry today's rules or prices would refuse still counts.
-        foreach (var e in events) run.Record(e);
-        return run;
+        var scenario = StoredTimeline.Scenario("replay", options, prices, [domainContract], events, billUntil ?? DateOnly.FromDateTime(until.UtcDateTime));
+        return () =>
+        {
+            var run = new ScenarioRun(scenario);
+            // What is logged already happened: recorded as facts, so an entry today's rules or prices would refuse still counts.
+            foreach (var e in events) run.Record(e);
+            return run;
+        };
     }
 
     private static SubscriptionSnapshot? Snapshot(DomainSubscription? replayed) =>

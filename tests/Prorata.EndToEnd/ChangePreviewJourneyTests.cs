@@ -13,7 +13,7 @@ public sealed class ChangePreviewJourneyTests(LiveApp app) : IClassFixture<LiveA
     public async Task Owner_AddsSeats_SeesThePreviewThenConfirms_AndALargeChangeNeedsTheSecondConfirmation()
     {
         var page = await app.SignedInPageAsync();
-        var subscriptions = JsonDocument.Parse(await (await page.APIRequest.GetAsync("/api/v1/subscriptions")).TextAsync()).RootElement.EnumerateArray();
+        var subscriptions = JsonDocument.Parse(await (await page.APIRequest.GetAsync("/api/v1/subscriptions")).TextAsync()).RootElement.GetProperty("items").EnumerateArray();
         var active = subscriptions.First(s => s.GetProperty("status").GetString() == "active" && s.GetProperty("quantity").GetInt32() > 0
             && s.GetProperty("parentId").ValueKind == JsonValueKind.Null);
         var id = active.GetProperty("id").GetGuid();

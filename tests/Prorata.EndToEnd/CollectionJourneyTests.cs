@@ -76,7 +76,7 @@ public sealed class CollectionJourneyTests(StripeLiveApp stripe) : IClassFixture
     private static async Task<JsonElement> InvoiceOfAsync(IPage page, LiveApp app, Guid contractId, string date)
     {
         var list = await page.APIRequest.GetAsync($"{app.BaseUrl}/api/v1/invoices?contractId={contractId}&date={date}");
-        return Assert.Single((await list.JsonAsync())!.Value.EnumerateArray(), i => i.GetProperty("kind").GetString() == "invoice");
+        return Assert.Single((await list.JsonAsync())!.Value.GetProperty("items").EnumerateArray(), i => i.GetProperty("kind").GetString() == "invoice");
     }
 
     /// <summary>The invoice once the outbox has charged it (the worker polls; a minute at most).</summary>

@@ -10,7 +10,7 @@ public sealed class InvoiceConfirmJourneyTests(LiveApp app) : IClassFixture<Live
     public async Task Owner_VoidsAnUnpaidInvoice_OnlyAfterAnsweringTheQuestion_AndACreditNoteNeedsItsBoxTicked()
     {
         var page = await app.SignedInPageAsync();
-        var invoices = JsonDocument.Parse(await (await page.APIRequest.GetAsync("/api/v1/invoices")).TextAsync()).RootElement.EnumerateArray().ToList();
+        var invoices = JsonDocument.Parse(await (await page.APIRequest.GetAsync("/api/v1/invoices")).TextAsync()).RootElement.GetProperty("items").EnumerateArray().ToList();
         var unpaid = invoices.First(i => i.GetProperty("kind").GetString() == "invoice" && i.GetProperty("status").GetString() == "issued"
             && i.TryGetProperty("paid", out var paid) && paid.ValueKind == JsonValueKind.Number && paid.GetDecimal() == 0m);
         var id = unpaid.GetProperty("id").GetGuid();

@@ -30,7 +30,7 @@ public abstract class AutoChargeTests(InvoiceDeliveryApp app)
 
         var invoice = await client.GetFromJsonAsync<JsonElement>($"/api/v1/invoices/{invoiceId}");
         Assert.Equal(("paid", total, 0m), (invoice.GetProperty("paymentStatus").GetString(), invoice.GetProperty("paid").GetDecimal(), invoice.GetProperty("balance").GetDecimal()));
-        var payment = Assert.Single(await client.GetFromJsonAsync<JsonElement>($"/api/v1/customers/{customerId}/payments") is var list ? list.EnumerateArray() : []);
+        var payment = Assert.Single(await client.GetFromJsonAsync<JsonElement>($"/api/v1/customers/{customerId}/payments") is var list ? list.GetProperty("items").EnumerateArray() : []);
         Assert.Equal(("card", "stripe", total), (payment.GetProperty("method").GetString(), payment.GetProperty("provider").GetString(), payment.GetProperty("amount").GetDecimal()));
         var intent = Assert.Single(await IntentsOfAsync(invoiceId));
         Assert.Equal(((long)(total * 100), "succeeded", payment.GetProperty("reference").GetString()), (intent.GetProperty("amount").GetInt64(), intent.GetProperty("status").GetString(), intent.GetProperty("id").GetString()));

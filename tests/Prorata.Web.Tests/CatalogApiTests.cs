@@ -70,7 +70,7 @@ public sealed class CatalogApiTests(ProrataApp app)
         await client.PostAsJsonAsync("/api/v1/billing-runs?wait=true", new { date = $"{next.AddMonths(1):yyyy-MM-dd}" });
 
         Assert.Equal($"{today:yyyy-MM-dd}", (await rollout.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("rolloutDate").GetString());
-        var invoices = (await client.GetFromJsonAsync<JsonElement>($"/api/v1/invoices?contractId={contractId}")).EnumerateArray().ToList();
+        var invoices = (await client.GetFromJsonAsync<JsonElement>($"/api/v1/invoices?contractId={contractId}")).GetProperty("items").EnumerateArray().ToList();
         Assert.Equal(2, invoices.Count);
         var latest = invoices.Single(i => i.GetProperty("billingDate").GetString() == $"{next.AddMonths(1):yyyy-MM-dd}").GetProperty("id").GetGuid();
         var detail = await client.GetFromJsonAsync<JsonElement>($"/api/v1/invoices/{latest}");

@@ -109,7 +109,7 @@ public sealed class ContractApiTests(ProrataApp app)
     public async Task Update_StaleVersion_Returns409AndKeepsTheStoredTerms()
     {
         var client = await app.SignedInAsAsync(StaffRoles.Owner);
-        var contract = (await client.GetFromJsonAsync<JsonElement>("/api/v1/contracts")).EnumerateArray().First();
+        var contract = (await client.GetFromJsonAsync<JsonElement>("/api/v1/contracts")).GetProperty("items").EnumerateArray().First();
         var id = contract.GetProperty("id").GetGuid();
         var version = contract.GetProperty("version").GetInt32();
         var terms = new { currency = contract.GetProperty("currency").GetString(), billingDay = 3, legalEntityName = "Northwind Cloud Services Inc." };
@@ -123,5 +123,5 @@ public sealed class ContractApiTests(ProrataApp app)
     }
 
     private static async Task<Guid> AnyCustomerIdAsync(HttpClient client) =>
-        (await client.GetFromJsonAsync<JsonElement>("/api/v1/customers")).EnumerateArray().First().GetProperty("id").GetGuid();
+        (await client.GetFromJsonAsync<JsonElement>("/api/v1/customers")).GetProperty("items").EnumerateArray().First().GetProperty("id").GetGuid();
 }

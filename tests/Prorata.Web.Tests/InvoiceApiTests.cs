@@ -29,7 +29,7 @@ public sealed class InvoiceApiTests(ProrataApp app)
         Assert.Equal((1, true), (result.GetProperty("invoiced").GetInt32(), result.GetProperty("finished").GetBoolean()));
         Assert.Equal(0, (await rerun.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("invoiced").GetInt32());
         var list = await client.GetFromJsonAsync<JsonElement>($"/api/v1/invoices?contractId={contractId}");
-        var summary = Assert.Single(list.EnumerateArray());
+        var summary = Assert.Single(list.GetProperty("items").EnumerateArray());
         Assert.Equal(("issued", "INV-000001"), (summary.GetProperty("status").GetString(), summary.GetProperty("number").GetString()));
         var id = summary.GetProperty("id").GetGuid();
 
@@ -75,7 +75,7 @@ public sealed class InvoiceApiTests(ProrataApp app)
 
         var invoices = new List<JsonElement>();
         foreach (var contractId in new[] { first, second })
-            invoices.Add(Assert.Single((await client.GetFromJsonAsync<JsonElement>($"/api/v1/invoices?contractId={contractId}")).EnumerateArray()));
+            invoices.Add(Assert.Single((await client.GetFromJsonAsync<JsonElement>($"/api/v1/invoices?contractId={contractId}")).GetProperty("items").EnumerateArray()));
         var total = invoices.Sum(i => i.GetProperty("total").GetDecimal());
         Assert.Equal(["USD", "draft", "2", total.ToString("N2", CultureInfo.InvariantCulture), "0.00", total.ToString("N2", CultureInfo.InvariantCulture)],
             PageHtml.Row(page, "run-totals", "USD"));
@@ -92,7 +92,7 @@ public sealed class InvoiceApiTests(ProrataApp app)
     {
         var client = await app.SignedInAsAsync(StaffRoles.ReadOnly);
 
-        var invoices = (await client.GetFromJsonAsync<JsonElement>("/api/v1/invoices?status=issued")).EnumerateArray()
+        var invoices = (await client.GetFromJsonAsync<JsonElement>("/api/v1/invoices?status=issued")).GetProperty("items").EnumerateArray()
             .Where(i => i.GetProperty("legalEntityName").GetString()!.StartsWith("Northwind Cloud Services", StringComparison.Ordinal))
             .ToList();
 

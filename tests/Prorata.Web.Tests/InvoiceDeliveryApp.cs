@@ -202,7 +202,7 @@ public abstract class InvoiceDeliveryApp : IAsyncLifetime
         using var run = await client.PostAsJsonAsync("/api/v1/billing-runs?wait=true", new { date = date.ToString("yyyy-MM-dd"), issue });
         Assert.Equal(HttpStatusCode.OK, run.StatusCode);
         var invoices = await client.GetFromJsonAsync<JsonElement>($"/api/v1/invoices?contractId={contractId}");
-        var id = Assert.Single(invoices.EnumerateArray()).GetProperty("id").GetGuid();
+        var id = Assert.Single(invoices.GetProperty("items").EnumerateArray()).GetProperty("id").GetGuid();
         return await client.GetFromJsonAsync<JsonElement>($"/api/v1/invoices/{id}");
     }
 

@@ -107,7 +107,7 @@ public static class InvoicingSeed
     public static async Task<JsonElement> InvoiceOfAsync(HttpClient client, Guid contractId)
     {
         var list = await client.GetFromJsonAsync<JsonElement>($"/api/v1/invoices?contractId={contractId}");
-        var invoice = Assert.Single(list.EnumerateArray(), i => i.GetProperty("kind").GetString() == "invoice");
+        var invoice = Assert.Single(list.GetProperty("items").EnumerateArray(), i => i.GetProperty("kind").GetString() == "invoice");
         return await client.GetFromJsonAsync<JsonElement>($"/api/v1/invoices/{invoice.GetProperty("id").GetGuid()}");
     }
 

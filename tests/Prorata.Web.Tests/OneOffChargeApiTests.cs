@@ -52,7 +52,7 @@ public abstract class OneOffChargeApiTests(InvoicingApp app)
 
         Assert.Equal(HttpStatusCode.OK, next.StatusCode);
         var list = await finance.GetFromJsonAsync<JsonElement>($"/api/v1/invoices?contractId={contractId}&date={InvoicingSeed.BillingDate.AddMonths(1):yyyy-MM-dd}");
-        var rebilledId = Assert.Single(list.EnumerateArray()).GetProperty("id").GetGuid();
+        var rebilledId = Assert.Single(list.GetProperty("items").EnumerateArray()).GetProperty("id").GetGuid();
         var rebilled = await finance.GetFromJsonAsync<JsonElement>($"/api/v1/invoices/{rebilledId}");
         Assert.Equal(["Goodwill", "Onboarding workshop"],
             rebilled.GetProperty("lines").EnumerateArray().Where(l => l.GetProperty("description").ValueKind == JsonValueKind.String)
@@ -106,7 +106,7 @@ public abstract class OneOffChargeApiTests(InvoicingApp app)
     private static async Task<Guid> SubscriptionOfAsync(HttpClient client, Guid contractId)
     {
         var subscriptions = await client.GetFromJsonAsync<JsonElement>($"/api/v1/subscriptions?contractId={contractId}");
-        return Assert.Single(subscriptions.EnumerateArray()).GetProperty("id").GetGuid();
+        return Assert.Single(subscriptions.GetProperty("items").EnumerateArray()).GetProperty("id").GetGuid();
     }
 
     /// <summary>With a JSON body, as an API client sends it: a signed-in cookie's DELETE needs one or the page's antiforgery token.</summary>

@@ -34,7 +34,7 @@ public sealed class PlatformEndpointTests(ProrataApp app)
     {
         var client = await app.SignedInAsAsync(Data.Identity.StaffRoles.ReadOnly);
 
-        var contracts = JsonDocument.Parse(await client.GetStringAsync("/api/v1/contracts")).RootElement.EnumerateArray()
+        var contracts = JsonDocument.Parse(await client.GetStringAsync("/api/v1/contracts")).RootElement.GetProperty("items").EnumerateArray()
             .Select(c => c.GetProperty("currency").GetString()).ToHashSet();
 
         Assert.Superset(new HashSet<string?> { "USD", "EUR", "GBP" }, contracts);

@@ -56,7 +56,7 @@ public sealed class SubscriptionApiTests(ProrataApp app)
             body.GetProperty("newSubscription").GetProperty("quantity").GetInt32(), body.GetProperty("newSubscription").GetProperty("skuId").GetString()));
         var newLog = Assert.Single((await client.GetFromJsonAsync<JsonElement>($"/api/v1/subscriptions/{newId}/changes")).EnumerateArray());
         Assert.Equal(("upgrade", sourceId, 3), (newLog.GetProperty("type").GetString(), newLog.GetProperty("subscriptionId").GetGuid(), newLog.GetProperty("quantity").GetInt32()));
-        var invoice = Assert.Single((await finance.GetFromJsonAsync<JsonElement>($"/api/v1/invoices?contractId={contractId}")).EnumerateArray());
+        var invoice = Assert.Single((await finance.GetFromJsonAsync<JsonElement>($"/api/v1/invoices?contractId={contractId}")).GetProperty("items").EnumerateArray());
         var lines = (await finance.GetFromJsonAsync<JsonElement>($"/api/v1/invoices/{invoice.GetProperty("id").GetGuid()}")).GetProperty("lines").EnumerateArray()
             .Select(l => (l.GetProperty("subscriptionId").GetGuid() == newId, l.GetProperty("kind").GetString(), l.GetProperty("periodStart").GetString(),
                 l.GetProperty("quantity").GetDecimal(), l.GetProperty("unitPrice").GetDecimal(), l.GetProperty("amount").GetDecimal()))

@@ -48,7 +48,7 @@ public sealed class UsageApiTests(ProrataApp app)
         var run = await finance.PostAsJsonAsync("/api/v1/billing-runs?wait=true", new { date = "2026-04-26" });
         Assert.Equal(HttpStatusCode.OK, run.StatusCode);
 
-        var invoice = Assert.Single((await client.GetFromJsonAsync<JsonElement>($"/api/v1/invoices?contractId={contractId}")).EnumerateArray());
+        var invoice = Assert.Single((await client.GetFromJsonAsync<JsonElement>($"/api/v1/invoices?contractId={contractId}")).GetProperty("items").EnumerateArray());
         var invoiceId = invoice.GetProperty("id").GetGuid();
         var line = Assert.Single((await client.GetFromJsonAsync<JsonElement>($"/api/v1/invoices/{invoiceId}")).GetProperty("lines").EnumerateArray());
         // February at cost 61.20 + 2.13 = 63.33; the contract's +10 % gives 69.663 → 69.66.
@@ -150,7 +150,7 @@ public sealed class UsageApiTests(ProrataApp app)
         Assert.Equal("notBilledYet", (await client.GetFromJsonAsync<JsonElement>($"/api/v1/usage-imports/{importId}/rows/2")).GetProperty("state").GetString());
         var run = await client.PostAsJsonAsync("/api/v1/billing-runs?wait=true", new { date = "2026-04-28" });
         Assert.Equal(HttpStatusCode.OK, run.StatusCode);
-        var invoice = Assert.Single((await client.GetFromJsonAsync<JsonElement>($"/api/v1/invoices?contractId={contractId}")).EnumerateArray());
+        var invoice = Assert.Single((await client.GetFromJsonAsync<JsonElement>($"/api/v1/invoices?contractId={contractId}")).GetProperty("items").EnumerateArray());
         var invoiceId = invoice.GetProperty("id").GetGuid();
         var line = Assert.Single((await client.GetFromJsonAsync<JsonElement>($"/api/v1/invoices/{invoiceId}")).GetProperty("lines").EnumerateArray());
         // Linked twice, billed once: February at cost 61.20 + 2.13 = 63.33, +10 % = 69.66.

@@ -28,6 +28,16 @@ public sealed record Currency(string Code, int MinorUnits)
         return false;
     }
 
+    /// <summary>
+    /// An amount as the staff pages show it: the currency's minor units with thousands separators (1,234.56 EUR, 1,235 JPY,
+    /// 1.235 BHD); two places for a code not known here, so nothing is hidden.
+    /// </summary>
+    public static string Format(decimal amount, string code)
+    {
+        var places = TryFromCode(code, out var known) ? known.MinorUnits : 2;
+        return Math.Round(amount, places, MidpointRounding.AwayFromZero).ToString("N" + places, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     public static Currency FromCode(string code) =>
         TryFromCode(code, out var c) ? c : throw new ArgumentException($"'{code}' is not a known ISO 4217 currency code.", nameof(code));
 

@@ -6,6 +6,9 @@ using Prorata.Web.Infrastructure.Auth;
 using Prorata.Web.Infrastructure.Persistence;
 using Prorata.Application;
 using Prorata.Application.Contracts;
+using Prorata.Application.Search;
+using Prorata.Domain.Contracts;
+using Prorata.Web.Features.Search;
 
 namespace Prorata.Web.Features.Contracts;
 
@@ -15,7 +18,8 @@ public static class ContractEndpoints
     public static IEndpointRouteBuilder MapContracts(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/contracts").WithTags("Billing contracts").RequireAuthorization(Policies.StaffRead);
-        group.MapGet("/", ListAsync).WithName("ListContracts");
+        group.MapGet("/", ListAsync).WithName("ListContracts").ProducesValidationProblem()
+            .WithSummary("Billing contracts matching the filters, a page at a time, with the total");
         group.MapGet("/{id:guid}", GetAsync).WithName("GetContract").ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/", CreateAsync).WithName("CreateContract")
             .RequireAuthorization(Policies.ContractsWrite)
@@ -28,23 +32,28 @@ public static class ContractEndpoints
         return app;
     }
 
-    /// <param name="customerId">Only this customer's contracts, when given.</param>
-    /// <param name="db">The database.</param>
+    /// <param name="q">Words in the customer's or legal entity's name, or a currency code.</param>
+    /// <param name="customerId">Only this customer's contracts.</param>
+    /// <param name="currency">Only contracts billed in this currency (ISO 4217).</param>
+    /// <param name="legalEntityId">Only contracts invoiced by this legal entity.</param>
+    /// <param name="sort">customer (default), currency, billingDay or created; '-' first for descending.</param>
+    /// <param name="page">1-based page; the response's nextPage is the next one.</param>
+    /// <param name="pageSize">Rows per page, 1 to 1000 (default 100).</param>
+    /// <param name="search">The contracts list.</param>
     /// <param name="cancellationToken">Cancels the query.</param>
-    private static async Task<Ok<List<ContractResponse>>> ListAsync(Guid? customerId, ProrataDbContext db, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<ListResponse<ContractResponse>>, ValidationProblem>> ListAsync(string? q, Guid? customerId, string? currency,
+        Guid? legalEntityId, string? sort, int? page, int? pageSize, ContractSearch search, CancellationToken cancellationToken)
     {
-        IQueryable<BillingContract> query = db.BillingContracts.AsNoTracking().Include(c => c.LegalEntity);
-        if (customerId is { } id)
-        {
-            query = query.Where(c => c.CustomerId == id);
-        }
-        var contracts = await query.OrderBy(c => c.LegalEntity!.Name).ThenBy(c => c.Currency).ToListAsync(cancellationToken);
-        return TypedResults.Ok(contracts.Select(ContractResponse.From).ToList());
+        var errors = new ValidationErrors();
+        var query = ListQuery.Read(q, sort, page, pageSize, ContractSearch.Sorts, errors);
+        if (!errors.IsValid) return TypedResults.ValidationProblem(errors.ToDictionary(), title: "One or more query parameters are invalid.");
+        var found = await search.ListAsync(new ContractFilter { CustomerId = customerId, Currency = currency, LegalEntityId = legalEntityId }, query, cancellationToken);
+        return TypedResults.Ok(ListResponse<ContractResponse>.From(found, ContractResponse.From));
     }
 
     private static async Task<Results<Ok<ContractResponse>, ProblemHttpResult>> GetAsync(Guid id, ProrataDbContext db, CancellationToken cancellationToken)
     {
-        var contract = await db.BillingContracts.AsNoTracking().Include(c => c.LegalEntity).FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        var contract = await db.BillingContracts.AsNoTracking().Include(c => c.LegalEntity).Include(c => c.Customer).FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
         return contract is null
             ? SaveResultHttp.NotFound($"No billing contract has id '{id}'.")
             : TypedResults.Ok(ContractResponse.From(contract));

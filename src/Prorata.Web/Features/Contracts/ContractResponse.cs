@@ -19,11 +19,12 @@ public sealed record ContractResponse(
     DateTimeOffset UpdatedAt,
     int Version,
     DateOnly? StartDate,
-    Guid? SalespersonId)
+    Guid? SalespersonId,
+    string? CustomerName)
 {
     public static ContractResponse From(BillingContract c) =>
         new(c.Id, c.CustomerId, c.Currency, c.BillingDay, EnumText.ToWire(c.InvoiceCadence), c.PaymentTermsDays,
             EnumText.ToWire(c.RefundPolicy), EnumText.ToWire(c.Alignment), c.LegalEntityId, c.LegalEntity?.Name,
             c.PricingRules.OrderBy(r => r.Position).Select(PricingRuleResponse.From).ToList(),
-            c.CreatedAt, c.UpdatedAt, c.Version, c.StartDate, c.SalespersonId);
+            c.CreatedAt, c.UpdatedAt, c.Version, c.StartDate, c.SalespersonId, c.Customer?.Name);
 }

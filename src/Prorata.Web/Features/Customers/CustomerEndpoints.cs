@@ -5,7 +5,10 @@ using Prorata.Web.Infrastructure.Auth;
 using Prorata.Web.Infrastructure.Persistence;
 using Prorata.Application;
 using Prorata.Application.Customers;
+using Prorata.Application.Search;
 using Prorata.Application.Tax;
+using Prorata.Domain.Contracts;
+using Prorata.Web.Features.Search;
 
 namespace Prorata.Web.Features.Customers;
 
@@ -15,7 +18,8 @@ public static class CustomerEndpoints
     public static IEndpointRouteBuilder MapCustomers(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/customers").WithTags("Customers").RequireAuthorization(Policies.StaffRead);
-        group.MapGet("/", ListAsync).WithName("ListCustomers");
+        group.MapGet("/", ListAsync).WithName("ListCustomers").ProducesValidationProblem()
+            .WithSummary("Customers matching the filters, a page at a time, with the total");
         group.MapGet("/{id:guid}", GetAsync).WithName("GetCustomer").ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/", CreateAsync).WithName("CreateCustomer")
             .RequireAuthorization(Policies.CustomersWrite)
@@ -56,10 +60,23 @@ public static class CustomerEndpoints
         }
     }
 
-    private static async Task<Ok<List<CustomerResponse>>> ListAsync(ProrataDbContext db, CancellationToken cancellationToken)
+    /// <param name="q">Words in the name, billing e-mail or tax id, or the linked Microsoft tenant's id or domain.</param>
+    /// <param name="onHold">true: only customers on credit hold (staff's or dunning's); false: only those not.</param>
+    /// <param name="currency">Only customers billed in this currency (ISO 4217).</param>
+    /// <param name="parentId">Only the subsidiaries of this customer.</param>
+    /// <param name="sort">name (default), currency or created; '-' first for descending.</param>
+    /// <param name="page">1-based page; the response's nextPage is the next one.</param>
+    /// <param name="pageSize">Rows per page, 1 to 1000 (default 100).</param>
+    /// <param name="search">The customers list.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    private static async Task<Results<Ok<ListResponse<CustomerResponse>>, ValidationProblem>> ListAsync(string? q, bool? onHold, string? currency, Guid? parentId,
+        string? sort, int? page, int? pageSize, CustomerSearch search, CancellationToken cancellationToken)
     {
-        var customers = await db.Customers.AsNoTracking().OrderBy(c => c.Name).ToListAsync(cancellationToken);
-        return TypedResults.Ok(customers.Select(CustomerResponse.From).ToList());
+        var errors = new ValidationErrors();
+        var query = ListQuery.Read(q, sort, page, pageSize, CustomerSearch.Sorts, errors);
+        if (!errors.IsValid) return TypedResults.ValidationProblem(errors.ToDictionary(), title: "One or more query parameters are invalid.");
+        var found = await search.ListAsync(new CustomerFilter { OnHold = onHold, Currency = currency, ParentId = parentId }, query, cancellationToken);
+        return TypedResults.Ok(ListResponse<CustomerResponse>.From(found, CustomerResponse.From));
     }
 
     private static async Task<Results<Ok<CustomerResponse>, ProblemHttpResult>> GetAsync(Guid id, ProrataDbContext db, CancellationToken cancellationToken)

@@ -4,6 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using Prorata.Data;
 using Prorata.Application.Invoices;
 using Prorata.Application.Invoices.Documents;
+using Prorata.Application.Search;
+using Prorata.Web.Features.Search;
 using Prorata.Data.Invoices;
 using Prorata.Domain.Contracts;
 using Prorata.Web.Infrastructure.Auth;
@@ -17,7 +19,8 @@ public static class InvoiceEndpoints
     public static IEndpointRouteBuilder MapInvoices(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/invoices").WithTags("Invoices").RequireAuthorization(Policies.StaffRead);
-        group.MapGet("/", ListAsync).WithName("ListInvoices");
+        group.MapGet("/", ListAsync).WithName("ListInvoices").ProducesValidationProblem()
+            .WithSummary("Invoices and credit notes matching the filters, with their customer and balance, a page at a time, with the total");
         group.MapGet("/{id:guid}", GetAsync).WithName("GetInvoice");
         group.MapPost("/{id:guid}/issue", (Guid id, InvoiceLifecycle steps, CancellationToken ct) => StepAsync(steps.IssueAsync(id, ct)))
             .WithName("IssueInvoice").RequireAuthorization(Policies.BillingWrite);
@@ -44,22 +47,36 @@ public static class InvoiceEndpoints
         return app;
     }
 
+    /// <param name="q">An invoice number (INV-000042, CN-000007 or 42), or words in the customer's or legal entity's name.</param>
     /// <param name="contractId">Only this contract's invoices.</param>
+    /// <param name="customerId">Only this customer's invoices (all its contracts).</param>
     /// <param name="date">Only this billing date (yyyy-MM-dd).</param>
+    /// <param name="from">Billing dates on or after this day (yyyy-MM-dd).</param>
+    /// <param name="to">Billing dates on or before this day (yyyy-MM-dd).</param>
     /// <param name="status">Only this status: draft, issued, void, credited.</param>
+    /// <param name="kind">Only invoices (invoice) or credit notes (creditNote).</param>
+    /// <param name="currency">Only this currency (ISO 4217).</param>
+    /// <param name="sort">billingDate (default, newest first), number, customer, total or status; '-' first for descending.</param>
+    /// <param name="page">1-based page; the response's nextPage is the next one.</param>
+    /// <param name="pageSize">Rows per page, 1 to 1000 (default 100).</param>
+    /// <param name="search">The invoices list.</param>
     /// <param name="db">The database.</param>
+    /// <param name="time">The clock, for overdue.</param>
     /// <param name="cancellationToken">Cancels the query.</param>
-    private static async Task<Results<Ok<List<InvoiceResponse>>, ValidationProblem>> ListAsync(Guid? contractId, string? date, string? status,
-        ProrataDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<ListResponse<InvoiceResponse>>, ValidationProblem>> ListAsync(string? q, Guid? contractId, Guid? customerId,
+        string? date, string? from, string? to, string? status, string? kind, string? currency, string? sort, int? page, int? pageSize,
+        InvoiceSearch search, ProrataDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
-        var query = Filter(db, contractId, date, status, errors);
-        if (!errors.IsValid) return TypedResults.ValidationProblem(errors.ToDictionary());
-        var invoices = await query!.OrderByDescending(i => i.BillingDate).ThenBy(i => i.Number).Take(1000).ToListAsync(cancellationToken);
-        var ids = invoices.Select(i => i.Id).ToList();
+        var query = ListQuery.Read(q, sort, page, pageSize, InvoiceSearch.Sorts, errors);
+        var filter = Filter(contractId, customerId, date, from, to, status, kind, currency, errors);
+        if (!errors.IsValid) return TypedResults.ValidationProblem(errors.ToDictionary(), title: "One or more query parameters are invalid.");
+        var found = await search.ListAsync(filter, query, cancellationToken);
+        var ids = found.Items.Select(r => r.Invoice.Id).ToList();
         var receivables = await db.InvoiceReceivables.AsNoTracking().Where(r => ids.Contains(r.InvoiceId)).ToDictionaryAsync(r => r.InvoiceId, cancellationToken);
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        return TypedResults.Ok(invoices.Select(i => InvoiceResponse.From(i, withLines: false).WithReceivable(receivables.GetValueOrDefault(i.Id), today)).ToList());
+        return TypedResults.Ok(ListResponse<InvoiceResponse>.From(found, r => InvoiceResponse.From(r.Invoice, withLines: false)
+            .WithReceivable(receivables.GetValueOrDefault(r.Invoice.Id), today) with { CustomerId = r.CustomerId, CustomerName = r.CustomerName }));
     }
 
     private static async Task<Results<Ok<InvoiceResponse>, ProblemHttpResult>> GetAsync(Guid id, ProrataDbContext db, TimeProvider time, CancellationToken cancellationToken) =>
@@ -139,12 +156,15 @@ public static class InvoiceEndpoints
         return TypedResults.File(pdf.Render(document, appendix ?? false), "application/pdf", name);
     }
 
-    private static async Task<IResult> CsvAsync(Guid? contractId, string? date, string? status, ProrataDbContext db, HttpContext http, CancellationToken cancellationToken)
+    private static async Task<IResult> CsvAsync(string? q, Guid? contractId, Guid? customerId, string? date, string? from, string? to, string? status,
+        string? kind, string? currency, InvoiceSearch search, ProrataDbContext db, HttpContext http, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
-        var query = Filter(db, contractId, date, status, errors);
-        if (!errors.IsValid) return TypedResults.ValidationProblem(errors.ToDictionary());
-        var invoices = await query!.Include(i => i.Lines).OrderBy(i => i.BillingDate).ThenBy(i => i.LegalEntityName).ThenBy(i => i.Kind).ThenBy(i => i.Number).ToListAsync(cancellationToken);
+        var query = ListQuery.Read(q, null, null, null, InvoiceSearch.Sorts, errors);
+        var filter = Filter(contractId, customerId, date, from, to, status, kind, currency, errors);
+        if (!errors.IsValid) return TypedResults.ValidationProblem(errors.ToDictionary(), title: "One or more query parameters are invalid.");
+        var invoices = await search.Filtered(filter, query.LowerText).Include(i => i.Lines)
+            .OrderBy(i => i.BillingDate).ThenBy(i => i.LegalEntityName).ThenBy(i => i.Kind).ThenBy(i => i.Number).ToListAsync(cancellationToken);
         var customers = await db.BillingContracts.AsNoTracking().Select(c => new { c.Id, c.Customer!.Name }).ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
         http.Response.ContentType = "text/csv; charset=utf-8";
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"invoices{(date is null ? "" : "-" + date)}.csv\"";
@@ -152,20 +172,17 @@ public static class InvoiceEndpoints
         return TypedResults.Empty;
     }
 
-    public static IQueryable<CustomerInvoice>? Filter(ProrataDbContext db, Guid? contractId, string? date, string? status, ValidationErrors errors)
+    /// <summary>The list's filters from the query string; each bad value named in <paramref name="errors"/>.</summary>
+    public static InvoiceFilter Filter(Guid? contractId, Guid? customerId, string? date, string? from, string? to, string? status, string? kind, string? currency,
+        ValidationErrors errors) => new()
     {
-        var query = db.Invoices.AsNoTracking();
-        if (contractId is { } id) query = query.Where(i => i.ContractId == id);
-        if (!string.IsNullOrWhiteSpace(date))
-        {
-            if (DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)) query = query.Where(i => i.BillingDate == day);
-            else errors.Add("date", $"date must be yyyy-MM-dd; got '{date}'.");
-        }
-        if (!string.IsNullOrWhiteSpace(status))
-        {
-            var parsed = EnumText.Parse(status, InvoiceStatus.Draft, "status", errors);
-            query = query.Where(i => i.Status == parsed);
-        }
-        return errors.IsValid ? query : null;
-    }
+        ContractId = contractId,
+        CustomerId = customerId,
+        BillingDate = ListQuery.ReadDay(date, "date", errors),
+        From = ListQuery.ReadDay(from, "from", errors),
+        To = ListQuery.ReadDay(to, "to", errors),
+        Status = string.IsNullOrWhiteSpace(status) ? null : EnumText.Parse(status, InvoiceStatus.Draft, "status", errors),
+        Kind = string.IsNullOrWhiteSpace(kind) ? null : EnumText.Parse(kind, InvoiceKind.Invoice, "kind", errors),
+        Currency = currency,
+    };
 }

@@ -16,6 +16,10 @@ public sealed record InvoiceResponse(
 
     public decimal? Balance { get; init; }
 
+    public Guid? CustomerId { get; init; }
+
+    public string? CustomerName { get; init; }
+
     /// <summary>issued, partiallyPaid, paid, overdue (a balance after the due date) or credit (a credit note); null for a draft or a void invoice.</summary>
     public string? PaymentStatus { get; init; }
 

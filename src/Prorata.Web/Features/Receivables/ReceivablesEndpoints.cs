@@ -3,9 +3,12 @@ using Microsoft.EntityFrameworkCore;
 using Prorata.Application;
 using Prorata.Application.Receivables;
 using Prorata.Application.Receivables.Views;
+using Prorata.Application.Search;
 using Prorata.Data;
 using Prorata.Data.Receivables;
+using Prorata.Domain.Contracts;
 using Prorata.Domain.Receivables;
+using Prorata.Web.Features.Search;
 using Prorata.Web.Infrastructure.Auth;
 using Prorata.Web.Infrastructure.Persistence;
 
@@ -21,8 +24,12 @@ public static class ReceivablesEndpoints
     {
         var api = app.MapGroup("/api/v1").WithTags("Receivables").RequireAuthorization(Policies.StaffRead);
         api.MapPost("/customers/{id:guid}/payments", RecordAsync).RequireAuthorization(Policies.ContractsWrite).ProducesValidationProblem();
-        api.MapGet("/customers/{id:guid}/payments", (Guid id, DateOnly? from, DateOnly? to, ReceivablesViews views, CancellationToken ct) => PaymentsAsync(id, from, to, views, ct));
-        api.MapGet("/payments", (Guid? customerId, DateOnly? from, DateOnly? to, ReceivablesViews views, CancellationToken ct) => PaymentsAsync(customerId, from, to, views, ct));
+        api.MapGet("/customers/{id:guid}/payments", (Guid id, string? q, DateOnly? from, DateOnly? to, string? method, string? currency, bool? reversed, string? sort,
+                int? page, int? pageSize, PaymentSearch search, ReceivablesViews views, CancellationToken ct) =>
+                PaymentsAsync(q, id, from, to, method, currency, reversed, sort, page, pageSize, search, views, ct))
+            .ProducesValidationProblem().WithSummary("The customer's payments, newest first, a page at a time, with the total");
+        api.MapGet("/payments", PaymentsAsync).ProducesValidationProblem()
+            .WithSummary("Payments matching the filters, with their customer and allocations, a page at a time, with the total");
         api.MapGet("/payments.csv", PaymentsCsvAsync);
         api.MapPost("/payments/{id:guid}/reverse", ReverseAsync).RequireAuthorization(Policies.ContractsWrite).ProducesValidationProblem();
         api.MapPost("/customers/{id:guid}/refunds", RefundAsync).RequireAuthorization(Policies.ContractsWrite).ProducesValidationProblem();
@@ -52,11 +59,30 @@ public static class ReceivablesEndpoints
         return TypedResults.Created($"/api/v1/payments/{payment.Id}", PaymentResponse.From(payment, (await views.AllocationsOfAsync([payment.Id], cancellationToken))[payment.Id].ToList()));
     }
 
-    private static async Task<Ok<List<PaymentResponse>>> PaymentsAsync(Guid? customerId, DateOnly? from, DateOnly? to, ReceivablesViews views, CancellationToken cancellationToken)
+    /// <param name="q">Words in the reference or the customer's name, or the payment provider's payment id.</param>
+    /// <param name="customerId">Only this customer's payments.</param>
+    /// <param name="from">Received on or after this day (UTC).</param>
+    /// <param name="to">Received on or before this day (UTC).</param>
+    /// <param name="method">Only this method: bankTransfer, cheque, cash, other, card, sepaDebit, directDebit.</param>
+    /// <param name="currency">Only this currency (ISO 4217).</param>
+    /// <param name="reversed">true: only reversed payments; false: only those standing.</param>
+    /// <param name="sort">received (default, newest first), amount or customer; '-' first for descending.</param>
+    /// <param name="page">1-based page; the response's nextPage is the next one.</param>
+    /// <param name="pageSize">Rows per page, 1 to 1000 (default 100).</param>
+    /// <param name="search">The payments list.</param>
+    /// <param name="views">The allocations of each payment.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    private static async Task<Results<Ok<ListResponse<PaymentResponse>>, ValidationProblem>> PaymentsAsync(string? q, Guid? customerId, DateOnly? from, DateOnly? to,
+        string? method, string? currency, bool? reversed, string? sort, int? page, int? pageSize, PaymentSearch search, ReceivablesViews views, CancellationToken cancellationToken)
     {
-        var payments = await views.PaymentsAsync(customerId, from, to, cancellationToken);
-        var allocations = await views.AllocationsOfAsync(payments.Select(p => p.Id).ToList(), cancellationToken);
-        return TypedResults.Ok(payments.Select(p => PaymentResponse.From(p, allocations[p.Id].ToList())).ToList());
+        var errors = new ValidationErrors();
+        var query = ListQuery.Read(q, sort, page, pageSize, PaymentSearch.Sorts, errors);
+        var parsedMethod = string.IsNullOrWhiteSpace(method) ? (PaymentMethodKind?)null : EnumText.Parse(method, PaymentMethodKind.Other, "method", errors);
+        if (!errors.IsValid) return TypedResults.ValidationProblem(errors.ToDictionary(), title: "One or more query parameters are invalid.");
+        var filter = new PaymentFilter { CustomerId = customerId, From = from, To = to, Method = parsedMethod, Currency = currency, Reversed = reversed };
+        var found = await search.ListAsync(filter, query, cancellationToken);
+        var allocations = await views.AllocationsOfAsync(found.Items.Select(r => r.Payment.Id).ToList(), cancellationToken);
+        return TypedResults.Ok(ListResponse<PaymentResponse>.From(found, r => PaymentResponse.From(r.Payment, allocations[r.Payment.Id].ToList()) with { CustomerName = r.CustomerName }));
     }
 
     private static async Task PaymentsCsvAsync(Guid? customerId, DateOnly? from, DateOnly? to, ReceivablesViews views, ProrataDbContext db, HttpContext http,

@@ -7,7 +7,10 @@ using Prorata.Data.Subscriptions;
 using Prorata.Domain.Contracts;
 using Prorata.Web.Infrastructure.Auth;
 using Prorata.Web.Infrastructure.Persistence;
+using Prorata.Application.Search;
 using Prorata.Application.Subscriptions;
+using Prorata.Domain.Subscriptions;
+using Prorata.Web.Features.Search;
 
 namespace Prorata.Web.Features.Subscriptions;
 
@@ -20,7 +23,8 @@ public static class SubscriptionEndpoints
     public static IEndpointRouteBuilder MapSubscriptions(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/subscriptions").WithTags("Subscriptions").RequireAuthorization(Policies.StaffRead);
-        group.MapGet("/", ListAsync).WithName("ListSubscriptions");
+        group.MapGet("/", ListAsync).WithName("ListSubscriptions").ProducesValidationProblem()
+            .WithSummary("Subscriptions matching the filters, with their customer, a page at a time, with the total");
         group.MapGet("/{id:guid}", GetAsync).WithName("GetSubscription");
         group.MapGet("/{id:guid}/changes", ChangesAsync).WithName("ListSubscriptionChanges");
         group.MapPost("/", PurchaseAsync).WithName("CreateSubscription").RequireAuthorization(Policies.SubscriptionsWrite)
@@ -39,12 +43,25 @@ public static class SubscriptionEndpoints
         return app;
     }
 
-    private static async Task<Ok<List<SubscriptionResponse>>> ListAsync(Guid? contractId, ProrataDbContext db, CancellationToken cancellationToken)
+    /// <param name="q">Words in the title or the customer's name, a product or SKU id, or the Microsoft subscription id.</param>
+    /// <param name="contractId">Only this contract's subscriptions.</param>
+    /// <param name="customerId">Only this customer's subscriptions (all its contracts).</param>
+    /// <param name="status">Only this status: active, suspended, cancelled, expired.</param>
+    /// <param name="productId">Only this Microsoft product id.</param>
+    /// <param name="sort">customer (default), title, seats, status or created; '-' first for descending.</param>
+    /// <param name="page">1-based page; the response's nextPage is the next one.</param>
+    /// <param name="pageSize">Rows per page, 1 to 1000 (default 100).</param>
+    /// <param name="search">The subscriptions list.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    private static async Task<Results<Ok<ListResponse<SubscriptionResponse>>, ValidationProblem>> ListAsync(string? q, Guid? contractId, Guid? customerId,
+        string? status, string? productId, string? sort, int? page, int? pageSize, SubscriptionSearch search, CancellationToken cancellationToken)
     {
-        var query = db.Subscriptions.AsNoTracking();
-        if (contractId is { } id) query = query.Where(s => s.ContractId == id);
-        var list = await query.OrderBy(s => s.CreatedAt).ToListAsync(cancellationToken);
-        return TypedResults.Ok(list.Select(SubscriptionResponse.From).ToList());
+        var errors = new ValidationErrors();
+        var query = ListQuery.Read(q, sort, page, pageSize, SubscriptionSearch.Sorts, errors);
+        var parsedStatus = string.IsNullOrWhiteSpace(status) ? (SubscriptionStatus?)null : EnumText.Parse(status, SubscriptionStatus.Active, "status", errors);
+        if (!errors.IsValid) return TypedResults.ValidationProblem(errors.ToDictionary(), title: "One or more query parameters are invalid.");
+        var filter = new SubscriptionFilter { ContractId = contractId, CustomerId = customerId, Status = parsedStatus, ProductId = productId };
+        return TypedResults.Ok(ListResponse<SubscriptionResponse>.From(await search.ListAsync(filter, query, cancellationToken), SubscriptionResponse.From));
     }
 
     private static async Task<Results<Ok<SubscriptionResponse>, ProblemHttpResult>> GetAsync(Guid id, ProrataDbContext db, CancellationToken cancellationToken) =>

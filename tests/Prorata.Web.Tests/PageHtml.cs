@@ -16,6 +16,16 @@ public static partial class PageHtml
         return CellPattern().Matches(row).Select(m => Clean(m.Groups["cell"].Value)).ToArray();
     }
 
+    /// <summary>The cells' text of every body row of table <paramref name="tableId"/>, in the page's order.</summary>
+    public static string[][] Rows(string html, string tableId)
+    {
+        var start = html.IndexOf($"id=\"{tableId}\"", StringComparison.Ordinal);
+        Assert.True(start >= 0, $"no table {tableId}");
+        var table = html[start..html.IndexOf("</table>", start, StringComparison.Ordinal)];
+        var body = table[table.IndexOf("<tbody", StringComparison.Ordinal)..];
+        return RowPattern().Matches(body).Select(r => CellPattern().Matches(r.Value).Select(m => Clean(m.Groups["cell"].Value)).ToArray()).ToArray();
+    }
+
     /// <summary>How many body rows the table with id <paramref name="tableId"/> has.</summary>
     public static int RowCount(string html, string tableId)
     {

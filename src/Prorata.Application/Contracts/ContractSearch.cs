@@ -48,7 +48,7 @@ public sealed class ContractSearch(ProrataDbContext db)
         if (filter.LegalEntityId is { } entity) query = query.Where(c => c.LegalEntityId == entity);
         if (text is not null)
         {
-            var id = Guid.TryParse(text, out var parsed) ? parsed : (Guid?)null;
+            var id = Guid.TryParse(text, out var parsed) ? parsed : Guid.Empty;
             query = query.Where(c => c.Customer!.Name.ToLower().Contains(text) || c.Currency.ToLower() == text
                 || c.LegalEntity!.Name.ToLower().Contains(text) || c.Id == id);
         }

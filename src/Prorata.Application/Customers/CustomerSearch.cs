@@ -49,7 +49,7 @@ public sealed class CustomerSearch(ProrataDbContext db)
         if (filter.ParentId is { } parent) query = query.Where(c => c.ParentCustomerId == parent);
         if (text is not null)
         {
-            var id = Guid.TryParse(text, out var parsed) ? parsed : (Guid?)null;
+            var id = Guid.TryParse(text, out var parsed) ? parsed : Guid.Empty;
             query = query.Where(c => c.Name.ToLower().Contains(text) || c.BillingEmail.ToLower().Contains(text)
                 || (c.TaxId != null && c.TaxId.ToLower().Contains(text)) || c.Id == id
                 || db.PartnerCenterCustomers.Any(l => l.CustomerId == c.Id

@@ -42,13 +42,14 @@ public sealed class InvoiceSearch(ProrataDbContext db)
         var filtered = Filtered(filter, query.LowerText);
         var ordered = query.SortBy switch
         {
-            "number" => filtered.OrderBy(i => i.Number, query.Descending).ThenBy(i => i.LegalEntityName),
+            // Drafts have no number yet: last either way, on SQLite and PostgreSQL alike (they order nulls differently).
+            "number" => filtered.OrderBy(i => i.Number == null).ThenBy(i => i.Number, query.Descending).ThenBy(i => i.LegalEntityName),
             "customer" => filtered.OrderBy(i => db.BillingContracts.Where(c => c.Id == i.ContractId).Select(c => c.Customer!.Name).FirstOrDefault(), query.Descending)
                 .ThenByDescending(i => i.BillingDate),
             "total" => filtered.OrderBy(i => i.Currency).ThenBy(i => i.Total, query.Descending),
             "status" => filtered.OrderBy(i => i.Status, query.Descending).ThenByDescending(i => i.BillingDate),
-            "billingDate" => filtered.OrderBy(i => i.BillingDate, query.Descending).ThenBy(i => i.LegalEntityName).ThenByDescending(i => i.Number),
-            _ => filtered.OrderByDescending(i => i.BillingDate).ThenBy(i => i.LegalEntityName).ThenByDescending(i => i.Number),
+            "billingDate" => filtered.OrderBy(i => i.BillingDate, query.Descending).ThenBy(i => i.LegalEntityName).ThenBy(i => i.Number == null).ThenByDescending(i => i.Number),
+            _ => filtered.OrderByDescending(i => i.BillingDate).ThenBy(i => i.LegalEntityName).ThenBy(i => i.Number == null).ThenByDescending(i => i.Number),
         };
         var page = await ordered.ThenBy(i => i.Id).ToPageAsync(filtered, query, cancellationToken);
         var contracts = page.Items.Select(i => i.ContractId).Distinct().ToList();
@@ -75,8 +76,9 @@ public sealed class InvoiceSearch(ProrataDbContext db)
         }
         if (lowerText is not null)
         {
-            var number = NumberIn(lowerText);
-            var id = Guid.TryParse(lowerText, out var parsed) ? parsed : (Guid?)null;
+            // A draft has no number: a null here must not match them all.
+            var number = NumberIn(lowerText) ?? -1;
+            var id = Guid.TryParse(lowerText, out var parsed) ? parsed : Guid.Empty;
             query = query.Where(i => i.Number == number || i.Id == id || i.LegalEntityName.ToLower().Contains(lowerText)
                 || db.BillingContracts.Any(c => c.Id == i.ContractId && c.Customer!.Name.ToLower().Contains(lowerText)));
         }

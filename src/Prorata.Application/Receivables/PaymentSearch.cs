@@ -73,7 +73,7 @@ public sealed class PaymentSearch(ProrataDbContext db)
         if (filter.Reversed is { } reversed) query = query.Where(p => (p.Reversal != null) == reversed);
         if (text is not null)
         {
-            var id = Guid.TryParse(text, out var parsed) ? parsed : (Guid?)null;
+            var id = Guid.TryParse(text, out var parsed) ? parsed : Guid.Empty;
             query = query.Where(p => p.Reference.ToLower().Contains(text) || p.Id == id
                 || (p.ProviderPaymentId != null && p.ProviderPaymentId.ToLower() == text)
                 || db.Customers.Any(c => c.Id == p.CustomerId && c.Name.ToLower().Contains(text)));

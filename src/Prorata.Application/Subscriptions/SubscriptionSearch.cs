@@ -68,7 +68,7 @@ public sealed class SubscriptionSearch(ProrataDbContext db)
         }
         if (text is not null)
         {
-            var id = Guid.TryParse(text, out var parsed) ? parsed : (Guid?)null;
+            var id = Guid.TryParse(text, out var parsed) ? parsed : Guid.Empty;
             query = query.Where(r => r.Subscription.Title.ToLower().Contains(text) || r.CustomerName.ToLower().Contains(text)
                 || r.Subscription.ProductId.ToLower() == text || r.Subscription.SkuId.ToLower() == text || r.Subscription.Id == id
                 || db.PartnerCenterSubscriptions.Any(l => l.SubscriptionId == r.Subscription.Id && l.PartnerCenterSubscriptionId.ToLower() == text));

@@ -1,5 +1,6 @@
 using Prorata.Web.Components;
 using Prorata.Web.Features.Account;
+using Prorata.Web.Features.Audit;
 using Prorata.Web.Features.Billing;
 using Prorata.Web.Features.Catalog;
 using Prorata.Web.Features.Commissions;
@@ -45,6 +46,7 @@ builder.Services.AddInsight();
 builder.Services.AddCommissions();
 builder.Services.AddOutbox(builder.Configuration);
 builder.Services.AddWebhooks(builder.Configuration);
+builder.Services.AddAudit();
 
 var app = builder.Build();
 app.UseProrataInfrastructure();
@@ -70,6 +72,7 @@ app.MapExceptions();
 app.MapStaffUsers();
 app.MapApiKeys();
 app.MapWebhooks();
+app.MapAudit();
 
 app.MapProrataPages<App>();
 app.Run();

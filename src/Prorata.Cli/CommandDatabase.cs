@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Prorata.Data;
+using Prorata.Data.Audit;
 
 namespace Prorata.Cli;
 
 /// <summary>
 /// The database a command works on: the --connection string, else env ConnectionStrings__Prorata; migrated before use,
-/// as the app does at start.
+/// as the app does at start. What a command changes is named "cli" in the audit log.
 /// </summary>
 public static class CommandDatabase
 {
@@ -18,7 +19,7 @@ public static class CommandDatabase
             return null;
         }
         ProrataDatabase.EnsureSqliteFolder(connection);
-        var db = new ProrataDbContext(ProrataDatabase.CreateOptions(connection));
+        var db = new ProrataDbContext(ProrataDatabase.CreateOptions(connection, new AuditRecorder(() => AuditRecorder.CliActor, TimeProvider.System)));
         try
         {
             await db.Database.MigrateAsync(cancellationToken);

@@ -171,7 +171,7 @@ public sealed class AuditRecorder(Func<string> actor, TimeProvider time) : SaveC
         {
             var changes = p.RoleId is { } roleId
                 ? [new AuditChange("Role", p.Granted ? null : lookups.Role(roleId), p.Granted ? lookups.Role(roleId) : null)]
-                : p.Changes;
+                : p.Changes.OrderBy(c => c.Field, StringComparer.Ordinal).ToList();
             var label = p.Label ?? p.Entity switch
             {
                 BillingContract contract => lookups.Customer(contract.CustomerId) is { } name ? $"{name}, {contract.Currency}" : contract.Currency,

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Prorata.Data;
 using Prorata.Data.Audit;
+using Prorata.Data.Customers;
 using Prorata.Data.Identity;
 
 namespace Prorata.Web.Tests;
@@ -154,6 +155,27 @@ public abstract class AuditApiTests(InvoicingApp app)
 
         Assert.Equal((HttpStatusCode.BadRequest, HttpStatusCode.BadRequest), (refused.StatusCode, duplicate.StatusCode));
         Assert.Equal(before, (await owner.GetFromJsonAsync<JsonElement>("/api/v1/audit?pageSize=1")).GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task FailedSave_WritesNothing_AndLeavesNothingForTheNextSave()
+    {
+        var owner = await app.SignedInAsAsync(StaffRoles.Owner);
+        var name = $"Audit Twin {Guid.NewGuid():N}";
+        await CreateCustomerAsync(owner, name);
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ProrataDbContext>();
+        // The same name twice: the unique index refuses the save.
+        var twin = new Customer { Id = Guid.NewGuid(), Name = name, Currency = "EUR", BillingEmail = "twin@contoso.example" };
+        db.Customers.Add(twin);
+
+        await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+        twin.Name = $"{name} (2)";
+        await db.SaveChangesAsync();
+
+        var entries = await db.AuditLog.AsNoTracking().Where(e => e.EntityId == twin.Id.ToString()).ToListAsync();
+        var entry = Assert.Single(entries);
+        Assert.Equal((AuditRecorder.SystemActor, AuditActions.Created, $"{name} (2)"), (entry.Actor, entry.Action, entry.Label));
     }
 
     [Fact]

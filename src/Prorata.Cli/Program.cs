@@ -1,4 +1,5 @@
 using Prorata.Cli.ApiKeys;
+using Prorata.Cli.Audit;
 using Prorata.Cli.Bill;
 using Prorata.Cli.Commissions;
 using Prorata.Cli.Exceptions;
@@ -26,12 +27,13 @@ return args.FirstOrDefault() switch
     "metrics" => await MetricsCommand.RunAsync(args[1..], Console.Out, Console.Error, TimeProvider.System, CancellationToken.None),
     "commissions" => await CommissionsCommand.RunAsync(args[1..], Console.Out, Console.Error, TimeProvider.System, CancellationToken.None),
     "api-keys" => await ApiKeysCommand.RunAsync(args[1..], Console.Out, Console.Error, TimeProvider.System, CancellationToken.None),
+    "audit" => await AuditCommand.RunAsync(args[1..], Console.Out, Console.Error, CancellationToken.None),
     "webhooks" => await WebhooksCommand.RunAsync(args[1..], Console.Out, Console.Error, CancellationToken.None),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: prorata simulate FILE.json | reconcile … | bill --date … | issue --date … | usage import FILE | exceptions | work-items … | dunning | payments … | receivables … | metrics mrr|deferred-revenue|renewals … | commissions ledger|statements|approve|paid … | api-keys create|list|revoke … | webhooks list|deliveries …");
+    Console.Error.WriteLine("usage: prorata simulate FILE.json | reconcile … | bill --date … | issue --date … | usage import FILE | exceptions | work-items … | dunning | payments … | receivables … | metrics mrr|deferred-revenue|renewals … | commissions ledger|statements|approve|paid … | api-keys create|list|revoke … | audit [--entity-type …] [--csv] | webhooks list|deliveries …");
     return 2;
 }

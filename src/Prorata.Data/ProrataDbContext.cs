@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Prorata.Data.ApiKeys;
+using Prorata.Data.Audit;
 using Prorata.Data.Catalog;
 using Prorata.Data.Commissions;
 using Prorata.Data.Contracts;
@@ -127,6 +128,9 @@ public sealed class ProrataDbContext(DbContextOptions<ProrataDbContext> options)
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
 
     public DbSet<WebhookAttempt> WebhookAttempts => Set<WebhookAttempt>();
+
+    /// <summary>Append-only; written by <see cref="AuditRecorder"/>, never by a caller.</summary>
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -1,6 +1,7 @@
 using Prorata.Web.Components;
 using Prorata.Web.Features.Account;
 using Prorata.Web.Features.Search;
+using Prorata.Web.Features.Audit;
 using Prorata.Web.Features.Billing;
 using Prorata.Web.Features.Catalog;
 using Prorata.Web.Features.Commissions;
@@ -47,6 +48,7 @@ builder.Services.AddCommissions();
 builder.Services.AddOutbox(builder.Configuration);
 builder.Services.AddWebhooks(builder.Configuration);
 builder.Services.AddSearch();
+builder.Services.AddAudit();
 
 var app = builder.Build();
 app.UseProrataInfrastructure();
@@ -73,6 +75,7 @@ app.MapStaffUsers();
 app.MapApiKeys();
 app.MapWebhooks();
 app.MapSearch();
+app.MapAudit();
 
 app.MapProrataPages<App>();
 app.Run();

@@ -39,7 +39,13 @@ public sealed class MarginFloorSettings(ProrataDbContext db, TimeProvider time)
         return SaveResult<ProductMarginFloor>.Saved(floor);
     }
 
-    /// <summary>Removes a floor; false when there was none.</summary>
-    public async Task<bool> RemoveAsync(string productId, CancellationToken cancellationToken) =>
-        await db.MarginFloors.Where(f => f.ProductId == productId).ExecuteDeleteAsync(cancellationToken) > 0;
+    /// <summary>Removes a floor; false when there was none. Through the change tracker, so that the audit log records it.</summary>
+    public async Task<bool> RemoveAsync(string productId, CancellationToken cancellationToken)
+    {
+        var floor = await db.MarginFloors.FirstOrDefaultAsync(f => f.ProductId == productId, cancellationToken);
+        if (floor is null) return false;
+        db.MarginFloors.Remove(floor);
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
 }

@@ -96,9 +96,18 @@ public sealed class WebhookSubscriptions(ProrataDbContext db, WebhookSecrets sec
             : SaveResult<WebhookCreated>.Conflict(saved.Message!);
     }
 
-    /// <summary>Removes the subscription and its delivery log; deliveries still queued are dropped. False when there was none.</summary>
-    public async Task<bool> DeleteAsync(Guid id, CancellationToken cancellationToken) =>
-        await db.WebhookSubscriptions.Where(s => s.Id == id).ExecuteDeleteAsync(cancellationToken) == 1;
+    /// <summary>
+    /// Removes the subscription and its delivery log (the database cascades); deliveries still queued are dropped. False when
+    /// there was none. Removed through the change tracker, so that the audit log records it.
+    /// </summary>
+    public async Task<bool> DeleteAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var subscription = await db.WebhookSubscriptions.FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
+        if (subscription is null) return false;
+        db.WebhookSubscriptions.Remove(subscription);
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
 
     /// <summary>
     /// Sends the event again, now: the same body and event id (receivers deduplicate on it), a new signature, the attempts

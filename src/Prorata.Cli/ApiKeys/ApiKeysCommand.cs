@@ -61,7 +61,7 @@ public static class ApiKeysCommand
             return 2;
         }
 
-        await using var db = await CommandDatabase.OpenAsync(arguments.Connection, "usage: prorata api-keys …", error, cancellationToken);
+        await using var db = await CommandDatabase.OpenAsync(arguments.Connection, "usage: prorata api-keys …", error, cancellationToken, time);
         if (db is null) return 2;
         var keys = new KeyStore(db, time);
         switch (args[0])

@@ -21,6 +21,9 @@ public static class Policies
     /// <summary>Salespeople, commission plans, who sells a contract, approving and paying commission statements: Owner, Finance.</summary>
     public const string CommissionsWrite = "CommissionsWrite";
 
+    /// <summary>The audit log (who changed what, staff roles and API keys included): Owner, Finance.</summary>
+    public const string AuditRead = "AuditRead";
+
     /// <summary>Staff users and settings: Owner.</summary>
     public const string OwnerOnly = "OwnerOnly";
 }

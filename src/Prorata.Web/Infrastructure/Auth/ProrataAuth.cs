@@ -87,6 +87,7 @@ public static class ProrataAuth
             .AddPolicy(Policies.SubscriptionsWrite, p => p.RequireRole(StaffRoles.Owner, StaffRoles.BillingAdmin, StaffRoles.Sales))
             .AddPolicy(Policies.BillingWrite, p => p.RequireRole(StaffRoles.Owner, StaffRoles.BillingAdmin, StaffRoles.Finance))
             .AddPolicy(Policies.CommissionsWrite, p => p.RequireRole(StaffRoles.Owner, StaffRoles.Finance))
+            .AddPolicy(Policies.AuditRead, p => p.RequireRole(StaffRoles.Owner, StaffRoles.Finance))
             .AddPolicy(Policies.OwnerOnly, p => p.RequireRole(StaffRoles.Owner));
         services.AddAntiforgery(options =>
         {

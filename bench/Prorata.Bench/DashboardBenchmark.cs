@@ -91,7 +91,7 @@ public static class DashboardBenchmark
     }
 
     /// <summary>src/Prorata.Web of the checkout the benchmark is run from (README: from the repository's root).</summary>
-    private static string WebRoot()
+    internal static string WebRoot()
     {
         for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
             if (File.Exists(Path.Combine(dir.FullName, "src", "Prorata.Web", "Prorata.Web.csproj"))) return Path.Combine(dir.FullName, "src", "Prorata.Web");

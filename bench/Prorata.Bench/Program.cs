@@ -15,8 +15,9 @@ switch (mode)
     case "deferred-revenue": return Prorata.Bench.DeferredRevenueBenchmark.Run(rest);
     case "mrr": return Prorata.Bench.MrrBenchmark.Run(rest);
     case "dashboard": return Prorata.Bench.DashboardBenchmark.Run(rest);
+    case "lists": return Prorata.Bench.ListsBenchmark.Run(rest);
     case "worker": return Prorata.Bench.PaymentWorker.Run(rest);
     default:
-        Console.Error.WriteLine("usage: Prorata.Bench engine|billing-run|reconcile|partner-center-sync|usage-import|import-limits|dunning|auto-charge|auto-charge-kill|deferred-revenue|mrr|dashboard [options]");
+        Console.Error.WriteLine("usage: Prorata.Bench engine|billing-run|reconcile|partner-center-sync|usage-import|import-limits|dunning|auto-charge|auto-charge-kill|deferred-revenue|mrr|dashboard|lists [options]");
         return 2;
 }

@@ -28,6 +28,33 @@ public sealed class SubscriptionApiTests(ProrataApp app)
     }
 
     [Fact]
+    public async Task SubscriptionPage_ShowsTheTermRenewalBothWindowsWithTheirCountdownsAndThePricePerSeat()
+    {
+        var client = await app.SignedInAsAsync(StaffRoles.Sales);
+        var contractId = await BillingSeed.ContractAsync(app, billingDay: 20);
+        var bought = app.Time.GetUtcNow();
+        var response = await client.PostAsJsonAsync("/api/v1/subscriptions",
+            new { contractId, productId = BillingSeed.Product, skuId = BillingSeed.Sku, term = "P1Y", billingPlan = "monthly", quantity = 5 });
+        var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("subscription").GetProperty("id").GetGuid();
+        app.Time.Advance(TimeSpan.FromHours(1));
+        var added = app.Time.GetUtcNow();
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync($"/api/v1/subscriptions/{id}/changes", new { type = "setQuantity", quantity = 8 })).StatusCode);
+
+        var page = await client.GetStringAsync($"/subscriptions/{id}");
+
+        var start = DateOnly.FromDateTime(bought.UtcDateTime);
+        var end = start.AddYears(1).AddDays(-1);
+        Assert.Equal($"{start:yyyy-MM-dd} to {end:yyyy-MM-dd}", PageHtml.Text(page, "term"));
+        Assert.Equal($"renews {end.AddDays(1):yyyy-MM-dd}, in {end.AddDays(1).DayNumber - DateOnly.FromDateTime(added.UtcDateTime).DayNumber} days at 6.60 USD a seat a month",
+            PageHtml.Text(page, "renewal"));
+        // One hour after the purchase: 167 hours of its window left; the 3 seats added now have all 168 of theirs.
+        Assert.Equal($"possible with a refund until {bought.AddHours(168):yyyy-MM-dd HH:mm} UTC (6 d 23 h left)", PageHtml.Text(page, "cancellation-window"));
+        Assert.Equal($"5 seat(s) until {bought.AddHours(168):yyyy-MM-dd HH:mm} UTC (6 d 23 h left); 3 seat(s) until {added.AddHours(168):yyyy-MM-dd HH:mm} UTC (7 d 0 h left)",
+            PageHtml.Text(page, "reduction-window"));
+        Assert.Equal("6.60 USD a month · cost 6.00 · margin 0.60 (9.1 %)", PageHtml.Text(page, "price-per-seat"));
+    }
+
+    [Fact]
     public async Task PartialUpgrade_MovesSeatsToANewCoterminousSubscription_BilledAtEachPrice()
     {
         var client = await app.SignedInAsAsync(StaffRoles.BillingAdmin);

@@ -50,10 +50,11 @@ public sealed class CustomerSearch(ProrataDbContext db)
         if (text is not null)
         {
             var id = Guid.TryParse(text, out var parsed) ? parsed : Guid.Empty;
+            var tenants = db.PartnerCenterCustomers
+                .Where(l => l.CustomerId != null && (l.PartnerCenterCustomerId.ToLower() == text || (l.Domain != null && l.Domain.ToLower().Contains(text))))
+                .Select(l => l.CustomerId!.Value);
             query = query.Where(c => c.Name.ToLower().Contains(text) || c.BillingEmail.ToLower().Contains(text)
-                || (c.TaxId != null && c.TaxId.ToLower().Contains(text)) || c.Id == id
-                || db.PartnerCenterCustomers.Any(l => l.CustomerId == c.Id
-                    && (l.PartnerCenterCustomerId.ToLower() == text || (l.Domain != null && l.Domain.ToLower().Contains(text)))));
+                || (c.TaxId != null && c.TaxId.ToLower().Contains(text)) || c.Id == id || tenants.Contains(c.Id));
         }
         return query;
     }

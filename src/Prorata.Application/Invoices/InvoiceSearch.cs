@@ -63,7 +63,11 @@ public sealed class InvoiceSearch(ProrataDbContext db)
     {
         var query = db.Invoices.AsNoTracking();
         if (filter.ContractId is { } contract) query = query.Where(i => i.ContractId == contract);
-        if (filter.CustomerId is { } customer) query = query.Where(i => db.BillingContracts.Any(c => c.Id == i.ContractId && c.CustomerId == customer));
+        if (filter.CustomerId is { } customer)
+        {
+            var ofCustomer = db.BillingContracts.Where(c => c.CustomerId == customer).Select(c => c.Id);
+            query = query.Where(i => ofCustomer.Contains(i.ContractId));
+        }
         if (filter.BillingDate is { } day) query = query.Where(i => i.BillingDate == day);
         if (filter.From is { } from) query = query.Where(i => i.BillingDate >= from);
         if (filter.To is { } to) query = query.Where(i => i.BillingDate <= to);
@@ -79,8 +83,8 @@ public sealed class InvoiceSearch(ProrataDbContext db)
             // A draft has no number: a null here must not match them all.
             var number = NumberIn(lowerText) ?? -1;
             var id = Guid.TryParse(lowerText, out var parsed) ? parsed : Guid.Empty;
-            query = query.Where(i => i.Number == number || i.Id == id || i.LegalEntityName.ToLower().Contains(lowerText)
-                || db.BillingContracts.Any(c => c.Id == i.ContractId && c.Customer!.Name.ToLower().Contains(lowerText)));
+            var ofNamedCustomers = db.BillingContracts.Where(c => c.Customer!.Name.ToLower().Contains(lowerText)).Select(c => c.Id);
+            query = query.Where(i => i.Number == number || i.Id == id || i.LegalEntityName.ToLower().Contains(lowerText) || ofNamedCustomers.Contains(i.ContractId));
         }
         return query;
     }

@@ -74,9 +74,9 @@ public sealed class PaymentSearch(ProrataDbContext db)
         if (text is not null)
         {
             var id = Guid.TryParse(text, out var parsed) ? parsed : Guid.Empty;
+            var named = db.Customers.Where(c => c.Name.ToLower().Contains(text)).Select(c => c.Id);
             query = query.Where(p => p.Reference.ToLower().Contains(text) || p.Id == id
-                || (p.ProviderPaymentId != null && p.ProviderPaymentId.ToLower() == text)
-                || db.Customers.Any(c => c.Id == p.CustomerId && c.Name.ToLower().Contains(text)));
+                || (p.ProviderPaymentId != null && p.ProviderPaymentId.ToLower() == text) || named.Contains(p.CustomerId));
         }
         return query;
     }

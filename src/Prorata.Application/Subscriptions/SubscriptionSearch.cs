@@ -24,54 +24,57 @@ public sealed record SubscriptionRow(CustomerSubscription Subscription, Guid Cus
 
 /// <summary>
 /// The subscriptions list: words match the title, product and SKU ids, the customer's name, and the Microsoft
-/// subscription id it is linked to; sorted by customer, then oldest first, unless asked otherwise. Nothing written.
+/// subscription id it is linked to; newest first unless asked otherwise. The filters, the order and the page are taken
+/// on the subscriptions alone (the customer's words become the set of its contracts), so a page of 100,000 costs an index
+/// walk; only the page's rows are then joined to their customers. Nothing written.
 /// </summary>
 public sealed class SubscriptionSearch(ProrataDbContext db)
 {
-    public static readonly IReadOnlyList<string> Sorts = ["customer", "title", "seats", "status", "created"];
+    public static readonly IReadOnlyList<string> Sorts = ["created", "customer", "title", "seats", "status"];
 
     public async Task<ListPage<SubscriptionRow>> ListAsync(SubscriptionFilter filter, ListQuery query, CancellationToken cancellationToken)
     {
         var filtered = Filtered(filter, query.LowerText);
         var ordered = query.SortBy switch
         {
-            "title" => filtered.OrderBy(r => r.Subscription.Title, query.Descending).ThenBy(r => r.CustomerName),
-            "seats" => filtered.OrderBy(r => r.Subscription.Quantity, query.Descending).ThenBy(r => r.CustomerName),
-            "status" => filtered.OrderBy(r => r.Subscription.Status, query.Descending).ThenBy(r => r.CustomerName),
-            "created" => filtered.OrderBy(r => r.Subscription.CreatedAt, query.Descending),
-            _ => filtered.OrderBy(r => r.CustomerName, query.Descending).ThenBy(r => r.Subscription.ContractId).ThenBy(r => r.Subscription.CreatedAt),
+            "customer" => filtered.OrderBy(s => db.BillingContracts.Where(c => c.Id == s.ContractId).Select(c => c.Customer!.Name).FirstOrDefault(), query.Descending)
+                .ThenBy(s => s.ContractId).ThenBy(s => s.CreatedAt),
+            "title" => filtered.OrderBy(s => s.Title, query.Descending).ThenByDescending(s => s.CreatedAt),
+            "seats" => filtered.OrderBy(s => s.Quantity, query.Descending).ThenByDescending(s => s.CreatedAt),
+            "status" => filtered.OrderBy(s => s.Status, query.Descending).ThenByDescending(s => s.CreatedAt),
+            "created" => filtered.OrderBy(s => s.CreatedAt, query.Descending),
+            _ => filtered.OrderByDescending(s => s.CreatedAt),
         };
-        var page = await ordered.ThenBy(r => r.Subscription.Id).ToPageAsync(filtered, query, cancellationToken);
-        return page.Select(r => new SubscriptionRow(r.Subscription, r.CustomerId, r.CustomerName, r.Currency));
+        var page = await ordered.ThenBy(s => s.Id).ToPageAsync(filtered, query, cancellationToken);
+        var contracts = page.Items.Select(s => s.ContractId).Distinct().ToList();
+        var owners = await db.BillingContracts.AsNoTracking().Where(c => contracts.Contains(c.Id))
+            .Select(c => new { c.Id, c.CustomerId, c.Customer!.Name, c.Currency }).ToDictionaryAsync(c => c.Id, cancellationToken);
+        return page.Select(s => new SubscriptionRow(s, owners[s.ContractId].CustomerId, owners[s.ContractId].Name, owners[s.ContractId].Currency));
     }
 
-    private sealed class Joined
+    private IQueryable<CustomerSubscription> Filtered(SubscriptionFilter filter, string? text)
     {
-        public required CustomerSubscription Subscription { get; init; }
-        public Guid CustomerId { get; init; }
-        public required string CustomerName { get; init; }
-        public required string Currency { get; init; }
-    }
-
-    private IQueryable<Joined> Filtered(SubscriptionFilter filter, string? text)
-    {
-        var query = from s in db.Subscriptions.AsNoTracking()
-                    join c in db.BillingContracts on s.ContractId equals c.Id
-                    select new Joined { Subscription = s, CustomerId = c.CustomerId, CustomerName = c.Customer!.Name, Currency = c.Currency };
-        if (filter.ContractId is { } contract) query = query.Where(r => r.Subscription.ContractId == contract);
-        if (filter.CustomerId is { } customer) query = query.Where(r => r.CustomerId == customer);
-        if (filter.Status is { } status) query = query.Where(r => r.Subscription.Status == status);
+        var query = db.Subscriptions.AsNoTracking();
+        if (filter.ContractId is { } contract) query = query.Where(s => s.ContractId == contract);
+        if (filter.CustomerId is { } customer)
+        {
+            var ofCustomer = db.BillingContracts.Where(c => c.CustomerId == customer).Select(c => c.Id);
+            query = query.Where(s => ofCustomer.Contains(s.ContractId));
+        }
+        if (filter.Status is { } status) query = query.Where(s => s.Status == status);
         if (!string.IsNullOrWhiteSpace(filter.ProductId))
         {
             var product = filter.ProductId.Trim();
-            query = query.Where(r => r.Subscription.ProductId == product);
+            query = query.Where(s => s.ProductId == product);
         }
         if (text is not null)
         {
             var id = Guid.TryParse(text, out var parsed) ? parsed : Guid.Empty;
-            query = query.Where(r => r.Subscription.Title.ToLower().Contains(text) || r.CustomerName.ToLower().Contains(text)
-                || r.Subscription.ProductId.ToLower() == text || r.Subscription.SkuId.ToLower() == text || r.Subscription.Id == id
-                || db.PartnerCenterSubscriptions.Any(l => l.SubscriptionId == r.Subscription.Id && l.PartnerCenterSubscriptionId.ToLower() == text));
+            var upper = text.ToUpperInvariant();
+            var ofNamedCustomers = db.BillingContracts.Where(c => c.Customer!.Name.ToLower().Contains(text)).Select(c => c.Id);
+            var linked = db.PartnerCenterSubscriptions.Where(l => l.PartnerCenterSubscriptionId.ToLower() == text && l.SubscriptionId != null).Select(l => l.SubscriptionId!.Value);
+            query = query.Where(s => s.Title.ToLower().Contains(text) || s.ProductId == upper || s.SkuId == upper || s.Id == id
+                || ofNamedCustomers.Contains(s.ContractId) || linked.Contains(s.Id));
         }
         return query;
     }

@@ -2698,6 +2698,8 @@ namespace Prorata.Data.Migrations.Postgres.Migrations
 
                     b.HasIndex("ContractId");
 
+                    b.HasIndex("CreatedAt");
+
                     b.HasIndex("ParentId");
 
                     b.ToTable("Subscriptions", (string)null);

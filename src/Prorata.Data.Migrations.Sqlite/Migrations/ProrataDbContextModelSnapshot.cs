@@ -2677,6 +2677,8 @@ namespace Prorata.Data.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ContractId");
 
+                    b.HasIndex("CreatedAt");
+
                     b.HasIndex("ParentId");
 
                     b.ToTable("Subscriptions", (string)null);

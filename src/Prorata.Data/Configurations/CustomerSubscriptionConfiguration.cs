@@ -14,6 +14,8 @@ public sealed class CustomerSubscriptionConfiguration : IEntityTypeConfiguration
         builder.HasOne<BillingContract>().WithMany().HasForeignKey(s => s.ContractId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<CustomerSubscription>().WithMany().HasForeignKey(s => s.ParentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(s => s.ContractId);
+        // The subscriptions list, newest first, walks this instead of sorting every subscription.
+        builder.HasIndex(s => s.CreatedAt);
         builder.Property(s => s.ProductId).HasMaxLength(64);
         builder.Property(s => s.SkuId).HasMaxLength(64);
         builder.Property(s => s.Title).HasMaxLength(256);

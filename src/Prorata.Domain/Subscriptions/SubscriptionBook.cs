@@ -16,7 +16,8 @@ namespace Prorata.Domain.Subscriptions;
 public sealed class SubscriptionBook(PriceList prices, Currency partnerCurrency, ProviderRounding rounding)
 {
     private static readonly TimeSpan FullRefundWindow = TimeSpan.FromHours(24);
-    private static readonly TimeSpan ChangeWindow = TimeSpan.FromHours(168);
+    /// <summary>Microsoft's 168 hours after a term starts or seats are added, in which they may be cancelled or removed for a refund.</summary>
+    public static readonly TimeSpan ChangeWindow = TimeSpan.FromHours(168);
 
     private readonly Dictionary<string, Subscription> _subscriptions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<Subscription>> _byContract = new(StringComparer.Ordinal);

@@ -48,7 +48,7 @@ public static class SubscriptionEndpoints
     /// <param name="customerId">Only this customer's subscriptions (all its contracts).</param>
     /// <param name="status">Only this status: active, suspended, cancelled, expired.</param>
     /// <param name="productId">Only this Microsoft product id.</param>
-    /// <param name="sort">customer (default), title, seats, status or created; '-' first for descending.</param>
+    /// <param name="sort">created (default, newest first), customer, title, seats or status; '-' first for descending.</param>
     /// <param name="page">1-based page; the response's nextPage is the next one.</param>
     /// <param name="pageSize">Rows per page, 1 to 1000 (default 100).</param>
     /// <param name="search">The subscriptions list.</param>

@@ -6,5 +6,5 @@ namespace Prorata.Web.Features.Subscriptions;
 public static class SubscriptionsFeature
 {
     public static IServiceCollection AddSubscriptions(this IServiceCollection services) =>
-        services.AddScoped<SubscriptionChanges>().AddScoped<SubscriptionProvisioning>();
+        services.AddScoped<SubscriptionChanges>().AddScoped<SubscriptionProvisioning>().AddScoped<SubscriptionStandings>();
 }

@@ -21,6 +21,10 @@ public sealed record ReconSummary(
     /// <summary>Microsoft's total, Prorata's expected total and the money at stake of each currency of the file, by code.</summary>
     public IReadOnlyList<ReconCurrencyTotals> Currencies { get; init; } = [];
 
+    /// <summary>The same summary with each currency's unbilled revenue (lines no customer invoice covers), by currency code.</summary>
+    public ReconSummary WithUnbilled(IReadOnlyDictionary<string, decimal> unbilled) =>
+        this with { Currencies = [.. Currencies.Select(c => c with { Unbilled = unbilled.GetValueOrDefault(c.Currency) })] };
+
     public bool Equals(ReconSummary? other) =>
         other is not null && (Matched, AmountMismatch, QuantityMismatch, PriceMismatch, UnexpectedCharge, UnknownSubscription, MissingCharge, MoneyAtStake, ActualTotal, ExpectedTotal)
             == (other.Matched, other.AmountMismatch, other.QuantityMismatch, other.PriceMismatch, other.UnexpectedCharge, other.UnknownSubscription, other.MissingCharge,

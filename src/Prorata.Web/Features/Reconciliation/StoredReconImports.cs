@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Prorata.Data;
+using Prorata.Data.Billing;
 using Prorata.Data.Reconciliation;
 using Prorata.Domain.Billing;
 using Prorata.Domain.Reconciliation;
@@ -38,7 +39,8 @@ internal static class StoredReconImports
         CancellationToken cancellationToken)
     {
         var query = db.ReconImportUnbilled.AsNoTracking().Where(u => u.ImportId == id)
-            .Join(Matching(db.ReconImportLines.AsNoTracking().Where(l => l.ImportId == id), text), u => u.Row, l => l.Row, (u, l) => new { u, l });
+            .Join(await MatchingAsync(db, db.ReconImportLines.AsNoTracking().Where(l => l.ImportId == id), text, cancellationToken), u => u.Row, l => l.Row,
+                (u, l) => new { u, l });
         var total = await query.CountAsync(cancellationToken);
         var page = await query.OrderBy(x => x.u.Row).Skip(skip).Take(take).ToListAsync(cancellationToken);
         var names = await NamesAsync(db, id, cancellationToken);
@@ -46,17 +48,27 @@ internal static class StoredReconImports
     }
 
     /// <summary>
-    /// Lines whose subscription id, customer (id or the file's name) or product (id or the file's name) contains the text,
-    /// in any case.
+    /// Lines whose subscription id, customer (id, the file's name, or Prorata's name of the subscription's customer) or
+    /// product (id or the file's name) contains the text, in any case.
     /// </summary>
-    private static IQueryable<ReconImportLine> Matching(IQueryable<ReconImportLine> lines, string? text)
+    private static async Task<IQueryable<ReconImportLine>> MatchingAsync(ProrataDbContext db, IQueryable<ReconImportLine> lines, string? text,
+        CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(text)) return lines;
         var needle = text.Trim().ToLowerInvariant();
+        var customers = await db.Subscriptions.AsNoTracking()
+            .Join(db.BillingContracts.AsNoTracking(), s => s.ContractId, c => c.Id, (s, c) => new { s.Id, c.Customer!.Name })
+            .Where(s => s.Name.ToLower().Contains(needle)).Select(s => s.Id).Take(MaxNamedSubscriptions).ToListAsync(cancellationToken);
+        var linked = await db.PartnerCenterSubscriptions.AsNoTracking().Where(l => l.SubscriptionId != null && customers.Contains(l.SubscriptionId.Value))
+            .Select(l => l.PartnerCenterSubscriptionId.ToLower()).ToListAsync(cancellationToken);
+        var named = customers.Select(StoredTimeline.IdOf).Concat(linked).ToList();
         return lines.Where(l => l.SubscriptionId.ToLower().Contains(needle) || l.CustomerId.ToLower().Contains(needle)
             || (l.CustomerName != null && l.CustomerName.ToLower().Contains(needle)) || l.ProductId.ToLower().Contains(needle)
-            || (l.ProductName != null && l.ProductName.ToLower().Contains(needle)));
+            || (l.ProductName != null && l.ProductName.ToLower().Contains(needle)) || named.Contains(l.SubscriptionId.ToLower()));
     }
+
+    // A search by a customer's name looks at this many of its subscriptions at most; a name that broad is no filter.
+    private const int MaxNamedSubscriptions = 1000;
 
     /// <summary>One page of an import's discrepancies in row order, filtered by state, subscription and text, and how many match in all.</summary>
     public static async Task<(IReadOnlyList<LineMatch> Page, int Total)> DiscrepanciesAsync(ProrataDbContext db, Guid id, ReconState? state, string? subscription,
@@ -74,7 +86,7 @@ internal static class StoredReconImports
             var needle = subscription.Trim().ToLowerInvariant();
             query = query.Where(l => l.SubscriptionId.ToLower().Contains(needle));
         }
-        query = Matching(query, text);
+        query = await MatchingAsync(db, query, text, cancellationToken);
         var total = await query.CountAsync(cancellationToken);
         var page = await query.OrderBy(l => l.Row).Skip(skip).Take(take).ToListAsync(cancellationToken);
         var names = await NamesAsync(db, id, cancellationToken);

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
@@ -143,6 +144,44 @@ public abstract class PriceListImportApiTests(InvoicingApp app)
         Assert.Equal(6, PageHtml.RowCount(html, "price-rows"));
         Assert.Equal(["Microsoft 365 Business Premium CFQ7TTC0LCHC/0002", "P1Y", "monthly", "DE", "EUR", "255.02", "21.2517", "306.02", "2026-03-01", ""],
             PageHtml.Row(html, "price-rows", "255.02"));
+    }
+
+    [Fact]
+    public async Task ImportForm_PartialList_BackOnTheCatalogWithItsWarnings_ThenTheTickedBoxImportsIt()
+    {
+        var finance = await app.SignedInAsAsync(StaffRoles.Finance);
+        var (kept, dropped) = (Product("FRM"), Product("FRM"));
+        Assert.Equal(HttpStatusCode.Created, (await ImportAsync(finance, Csv(Row(kept, "P1Y", "Annual", "US", "USD", 120m), Row(dropped, "P1Y", "Annual", "US", "USD", 120m)),
+            confirm: true)).StatusCode);
+        var partial = Csv(Row(kept, "P1Y", "Annual", "US", "USD", 120m));
+
+        var held = await PostFormAsync(finance, partial, confirm: false);
+        var heldPage = await finance.GetStringAsync(held.Headers.Location!.OriginalString);
+        var imported = await PostFormAsync(finance, partial, confirm: true);
+
+        Assert.Equal(HttpStatusCode.Redirect, held.StatusCode);
+        Assert.StartsWith("/catalog?error=", held.Headers.Location!.OriginalString);
+        Assert.Contains("Not imported: partialList: The file has 1 offers of 1 products; the list it replaces had 2 offers of 2 products", WebUtility.HtmlDecode(heldPage));
+        Assert.Equal($"{dropped} Guard Test Plan: 1 offers missing", PageHtml.Text(heldPage, "held-rows"));
+        Assert.Equal(HttpStatusCode.Redirect, imported.StatusCode);
+        Assert.StartsWith("/catalog/price-lists/", imported.Headers.Location!.OriginalString);
+        Assert.Contains("<strong>partialList (confirmed at import)</strong>", await finance.GetStringAsync(imported.Headers.Location!.OriginalString));
+    }
+
+    /// <summary>The catalog page's import form, with its antiforgery token, the file and the box ticked or not.</summary>
+    private static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string csv, bool confirm)
+    {
+        var page = await client.GetStringAsync("/catalog");
+        var form = page[page.IndexOf("action=\"/catalog/import\"", StringComparison.Ordinal)..];
+        var token = Regex.Match(form, "name=\"__RequestVerificationToken\" value=\"(?<value>[^\"]+)\"").Groups["value"].Value;
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new StringContent("atRenewal"), "rollout" },
+            { new ByteArrayContent(Encoding.UTF8.GetBytes(csv)), "file", "partial.csv" },
+        };
+        if (confirm) content.Add(new StringContent("true"), "confirmWarnings");
+        return await client.PostAsync("/catalog/import", content);
     }
 
     private static string Product(string prefix) => $"{prefix}{Guid.NewGuid():N}"[..12].ToUpperInvariant();

@@ -1,6 +1,7 @@
 using Prorata.Cli.ApiKeys;
 using Prorata.Cli.Audit;
 using Prorata.Cli.Bill;
+using Prorata.Cli.Catalog;
 using Prorata.Cli.Commissions;
 using Prorata.Cli.Exceptions;
 using Prorata.Cli.Insight;
@@ -15,7 +16,10 @@ using Prorata.Cli.WorkItems;
 return args.FirstOrDefault() switch
 {
     "simulate" => SimulateCommand.Run(args[1..], Console.Out, Console.Error),
+    "reconcile" when args.ElementAtOrDefault(1) == "withdraw" => await ReconcileWithdrawCommand.RunAsync(args[2..], Console.Out, Console.Error, TimeProvider.System,
+        CancellationToken.None),
     "reconcile" => ReconcileCommand.Run(args[1..], Console.Out, Console.Error),
+    "price-lists" => await PriceListCommand.RunAsync(args[1..], Console.Out, Console.Error, TimeProvider.System, CancellationToken.None),
     "bill" => await BillCommand.RunAsync(args[1..], Console.Out, Console.Error, CancellationToken.None),
     "issue" => await IssueCommand.RunAsync(args[1..], Console.Out, Console.Error, CancellationToken.None),
     "usage" => await UsageCommand.RunAsync(args[1..], Console.Out, Console.Error, CancellationToken.None),
@@ -34,6 +38,6 @@ return args.FirstOrDefault() switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: prorata simulate FILE.json | reconcile … | bill --date … | issue --date … | usage import FILE | exceptions | work-items … | dunning | payments … | receivables … | metrics mrr|deferred-revenue|renewals … | commissions ledger|statements|approve|paid … | api-keys create|list|revoke … | audit [--entity-type …] [--csv] | webhooks list|deliveries …");
+    Console.Error.WriteLine("usage: prorata simulate FILE.json | reconcile … | reconcile withdraw ID --reason TEXT | price-lists import FILE.csv | bill --date … | issue --date … | usage import FILE | exceptions | work-items … | dunning | payments … | receivables … | metrics mrr|deferred-revenue|renewals … | commissions ledger|statements|approve|paid … | api-keys create|list|revoke … | audit [--entity-type …] [--csv] | webhooks list|deliveries …");
     return 2;
 }

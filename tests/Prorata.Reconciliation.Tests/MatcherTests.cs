@@ -9,7 +9,7 @@ public sealed class MatcherTests
     private const string RefA = "11111111-1111-4111-8111-111111111111";
     private const string RefB = "22222222-2222-4222-8222-222222222222";
 
-    private static ReconLine Line(long row, ProviderCharge charge, decimal? total = null, decimal? quantity = null, string? reference = null) => new()
+    private static ReconLine Line(long row, ProviderCharge charge, decimal? total = null, decimal? quantity = null, string? reference = null, string currency = "USD") => new()
     {
         Row = row,
         CustomerId = "c",
@@ -23,9 +23,38 @@ public sealed class MatcherTests
         BillableQuantity = quantity ?? charge.Quantity,
         Subtotal = total ?? charge.Total,
         Total = total ?? charge.Total,
-        Currency = "USD",
+        Currency = currency,
         ReferenceId = reference ?? charge.ReferenceId,
     };
+
+    [Fact]
+    public void Reconcile_OneMonthFileAgainstAYearOfCharges_OnlyThatMonthCanBeMissing()
+    {
+        var year = Enumerable.Range(1, 12).Select(m => new ProviderCharge(S1, m == 1 ? ChargeType.New : ChargeType.CycleCharge, new(2025, m, 1),
+            new DateOnly(2025, m, 1).AddMonths(1).AddDays(-1), 12.00m, 12.00m, 10, 120.00m, "", "P", "S", "USD")).ToList();
+        var extra = new ProviderCharge(S2, ChargeType.CycleCharge, new(2025, 3, 1), new(2025, 3, 31), 5.00m, 5.00m, 2, 10.00m, "", "P", "S", "USD");
+
+        var result = Matcher.Reconcile([Line(2, year[2])], [.. year, extra]);
+
+        var missing = Assert.Single(result.Missing);
+        Assert.Equal((S2, new DateOnly(2025, 3, 1)), (missing.Expected.Subscription, missing.Expected.ChargeStart));
+        Assert.Equal((1, 1, 10.00m, 120.00m, 130.00m), (result.Summary.Matched, result.Summary.MissingCharge, result.Summary.MoneyAtStake, result.Summary.ActualTotal,
+            result.Summary.ExpectedTotal));
+    }
+
+    [Fact]
+    public void Reconcile_UsdAndEurLines_TotalsPerCurrencyNeverAddedTogether()
+    {
+        var usd = new ProviderCharge(S1, ChargeType.CycleCharge, new(2025, 3, 1), new(2025, 3, 31), 12.00m, 12.00m, 10, 120.00m, "", "P", "S", "USD");
+        var eur = new ProviderCharge(S2, ChargeType.CycleCharge, new(2025, 3, 1), new(2025, 3, 31), 11.00m, 11.00m, 10, 110.00m, "", "P", "S", "EUR");
+        var eurMissing = new ProviderCharge(S2, ChargeType.AddQuantity, new(2025, 3, 10), new(2025, 3, 31), 11.00m, 11.00m, 2, 15.61m, "", "P", "S", "EUR");
+
+        var result = Matcher.Reconcile([Line(2, usd, total: 132.00m), Line(3, eur, currency: "EUR")], [usd, eur, eurMissing]);
+
+        Assert.Equal(
+            [new ReconCurrencyTotals("EUR", 110.00m, 125.61m, 15.61m), new ReconCurrencyTotals("USD", 132.00m, 120.00m, 12.00m)],
+            result.Summary.Currencies);
+    }
 
     private static ProviderCharge Add(int quantity, decimal total, string reference) =>
         new(S1, ChargeType.AddQuantity, new(2025, 3, 14), new(2025, 3, 31), 12.00m, 12.00m * 18 / 31 * Math.Sign(total), quantity, total, reference, "P", "S", "USD");

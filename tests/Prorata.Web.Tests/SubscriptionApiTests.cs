@@ -61,7 +61,7 @@ public sealed class SubscriptionApiTests(ProrataApp app)
         var finance = await app.SignedInAsAsync(StaffRoles.Finance);
         var product = $"UPG{Guid.NewGuid():N}"[..12].ToUpperInvariant();
         // 120.00 a year = 10.00 a month (customer 11.00 at the seed contract's 10 % markup); the higher SKU 20.00 (22.00).
-        await finance.PostAsync("/api/v1/price-lists?name=upgrade", new StringContent(
+        await finance.PostAsync("/api/v1/price-lists?name=upgrade&confirmWarnings=true", new StringContent(
             "ProductId,SkuId,ProductTitle,SkuTitle,Publisher,TermDuration,BillingPlan,Market,Currency,UnitPrice,EffectiveStartDate,EffectiveEndDate,ERP Price\n"
             + $"{product},0001,Upgrade Test,Standard,Microsoft,P1Y,Monthly,US,USD,120,2026-01-01T00:00:00Z,,150\n"
             + $"{product},0002,Upgrade Test,Premium,Microsoft,P1Y,Monthly,US,USD,240,2026-01-01T00:00:00Z,,300\n", System.Text.Encoding.UTF8, "text/csv"));

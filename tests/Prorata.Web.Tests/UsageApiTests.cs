@@ -109,7 +109,7 @@ public sealed class UsageApiTests(ProrataApp app)
             summary.GetProperty("unexpectedCharge").GetInt32(), summary.GetProperty("unknownSubscription").GetInt32()));
         var discrepancies = await client.GetFromJsonAsync<JsonElement>($"/api/v1/reconciliations/{id}/discrepancies");
         Assert.Equal([(3L, "amountMismatch", (decimal?)2.13m, 1.00m, "unexplained"), (4L, "unexpectedCharge", null, 5.00m, "usageNotImported")],
-            discrepancies.EnumerateArray().Select(d => (d.GetProperty("row").GetInt64(), d.GetProperty("state").GetString(),
+            discrepancies.GetProperty("items").EnumerateArray().Select(d => (d.GetProperty("row").GetInt64(), d.GetProperty("state").GetString(),
                 d.GetProperty("expectedTotal").ValueKind == JsonValueKind.Null ? (decimal?)null : d.GetProperty("expectedTotal").GetDecimal(),
                 d.GetProperty("moneyAtStake").GetDecimal(), d.GetProperty("rootCause").GetString())));
         var detail = await client.GetFromJsonAsync<JsonElement>($"/api/v1/reconciliations/{id}/discrepancies/3");

@@ -38,7 +38,8 @@ public static class OpenExceptions
 
     private static async Task<LatestReconciliation?> LatestReconciliationAsync(ProrataDbContext db, CancellationToken cancellationToken)
     {
-        var latest = await db.ReconImports.AsNoTracking().Where(i => i.Rows != Data.Reconciliation.ReconImport.Unfinished).OrderByDescending(i => i.FinishedAt)
+        var latest = await db.ReconImports.AsNoTracking().Where(i => i.Rows != Data.Reconciliation.ReconImport.Unfinished && i.WithdrawnAt == null)
+            .OrderByDescending(i => i.FinishedAt)
             .Select(i => new { i.Id, i.FileName, i.FinishedAt, i.UnbilledTotal, i.AmountMismatch, i.QuantityMismatch, i.PriceMismatch, i.UnexpectedCharge,
                 i.UnknownSubscription, i.MissingCharge, i.MoneyAtStake })
             .FirstOrDefaultAsync(cancellationToken);

@@ -111,13 +111,15 @@ public sealed class GrossProfitReport(ProrataDbContext db)
     /// Per group and currency, Microsoft's recon lines for Prorata's subscriptions whose charge starts in the range: what
     /// Microsoft charged minus what was expected (an unexpected charge counts whole), less every expected charge Microsoft
     /// did not make. Lines in another currency than the contract's are left out: they cannot be set against its lines.
+    /// A withdrawn import counts for nothing.
     /// </summary>
     private async Task<Dictionary<(string Key, string Currency), decimal>> MicrosoftDifferencesAsync(DateOnly first, DateOnly last, GrossProfitGrouping by, GrossProfitFilter filter,
         CancellationToken cancellationToken)
     {
-        var charged = await db.ReconImportLines.AsNoTracking().Where(r => r.ChargeStart >= first && r.ChargeStart <= last)
+        var withdrawn = db.ReconImports.Where(i => i.WithdrawnAt != null).Select(i => i.Id);
+        var charged = await db.ReconImportLines.AsNoTracking().Where(r => r.ChargeStart >= first && r.ChargeStart <= last && !withdrawn.Contains(r.ImportId))
             .Select(r => new { r.SubscriptionId, r.ChargeStart, r.Currency, Difference = r.Total - (r.ExpectedTotal ?? 0m) }).ToListAsync(cancellationToken);
-        var missing = await db.ReconImportMissing.AsNoTracking().Where(r => r.ChargeStart >= first && r.ChargeStart <= last)
+        var missing = await db.ReconImportMissing.AsNoTracking().Where(r => r.ChargeStart >= first && r.ChargeStart <= last && !withdrawn.Contains(r.ImportId))
             .Select(r => new { SubscriptionId = r.Subscription, r.ChargeStart, r.Currency, Difference = -r.Total }).ToListAsync(cancellationToken);
         var differences = new Dictionary<(string, string), decimal>();
         if (charged.Count + missing.Count == 0) return differences;

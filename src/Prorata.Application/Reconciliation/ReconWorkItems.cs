@@ -93,10 +93,13 @@ public static class ReconWorkItems
     private static async Task<long> RowCapAsync(IQueryable<long> rows, CancellationToken cancellationToken) =>
         await rows.OrderBy(r => r).Skip(MaxItemsPerSource - 1).Select(r => (long?)r).FirstOrDefaultAsync(cancellationToken) ?? long.MaxValue;
 
-    /// <summary>The last finished import's items, raised again at start: a stop right after its commit left them out.</summary>
+    /// <summary>
+    /// The last finished import's items, raised again at start: a stop right after its commit left them out. A withdrawn
+    /// import raises nothing again.
+    /// </summary>
     public static async Task<int> RaiseForLatestAsync(ProrataDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
-        var latest = await db.ReconImports.AsNoTracking().Where(i => i.Rows != Data.Reconciliation.ReconImport.Unfinished)
+        var latest = await db.ReconImports.AsNoTracking().Where(i => i.Rows != Data.Reconciliation.ReconImport.Unfinished && i.WithdrawnAt == null)
             .OrderByDescending(i => i.FinishedAt).Select(i => new { i.Id, i.FileName }).FirstOrDefaultAsync(cancellationToken);
         return latest is null ? 0 : await RaiseAsync(db, latest.Id, latest.FileName, time, cancellationToken);
     }

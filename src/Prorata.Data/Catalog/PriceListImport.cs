@@ -13,11 +13,18 @@ namespace Prorata.Data.Catalog;
 /// </summary>
 public sealed class PriceListImport(ProrataDbContext db, TimeProvider time)
 {
-    public async Task<PriceListVersion> ImportAsync(string name, PriceListParse file, PriceRollout rollout, DateOnly? rolloutDate, string actor,
-        CancellationToken cancellationToken)
+    /// <summary>
+    /// Checks the file against the list it replaces, the offers running subscriptions use and today
+    /// (<see cref="PriceListChecks"/>), then stores it with its warnings; a warning that needs confirming holds it back
+    /// unless <paramref name="confirmWarnings"/>, so a cut file never becomes the list new terms are priced from unread.
+    /// </summary>
+    public async Task<PriceListImportOutcome> ImportAsync(string name, PriceListParse file, PriceRollout rollout, DateOnly? rolloutDate, string actor,
+        bool confirmWarnings, CancellationToken cancellationToken)
     {
         if (file.Errors.Count > 0) throw new ArgumentException("A price list with errors is not imported.", nameof(file));
         var now = time.GetUtcNow();
+        var warnings = await WarningsAsync(file.Rows, DateOnly.FromDateTime(now.UtcDateTime), cancellationToken);
+        if (!confirmWarnings && warnings.Any(w => w.NeedsConfirmation)) return new PriceListImportOutcome(null, warnings);
         var version = new PriceListVersion
         {
             Id = Guid.CreateVersion7(now),
@@ -28,6 +35,7 @@ public sealed class PriceListImport(ProrataDbContext db, TimeProvider time)
             RowCount = file.Rows.Count,
             Rollout = rollout,
             RolloutDate = rolloutDate,
+            Warnings = [.. warnings],
             Entries = file.Rows.ToList(),
         };
         db.PriceListVersions.Add(version);
@@ -36,7 +44,50 @@ public sealed class PriceListImport(ProrataDbContext db, TimeProvider time)
         foreach (var offer in file.Rows.DistinctBy(r => (r.ProductId, r.SkuId)).Where(r => !known.Contains((r.ProductId, r.SkuId))))
             db.CatalogProducts.Add(new CatalogProduct { ProductId = offer.ProductId, SkuId = offer.SkuId, Title = offer.Title, Kind = ProductKind.License, CreatedAt = now });
         await db.SaveChangesAsync(cancellationToken);
-        return version;
+        return new PriceListImportOutcome(version, warnings);
+    }
+
+    /// <summary>The file's rows against Microsoft's list imported last and the offers active or suspended subscriptions run on.</summary>
+    private async Task<IReadOnlyList<PriceListWarning>> WarningsAsync(IReadOnlyList<PriceListEntry> rows, DateOnly today, CancellationToken cancellationToken)
+    {
+        // Entry ids grow with every import: the highest Microsoft entry belongs to the list this file replaces.
+        var currentId = await db.PriceListEntries.AsNoTracking().Where(e => e.Publisher == Publisher.Microsoft).OrderByDescending(e => e.Id)
+            .Select(e => (Guid?)e.VersionId).FirstOrDefaultAsync(cancellationToken);
+        var current = currentId is { } id ? await Latest(id).ToListAsync(cancellationToken) : [];
+        var running = await db.Subscriptions.AsNoTracking()
+            .Where(s => (s.Status == SubscriptionStatus.Active || s.Status == SubscriptionStatus.Suspended) && s.Term != null && s.BillingPlan != null)
+            .GroupBy(s => new { s.ProductId, s.SkuId, s.Term, s.BillingPlan })
+            .Select(g => new { g.Key.ProductId, g.Key.SkuId, g.Key.Term, g.Key.BillingPlan, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        return PriceListChecks.Check([.. rows.Select(r => r.ToRow())], [.. current.Select(r => r.ToRow())],
+            [.. running.Select(r => new OfferInUse(r.ProductId, r.SkuId, r.Term!.Value, r.BillingPlan!.Value, r.Count))], today);
+    }
+
+    /// <summary>
+    /// A page of a version's rows in file order; <paramref name="text"/> matches the product id, SKU id, the offer id
+    /// (ProductId/SkuId) or the title, in any case.
+    /// </summary>
+    public async Task<PriceListRowPage> RowsAsync(Guid id, string? text, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        var query = Rows(id, text);
+        var total = await query.CountAsync(cancellationToken);
+        var rows = await query.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        return new PriceListRowPage(rows, total, page, pageSize);
+    }
+
+    /// <summary>Every row of a version the filter matches, in file order, read as it streams (an export of a whole list).</summary>
+    public IAsyncEnumerable<PriceListEntry> AllRowsAsync(Guid id, string? text) => Rows(id, text).AsAsyncEnumerable();
+
+    private IQueryable<PriceListEntry> Rows(Guid id, string? text)
+    {
+        var query = Latest(id);
+        if (!string.IsNullOrWhiteSpace(text))
+        {
+            var needle = text.Trim().ToLowerInvariant();
+            query = query.Where(e => e.ProductId.ToLower().Contains(needle) || e.SkuId.ToLower().Contains(needle)
+                || (e.ProductId + "/" + e.SkuId).ToLower().Contains(needle) || e.Title.ToLower().Contains(needle));
+        }
+        return query.OrderBy(e => e.Id);
     }
 
     /// <summary>

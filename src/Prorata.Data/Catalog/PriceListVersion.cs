@@ -1,3 +1,5 @@
+using Prorata.Domain.Catalog;
+
 namespace Prorata.Data.Catalog;
 
 /// <summary>
@@ -24,6 +26,9 @@ public sealed class PriceListVersion
 
     /// <summary>The date customer prices follow from, for <see cref="PriceRollout.OnDate"/> and <see cref="PriceRollout.Immediately"/>.</summary>
     public DateOnly? RolloutDate { get; set; }
+
+    /// <summary>What the checks found when it was imported (<see cref="PriceListChecks"/>), kept so its page shows them later.</summary>
+    public List<PriceListWarning> Warnings { get; set; } = [];
 
     public List<PriceListEntry> Entries { get; set; } = [];
 }

@@ -1,3 +1,5 @@
+using Prorata.Domain.Reconciliation;
+
 namespace Prorata.Data.Reconciliation;
 
 /// <summary>
@@ -48,6 +50,19 @@ public sealed class ReconImport
     public decimal ExpectedTotal { get; set; }
 
     public decimal UnbilledTotal { get; set; }
+
+    /// <summary>The totals of each currency of the file; the amounts above add currencies and are read only for a one-currency file.</summary>
+    public List<ReconCurrencyTotals> Currencies { get; set; } = [];
+
+    /// <summary>
+    /// When a person withdrew the import (a wrong file, another partner's): it stays listed for audit, but no result,
+    /// report or work item counts it any more.
+    /// </summary>
+    public DateTimeOffset? WithdrawnAt { get; set; }
+
+    public string? WithdrawnBy { get; set; }
+
+    public string? WithdrawalReason { get; set; }
 
     /// <summary>The names of the file's columns without a typed field, packed once for all its lines (<see cref="ReconImportLine.OtherColumns"/>).</summary>
     public string? OtherColumnNames { get; set; }

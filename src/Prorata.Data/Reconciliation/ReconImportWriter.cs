@@ -266,6 +266,7 @@ public sealed class ReconImportWriter : IAsyncDisposable
         (_import.Matched, _import.AmountMismatch, _import.QuantityMismatch, _import.PriceMismatch, _import.UnexpectedCharge, _import.UnknownSubscription, _import.MissingCharge)
             = (summary.Matched, summary.AmountMismatch, summary.QuantityMismatch, summary.PriceMismatch, summary.UnexpectedCharge, summary.UnknownSubscription, summary.MissingCharge);
         (_import.MoneyAtStake, _import.ActualTotal, _import.ExpectedTotal, _import.UnbilledTotal) = (summary.MoneyAtStake, summary.ActualTotal, summary.ExpectedTotal, unbilledTotal);
+        _import.Currencies = [.. summary.Currencies];
         _import.OtherColumnNames = _otherNames is null ? null : PackedColumns.PackNames(_otherNames);
         _db.ReconImports.Update(_import);
         // On SQLite the last lines, the missing and unbilled rows and the finished header commit together: the import

@@ -17,6 +17,10 @@ namespace Prorata.Domain.Reconciliation;
 /// Azure plan lines (one per meter and month, microsoft-csp.md §6.1) are matched against the imported daily usage
 /// instead, by (SubscriptionId, month, ProductId, SkuId), within ±0.01 per daily row: Microsoft truncates the month's
 /// total once where the daily file truncates every day.
+/// A file covers the months its lines' charges start in (one invoice's billing period, or a few for a file that spans
+/// them): only expected charges starting in those months can be missing from it, and only they count in its expected
+/// total, so a one-month file is not blamed for the rest of the year. Totals are kept per currency as well
+/// (<see cref="ReconSummary.Currencies"/>), since a USD line and an EUR line never add up.
 /// </summary>
 public sealed class Matcher
 {
@@ -43,6 +47,9 @@ public sealed class Matcher
     private decimal lineMoneyAtStake;
     private decimal actualTotal;
     private DateOnly latestChargeStart = DateOnly.MinValue;
+    private readonly HashSet<int> coveredMonths = [];
+    private readonly Dictionary<string, CurrencySums> byCurrency = new(StringComparer.OrdinalIgnoreCase);
+    private readonly string?[] usageCurrency;
 
     /// <param name="expectedCharges">What Prorata expects Microsoft to bill.</param>
     /// <param name="subscriptions">
@@ -80,6 +87,7 @@ public sealed class Matcher
         }
         usage = expectedUsage?.ToArray() ?? [];
         usageUsed = new bool[usage.Length];
+        usageCurrency = new string?[usage.Length];
         for (var i = 0; i < usage.Length; i++)
         {
             firstBySubscription.TryAdd(usage[i].Subscription, -1);
@@ -107,12 +115,22 @@ public sealed class Matcher
 
     public LineMatch Match(ReconLine line)
     {
+        var outcome = MatchLine(line);
+        var sums = Sums(byCurrency, line.Currency);
+        sums.Actual += line.Subtotal;
+        sums.AtStake += outcome.MoneyAtStake;
+        return outcome;
+    }
+
+    private LineMatch MatchLine(ReconLine line)
+    {
         var actual = line.Subtotal;
         actualTotal += actual;
         if (line.ChargeStartDate > latestChargeStart)
         {
             latestChargeStart = line.ChargeStartDate;
         }
+        coveredMonths.Add(MonthOf(line.ChargeStartDate));
 
         if (!firstBySubscription.TryGetValue(line.SubscriptionId, out var first))
         {
@@ -144,13 +162,13 @@ public sealed class Matcher
         return new LineMatch(line, ReconState.UnexpectedCharge, null, cause, sentence, Math.Abs(actual));
     }
 
-    /// <summary>The expected charges no line consumed, in the order they were given, each with its likely cause.</summary>
+    /// <summary>The expected charges of the file's months no line consumed, in the order they were given, each with its likely cause.</summary>
     public IReadOnlyList<MissingCharge> Missing()
     {
         var missing = new List<MissingCharge>();
         for (var i = 0; i < expected.Length; i++)
         {
-            if (!slots[i].Used)
+            if (!slots[i].Used && InScope(expected[i]))
             {
                 var (cause, sentence) = ExplainMissing(expected[i]);
                 missing.Add(new MissingCharge(expected[i], cause, sentence));
@@ -178,21 +196,50 @@ public sealed class Matcher
         var missingCount = 0;
         var missingMoney = 0m;
         var expectedTotal = 0m;
+        var currencies = byCurrency.ToDictionary(c => c.Key, c => new CurrencySums { Actual = c.Value.Actual, AtStake = c.Value.AtStake }, StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < usage.Length; i++)
         {
-            expectedTotal += usageUsed[i] ? usage[i].Cost : 0m;
+            if (usageUsed[i])
+            {
+                expectedTotal += usage[i].Cost;
+                Sums(currencies, usageCurrency[i]!).Expected += usage[i].Cost;
+            }
         }
         for (var i = 0; i < expected.Length; i++)
         {
+            if (!InScope(expected[i]))
+            {
+                continue;
+            }
+            var sums = Sums(currencies, expected[i].Currency);
             expectedTotal += expected[i].Total;
+            sums.Expected += expected[i].Total;
             if (!slots[i].Used)
             {
                 missingCount++;
                 missingMoney += Math.Abs(expected[i].Total);
+                sums.AtStake += Math.Abs(expected[i].Total);
             }
         }
         return new ReconSummary(matched, amountMismatch, quantityMismatch, priceMismatch, unexpectedCharge,
-            unknownSubscription, missingCount, lineMoneyAtStake + missingMoney, actualTotal, expectedTotal);
+            unknownSubscription, missingCount, lineMoneyAtStake + missingMoney, actualTotal, expectedTotal)
+        {
+            Currencies = [.. currencies.OrderBy(c => c.Key, StringComparer.OrdinalIgnoreCase)
+                .Select(c => new ReconCurrencyTotals(c.Key.ToUpperInvariant(), c.Value.Actual, c.Value.Expected, c.Value.AtStake))],
+        };
+    }
+
+    private bool InScope(ProviderCharge charge) => coveredMonths.Contains(MonthOf(charge.ChargeStart));
+
+    private static int MonthOf(DateOnly day) => day.Year * 12 + day.Month;
+
+    private static CurrencySums Sums(Dictionary<string, CurrencySums> sums, string currency)
+    {
+        if (!sums.TryGetValue(currency, out var found))
+        {
+            sums[currency] = found = new CurrencySums();
+        }
+        return found;
     }
 
     // The file marks Azure plan lines by their description (microsoft-csp.md §2.1); a line of a plan with imported usage is one too.
@@ -227,6 +274,7 @@ public sealed class Matcher
                 Math.Abs(actual));
         }
         usageUsed[chosen] = true;
+        usageCurrency[chosen] = line.Currency;
         var expected = usage[chosen];
         var difference = Math.Abs(actual - expected.Cost);
         var quantity = line.BillableQuantity;
@@ -443,6 +491,13 @@ public sealed class Matcher
 
     // Money in sentences shows at least cents: 12.0 from a scenario reads as 12.00.
     private static string Format(decimal amount) => amount.ToString("0.00##########", CultureInfo.InvariantCulture);
+
+    private sealed class CurrencySums
+    {
+        public decimal Actual;
+        public decimal Expected;
+        public decimal AtStake;
+    }
 
     /// <summary>What the scan of a subscription's chain compares, kept apart from the charge for cache locality.</summary>
     private struct Slot(ChargeType type, int start, int end, int next)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using CsvHelper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -10,6 +11,7 @@ using Prorata.Domain.Catalog;
 using Prorata.Domain.Contracts;
 using Prorata.Domain.Money;
 using Prorata.Integrations.ReconFiles;
+using Prorata.Web.Features.Invoices;
 using Prorata.Web.Infrastructure.Auth;
 using Prorata.Web.Infrastructure.Persistence;
 using Prorata.Web.Infrastructure.Uploads;
@@ -27,11 +29,18 @@ public static class CatalogEndpoints
     // As the Title column of CatalogProducts.
     private const int MaxTitleLength = 256;
 
+    /// <summary>Rows of a version per API page unless asked otherwise, and at most.</summary>
+    public const int DefaultRowsPageSize = 100;
+
+    public const int MaxRowsPageSize = 1000;
+
     public static IEndpointRouteBuilder MapCatalog(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/price-lists").WithTags("Catalog").RequireAuthorization(Policies.StaffRead);
         group.MapGet("/", ListAsync).WithName("ListPriceLists");
         group.MapGet("/{id:guid}/changes", ChangesAsync).WithName("PriceListChanges");
+        group.MapGet("/{id:guid}/rows", RowsAsync).WithName("PriceListRows").ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{id:guid}/rows.csv", RowsCsvAsync).WithName("PriceListRowsCsv").ProducesProblem(StatusCodes.Status404NotFound);
         // The body is the CSV (text/csv, which no cross-site form can send) or a form with the page's antiforgery token.
         group.MapPost("/", ImportAsync).WithName("ImportPriceList").RequireAuthorization(Policies.BillingWrite).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
@@ -61,12 +70,13 @@ public static class CatalogEndpoints
     /// <param name="name">A label for the version; the file name by default.</param>
     /// <param name="rollout">atRenewal (default), immediately or onDate.</param>
     /// <param name="date">The rollout date (yyyy-MM-dd) for immediately and onDate.</param>
+    /// <param name="confirmWarnings">true imports a list whose warnings need confirming (a partial list, offers removed under running subscriptions).</param>
     /// <param name="http">The request.</param>
     /// <param name="import">The import.</param>
     /// <param name="user">Who imports.</param>
     /// <param name="cancellationToken">Cancels the import.</param>
     private static async Task<Results<Created<ImportResultResponse>, ValidationProblem, ProblemHttpResult>> ImportAsync(string? name, string? rollout, string? date,
-        HttpContext http, PriceListImport import, ClaimsPrincipal user, TimeProvider time, IOptionsSnapshot<FileLimits> limits, CancellationToken cancellationToken)
+        bool? confirmWarnings, HttpContext http, PriceListImport import, ClaimsPrincipal user, TimeProvider time, IOptionsSnapshot<FileLimits> limits, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
         var (choice, rolloutDate) = ParseRollout(rollout, date, Today(time), errors);
@@ -94,12 +104,69 @@ public static class CatalogEndpoints
             foreach (var error in parsed.Errors) errors.Add("file", error);
             return Invalid(errors);
         }
-        var version = await import.ImportAsync(label, parsed, choice, rolloutDate, user.Identity?.Name ?? "staff", cancellationToken);
+        var outcome = await import.ImportAsync(label, parsed, choice, rolloutDate, user.Identity?.Name ?? "staff", confirmWarnings ?? false, cancellationToken);
+        if (outcome.Version is not { } version) return Unconfirmed(outcome);
         var changes = await import.ChangesAsync(version.Id, cancellationToken);
         return TypedResults.Created($"/api/v1/price-lists/{version.Id}/changes", new ImportResultResponse(PriceListVersionResponse.From(version), parsed.Skipped,
             changes.Count(c => c.Kind == "added"), changes.Count(c => c.Kind == "repriced"), changes.Count(c => c.Kind == "removed"),
-            changes.Sum(c => c.Affected.Count)));
+            changes.Sum(c => c.Affected.Count), [.. outcome.Warnings.Select(PriceListWarningResponse.From)]));
     }
+
+    /// <summary>422 naming the warnings to confirm; the file was not imported.</summary>
+    private static ProblemHttpResult Unconfirmed(PriceListImportOutcome outcome) =>
+        TypedResults.Problem(UnconfirmedText(outcome), statusCode: StatusCodes.Status422UnprocessableEntity,
+            title: "The price list has warnings to confirm; nothing was imported.",
+            extensions: new Dictionary<string, object?>
+            {
+                ["code"] = "priceListWarningsUnconfirmed",
+                ["warnings"] = outcome.Warnings.Select(PriceListWarningResponse.From).ToList(),
+            });
+
+    private static string UnconfirmedText(PriceListImportOutcome outcome) =>
+        $"Not imported: {string.Join(" ", outcome.Unconfirmed.Select(w => $"{EnumText.ToWire(w.Kind)}: {w.Message}"))} "
+        + "If the file is right, import it again confirming the warnings (confirmWarnings=true).";
+
+    /// <summary>A page of a version's rows in file order; q matches product id, SKU id, offer id (ProductId/SkuId) or title.</summary>
+    private static async Task<Results<Ok<PriceListRowListResponse>, ValidationProblem, ProblemHttpResult>> RowsAsync(Guid id, string? q, int? page, int? pageSize,
+        ProrataDbContext db, PriceListImport import, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        if (page is < 1) errors.Add("page", $"page must be 1 or more; got {page}.");
+        if (pageSize is < 1 or > MaxRowsPageSize) errors.Add("pageSize", $"pageSize must be between 1 and {MaxRowsPageSize}; got {pageSize}.");
+        InputBounds.Text(q, "q", InputBounds.MaxIdLength, errors, required: false);
+        if (!errors.IsValid) return TypedResults.ValidationProblem(errors.ToDictionary());
+        if (!await db.PriceListVersions.AnyAsync(v => v.Id == id, cancellationToken)) return SaveResultHttp.NotFound($"No price list has id '{id}'.");
+        var rows = await import.RowsAsync(id, q, page ?? 1, pageSize ?? DefaultRowsPageSize, cancellationToken);
+        return TypedResults.Ok(new PriceListRowListResponse([.. rows.Rows.Select(PriceListRowResponse.From)], rows.Total, rows.Page, rows.PageSize));
+    }
+
+    /// <summary>
+    /// Every row the filter matches as CSV, under the column names of Microsoft's price list, so the export reads back as
+    /// an import.
+    /// </summary>
+    private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> RowsCsvAsync(Guid id, string? q, ProrataDbContext db, PriceListImport import,
+        HttpContext http, CancellationToken cancellationToken)
+    {
+        if (!await db.PriceListVersions.AnyAsync(v => v.Id == id, cancellationToken)) return SaveResultHttp.NotFound($"No price list has id '{id}'.");
+        http.Response.ContentType = "text/csv; charset=utf-8";
+        http.Response.Headers.ContentDisposition = $"attachment; filename=\"price-list-{id}.csv\"";
+        await using var csv = CsvWriter.Create(http.Response.Body, CsvWriterOptions.Default, true);
+        await csv.WriteRecordAsync(RowsHeader, cancellationToken);
+        await foreach (var e in import.AllRowsAsync(id, q).WithCancellation(cancellationToken))
+        {
+            await csv.WriteRecordAsync([
+                InvoiceCsv.Safe(e.ProductId), InvoiceCsv.Safe(e.SkuId), InvoiceCsv.Safe(e.Title), e.Term.ToString(), e.BillingPlan.ToString(), InvoiceCsv.Safe(e.Market),
+                e.Currency, Money(e.UnitPrice), e.ErpPrice is { } erp ? Money(erp) : "", $"{e.EffectiveFrom:yyyy-MM-dd}", e.EffectiveTo is { } to ? $"{to:yyyy-MM-dd}" : "",
+            ], cancellationToken);
+        }
+        return TypedResults.Empty;
+    }
+
+    private static readonly string[] RowsHeader =
+        ["ProductId", "SkuId", "ProductTitle", "TermDuration", "BillingPlan", "Market", "Currency", "UnitPrice", "ERP Price", "EffectiveStartDate", "EffectiveEndDate"];
+
+    // SQLite gives back 119.0 for 119.00: prices are written with at least two decimals, whatever the database kept.
+    private static string Money(decimal amount) => amount.ToString("0.00####", CultureInfo.InvariantCulture);
 
     /// <summary>The upload in a temporary file, checked against the price list's limits; the file goes when disposed.</summary>
     private static async Task<SpooledPriceList> SpoolAsync(Stream content, FileLimits limits, CancellationToken cancellationToken)
@@ -156,7 +223,8 @@ public static class CatalogEndpoints
         return TypedResults.Created($"/api/v1/catalog/products", product);
     }
 
-    private static async Task<RedirectHttpResult> ImportFormAsync(IFormFile? file, [FromForm] string? rollout, [FromForm] string? date, PriceListImport import,
+    private static async Task<RedirectHttpResult> ImportFormAsync(IFormFile? file, [FromForm] string? rollout, [FromForm] string? date,
+        [FromForm] string? confirmWarnings, PriceListImport import,
         ClaimsPrincipal user, TimeProvider time, IOptionsSnapshot<FileLimits> limits, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
@@ -168,8 +236,17 @@ public static class CatalogEndpoints
         if (spooled.Limit is { } limit) return TypedResults.LocalRedirect($"/catalog?error={Uri.EscapeDataString(limit.Message)}");
         var parsed = PriceListFile.Read(spooled.File!);
         if (parsed.Errors.Count > 0) return TypedResults.LocalRedirect($"/catalog?error={Uri.EscapeDataString(string.Join(" ", parsed.Errors.Take(5)))}");
-        var version = await import.ImportAsync(file.FileName, parsed, choice, rolloutDate, user.Identity?.Name ?? "staff", cancellationToken);
-        return TypedResults.LocalRedirect($"/catalog/price-lists/{version.Id}?message={Uri.EscapeDataString($"Imported {parsed.Rows.Count} rows ({parsed.Skipped} skipped).")}");
+        var outcome = await import.ImportAsync(file.FileName, parsed, choice, rolloutDate, user.Identity?.Name ?? "staff",
+            confirmWarnings is "true" or "on", cancellationToken);
+        if (outcome.Version is not { } version)
+        {
+            // The file is not kept: the page asks for it again with the box ticked.
+            var rows = outcome.Unconfirmed.SelectMany(w => w.Rows.Take(5)).ToList();
+            return TypedResults.LocalRedirect($"/catalog?error={Uri.EscapeDataString(UnconfirmedText(outcome).Replace("(confirmWarnings=true)", "(tick the box)"))}"
+                + $"&held={Uri.EscapeDataString(string.Join("\n", rows))}");
+        }
+        var warned = outcome.Warnings.Count == 0 ? "" : $" {outcome.Warnings.Count} warnings: see below.";
+        return TypedResults.LocalRedirect($"/catalog/price-lists/{version.Id}?message={Uri.EscapeDataString($"Imported {parsed.Rows.Count} rows ({parsed.Skipped} skipped).{warned}")}");
     }
 
     private static async Task<RedirectHttpResult> RolloutFormAsync(Guid id, [FromForm] string? rollout, [FromForm] string? date, PriceListImport import,

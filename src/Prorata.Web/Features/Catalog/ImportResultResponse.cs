@@ -1,4 +1,8 @@
 namespace Prorata.Web.Features.Catalog;
 
-/// <summary>An imported price list: the version, rows skipped as not license offers, and the count of each kind of change.</summary>
-public sealed record ImportResultResponse(PriceListVersionResponse Version, int Skipped, int Added, int Repriced, int Removed, int AffectedSubscriptions);
+/// <summary>
+/// An imported price list: the version, rows skipped as not license offers, the count of each kind of change, and what
+/// the checks found (also kept with the version).
+/// </summary>
+public sealed record ImportResultResponse(PriceListVersionResponse Version, int Skipped, int Added, int Repriced, int Removed, int AffectedSubscriptions,
+    IReadOnlyList<PriceListWarningResponse> Warnings);

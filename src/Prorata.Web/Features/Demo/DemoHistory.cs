@@ -43,7 +43,7 @@ public static class DemoHistory
         var import = new PriceListImport(db, clock);
         var firstOfMonth = new DateOnly(start.Year, start.Month, 1);
         await import.ImportAsync("NCE license-based price list (a year ago)", PriceList(firstOfMonth.AddMonths(-1), premiumIncrease: 1m), PriceRollout.AtRenewal,
-            null, "demo", cancellationToken);
+            null, "demo", confirmWarnings: true, cancellationToken);
         await import.AddPartnerProductAsync(ManagedSecurity, "0001", "Northwind Managed Security", ProductKind.Service, "USD", 4.50m, TermDuration.P1M,
             BillingPlan.Monthly, "demo", cancellationToken);
 
@@ -79,7 +79,7 @@ public static class DemoHistory
             if (!secondListImported && DateOnly.FromDateTime(clock.Now.UtcDateTime) >= secondList)
             {
                 await import.ImportAsync("NCE license-based price list (Premium +5 %)", PriceList(new DateOnly(secondList.Year, secondList.Month, 1), premiumIncrease: 1.05m),
-                    PriceRollout.AtRenewal, null, "demo", cancellationToken);
+                    PriceRollout.AtRenewal, null, "demo", confirmWarnings: true, cancellationToken);
                 secondListImported = true;
             }
             db.ChangeTracker.Clear();

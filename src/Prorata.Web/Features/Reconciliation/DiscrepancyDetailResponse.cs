@@ -14,8 +14,8 @@ public sealed record DiscrepancyDetailResponse(
     ProviderCharge? Expected,
     ExpectedUsage? ExpectedUsage)
 {
-    public static DiscrepancyDetailResponse From(LineMatch match) => new(
-        DiscrepancyResponse.From(match),
+    internal static DiscrepancyDetailResponse From(LineMatch match, ReconNames names) => new(
+        DiscrepancyResponse.From(match, names),
         match.Line with { Extra = [] },
         match.Line.Extra.GroupBy(p => p.Key, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().Value),
         match.Expected,

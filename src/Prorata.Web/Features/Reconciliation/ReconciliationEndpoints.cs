@@ -1,23 +1,28 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Prorata.Application;
 using Prorata.Domain.Reconciliation;
 using Prorata.Domain.Simulation;
 using Prorata.Integrations.ReconFiles;
 using Prorata.Web.Features.Simulations;
 using Prorata.Web.Infrastructure.Auth;
+using Prorata.Web.Infrastructure.Persistence;
 using Prorata.Web.Infrastructure.Uploads;
 
 namespace Prorata.Web.Features.Reconciliation;
 
 /// <summary>
 /// /api/v1/reconciliations: import a recon file (the raw bytes as the body: CSV, or the Graph export's gzip JSON
-/// Lines), follow its progress, then read the summary, the discrepancies (filterable) and one line in full.
+/// Lines), follow its progress, then read the summary, the discrepancies, missing charges and unbilled lines (each paged
+/// and filterable, with customers and offers by name) and one line in full; withdraw an import that should not count.
 /// The body is not a form, so a browser cannot send it cross-site without a CORS preflight; the page's own upload
 /// form posts to /reconciliation/import with an antiforgery token and may add a what-if scenario.
 /// </summary>
 public static class ReconciliationEndpoints
 {
     private const int DefaultPageSize = 100;
+    private const int MaxPageSize = 1000;
     private static readonly string[] FileContentTypes = ["text/csv", "application/gzip", "application/x-gzip", "application/octet-stream"];
 
     public static IEndpointRouteBuilder MapReconciliation(this IEndpointRouteBuilder app)
@@ -33,8 +38,11 @@ public static class ReconciliationEndpoints
         group.MapGet("/{id:guid}/discrepancies", Discrepancies).WithName("ListDiscrepancies")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesValidationProblem();
         group.MapGet("/{id:guid}/discrepancies/{row:long}", Discrepancy).WithName("GetDiscrepancy").ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapGet("/{id:guid}/missing", Missing).WithName("ListMissingCharges").ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapGet("/{id:guid}/unbilled", Unbilled).WithName("ListUnbilledRevenue").ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{id:guid}/missing", Missing).WithName("ListMissingCharges").ProducesProblem(StatusCodes.Status404NotFound).ProducesValidationProblem();
+        group.MapGet("/{id:guid}/unbilled", Unbilled).WithName("ListUnbilledRevenue").ProducesProblem(StatusCodes.Status404NotFound).ProducesValidationProblem();
+        group.MapPost("/{id:guid}/withdraw", WithdrawAsync).WithName("WithdrawReconciliation").RequireAuthorization(Policies.ContractsWrite)
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        app.MapPost("/reconciliation/{id:guid}/withdraw", WithdrawFormAsync).RequireAuthorization(Policies.ContractsWrite).ExcludeFromDescription();
 
         // A month's recon file is hundreds of megabytes (issue 5: ~650 MB for a million lines); the form may carry one file
         // of Prorata:Imports:MaxFileBytes and a scenario.
@@ -105,29 +113,39 @@ public static class ReconciliationEndpoints
     private static async Task<Results<Ok<ImportResponse>, ProblemHttpResult>> Get(Guid id, ReconciliationImports imports, CancellationToken cancellationToken) =>
         await imports.FindAsync(id, cancellationToken) is { } import ? TypedResults.Ok(ImportResponse.From(import)) : NotFound(id);
 
-    private static async Task<Results<Ok<List<DiscrepancyResponse>>, ProblemHttpResult, ValidationProblem>> Discrepancies(
-        Guid id, ReconciliationImports imports, [FromQuery] string? state, [FromQuery] string? subscription,
-        [FromQuery] int? skip, [FromQuery] int? take, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<ReconListResponse<DiscrepancyResponse>>, ProblemHttpResult, ValidationProblem>> Discrepancies(
+        Guid id, ReconciliationImports imports, [FromQuery] string? state, [FromQuery] string? subscription, [FromQuery] string? q,
+        [FromQuery] int? page, [FromQuery] int? pageSize, CancellationToken cancellationToken)
     {
         if (await imports.FindAsync(id, cancellationToken) is not { } import)
         {
             return NotFound(id);
         }
+        var errors = Paging(page, pageSize);
         ReconState? wanted = null;
         if (state is not null)
         {
-            if (!ReconText.TryParse<ReconState>(state, out var parsed))
+            if (ReconText.TryParse<ReconState>(state, out var parsed))
             {
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["state"] = [$"'{state}' is not a reconciliation state"] });
+                wanted = parsed;
             }
-            wanted = parsed;
+            else
+            {
+                errors["state"] = [$"'{state}' is not a reconciliation state"];
+            }
         }
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        var (number, size) = (page ?? 1, pageSize ?? DefaultPageSize);
         if (import.Status != ImportStatus.Done)
         {
-            return TypedResults.Ok(new List<DiscrepancyResponse>());
+            return TypedResults.Ok(new ReconListResponse<DiscrepancyResponse>([], 0, number, size));
         }
-        var (page, _) = await imports.DiscrepanciesAsync(id, wanted, subscription, Math.Max(0, skip ?? 0), Math.Clamp(take ?? DefaultPageSize, 1, 1000), cancellationToken);
-        return TypedResults.Ok(page.Select(DiscrepancyResponse.From).ToList());
+        var (rows, total) = await imports.DiscrepanciesAsync(id, wanted, subscription, q, (number - 1) * size, size, cancellationToken);
+        var names = await imports.NamesAsync(rows.Select(r => r.Line.SubscriptionId), cancellationToken);
+        return TypedResults.Ok(new ReconListResponse<DiscrepancyResponse>([.. rows.Select(r => DiscrepancyResponse.From(r, names))], total, number, size));
     }
 
     private static async Task<Results<Ok<DiscrepancyDetailResponse>, ProblemHttpResult>> Discrepancy(
@@ -136,22 +154,85 @@ public static class ReconciliationEndpoints
         var match = await imports.DiscrepancyAsync(id, row, cancellationToken);
         return match is null
             ? TypedResults.Problem($"Import '{id}' has no discrepancy on row {row}.", statusCode: StatusCodes.Status404NotFound)
-            : TypedResults.Ok(DiscrepancyDetailResponse.From(match));
+            : TypedResults.Ok(DiscrepancyDetailResponse.From(match, await imports.NamesAsync([match.Line.SubscriptionId], cancellationToken)));
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<MissingCharge>>, ProblemHttpResult>> Missing(
-        Guid id, ReconciliationImports imports, CancellationToken cancellationToken) =>
-        await imports.FindAsync(id, cancellationToken) is { } import ? TypedResults.Ok(import.Missing) : NotFound(id);
+    /// <summary>The charges expected in the file's months that Microsoft did not bill, a page at a time; q matches subscription id, product id or name.</summary>
+    private static async Task<Results<Ok<ReconListResponse<MissingChargeResponse>>, ProblemHttpResult, ValidationProblem>> Missing(
+        Guid id, ReconciliationImports imports, [FromQuery] string? q, [FromQuery] int? page, [FromQuery] int? pageSize, CancellationToken cancellationToken)
+    {
+        if (await imports.FindAsync(id, cancellationToken) is not { } import)
+        {
+            return NotFound(id);
+        }
+        if (Paging(page, pageSize) is { Count: > 0 } errors)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        var (number, size) = (page ?? 1, pageSize ?? DefaultPageSize);
+        var names = await imports.NamesAsync(import.Missing.Select(m => m.Expected.Subscription), cancellationToken);
+        var matching = import.Missing.Select(m => MissingChargeResponse.From(m, names)).Where(m => Matches(m, q)).ToList();
+        return TypedResults.Ok(new ReconListResponse<MissingChargeResponse>([.. matching.Skip((number - 1) * size).Take(size)], matching.Count, number, size));
+    }
 
-    private static async Task<Results<Ok<List<UnbilledChargeResponse>>, ProblemHttpResult>> Unbilled(
-        Guid id, ReconciliationImports imports, [FromQuery] int? skip, [FromQuery] int? take, CancellationToken cancellationToken)
+    private static bool Matches(MissingChargeResponse missing, string? text) =>
+        string.IsNullOrWhiteSpace(text) || new[] { missing.Subscription, missing.Customer, missing.Offer }.Any(v => v.Contains(text.Trim(), StringComparison.OrdinalIgnoreCase));
+
+    private static async Task<Results<Ok<ReconListResponse<UnbilledChargeResponse>>, ProblemHttpResult, ValidationProblem>> Unbilled(
+        Guid id, ReconciliationImports imports, [FromQuery] string? q, [FromQuery] int? page, [FromQuery] int? pageSize, CancellationToken cancellationToken)
     {
         if (await imports.FindAsync(id, cancellationToken) is not { Status: ImportStatus.Done })
         {
             return NotFound(id);
         }
-        var page = await imports.UnbilledAsync(id, Math.Max(0, skip ?? 0), Math.Clamp(take ?? DefaultPageSize, 1, 1000), cancellationToken);
-        return TypedResults.Ok(page.Select(UnbilledChargeResponse.From).ToList());
+        if (Paging(page, pageSize) is { Count: > 0 } errors)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        var (number, size) = (page ?? 1, pageSize ?? DefaultPageSize);
+        var (rows, total) = await imports.UnbilledAsync(id, q, (number - 1) * size, size, cancellationToken);
+        var names = await imports.NamesAsync(rows.Select(r => r.Line.SubscriptionId), cancellationToken);
+        return TypedResults.Ok(new ReconListResponse<UnbilledChargeResponse>([.. rows.Select(r => UnbilledChargeResponse.From(r, names))], total, number, size));
+    }
+
+    /// <summary>Withdraws an import: kept and listed for audit, counted nowhere, its open work items resolved. The body names the reason.</summary>
+    private static async Task<Results<Ok<ImportResponse>, ValidationProblem, ProblemHttpResult>> WithdrawAsync(Guid id, WithdrawRequest request,
+        ReconciliationImports imports, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var result = await imports.WithdrawAsync(id, request.Reason, user.Identity?.Name ?? "staff", cancellationToken);
+        return result.Outcome switch
+        {
+            SaveOutcome.Saved => TypedResults.Ok(ImportResponse.From((await imports.FindAsync(id, cancellationToken))!)),
+            SaveOutcome.Invalid => result.ToValidationProblem(),
+            _ => result.ToProblem(),
+        };
+    }
+
+    private static async Task<RedirectHttpResult> WithdrawFormAsync(Guid id, [FromForm] string? reason, [FromForm] string? confirm, ReconciliationImports imports,
+        ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        if (confirm is not ("true" or "on"))
+        {
+            return TypedResults.Redirect($"/reconciliation/{id}?error={Uri.EscapeDataString("Tick the box to confirm the withdrawal; nothing was changed.")}");
+        }
+        var result = await imports.WithdrawAsync(id, reason, user.Identity?.Name ?? "staff", cancellationToken);
+        return result.Outcome == SaveOutcome.Saved
+            ? TypedResults.Redirect($"/reconciliation/{id}?message={Uri.EscapeDataString("Withdrawn: kept for audit, counted nowhere; its open work items are resolved.")}")
+            : TypedResults.Redirect($"/reconciliation/{id}?error={Uri.EscapeDataString(result.Message ?? string.Join(" ", result.Errors.SelectMany(e => e.Value)))}");
+    }
+
+    private static Dictionary<string, string[]> Paging(int? page, int? pageSize)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (page is < 1)
+        {
+            errors["page"] = [$"page must be 1 or more; got {page}."];
+        }
+        if (pageSize is < 1 or > MaxPageSize)
+        {
+            errors["pageSize"] = [$"pageSize must be between 1 and {MaxPageSize}; got {pageSize}."];
+        }
+        return errors;
     }
 
     private static RedirectHttpResult Back(string error) => TypedResults.Redirect($"/reconciliation?error={Uri.EscapeDataString(error)}");

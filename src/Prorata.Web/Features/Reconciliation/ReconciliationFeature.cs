@@ -1,3 +1,4 @@
+using Prorata.Application.Reconciliation;
 using Prorata.Data.Reconciliation;
 
 namespace Prorata.Web.Features.Reconciliation;
@@ -8,6 +9,7 @@ public static class ReconciliationFeature
         services
             .AddSingleton<ReconciliationImports>()
             .AddScoped<StoredExpectedCharges>()
+            .AddScoped<ReconImportWithdrawal>()
             .AddScoped<UsageImporter>()
             .AddScoped<UsageAssignment>()
             .AddScoped<UsageTrace>()

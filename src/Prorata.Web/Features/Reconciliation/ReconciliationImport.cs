@@ -41,6 +41,13 @@ public sealed class ReconciliationImport(Guid id, string fileName, string sha256
 
     public decimal UnbilledTotal { get; private set; }
 
+    /// <summary>When the import was withdrawn; it stays listed, but no result counts it.</summary>
+    public DateTimeOffset? WithdrawnAt { get; private set; }
+
+    public string? WithdrawnBy { get; private set; }
+
+    public string? WithdrawalReason { get; private set; }
+
     public double Seconds => FinishedAt is { } end ? (end - ReceivedAt).TotalSeconds : 0;
 
     internal void Start() => status = ImportStatus.Running;
@@ -68,6 +75,13 @@ public sealed class ReconciliationImport(Guid id, string fileName, string sha256
         UnbilledTotal = unbilledTotal;
         FinishedAt = finishedAt;
         status = ImportStatus.Done;
+    }
+
+    internal void Withdraw(DateTimeOffset at, string? by, string? reason)
+    {
+        WithdrawnBy = by;
+        WithdrawalReason = reason;
+        WithdrawnAt = at;
     }
 
     internal void Refuse(string error, DateTimeOffset at)

@@ -69,6 +69,7 @@ public sealed class ReconciliationImportWorker(
         var matcher = new Matcher(expected.Charges, expected.Subscriptions, expected.Usage);
         // Unbilled lines go to the writer as they are found, not into memory: a file of unknown subscriptions is unbilled line by line.
         var unbilled = new UnbilledRevenue(expected.BilledPeriods, keepCharges: false);
+        var unbilledByCurrency = new Dictionary<string, decimal>(StringComparer.OrdinalIgnoreCase);
         long rows = 0;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ProrataDbContext>();
@@ -105,6 +106,7 @@ public sealed class ReconciliationImportWorker(
                         if (unbilled.Check(line) is { } charge)
                         {
                             writer.WriteUnbilled(new UnbilledRow(line.Row, charge.UncoveredDays, charge.Amount));
+                            unbilledByCurrency[line.Currency] = unbilledByCurrency.GetValueOrDefault(line.Currency) + charge.Amount;
                         }
                         if (++rows % ProgressEvery == 0)
                         {
@@ -120,7 +122,7 @@ public sealed class ReconciliationImportWorker(
             if (refused is null)
             {
                 import.Progress(rows);
-                var (missing, summary) = (matcher.Missing(), matcher.Summarize());
+                var (missing, summary) = (matcher.Missing(), matcher.Summarize().WithUnbilled(unbilledByCurrency));
                 var finishedAt = time.GetUtcNow();
                 await writer.CompleteAsync(rows, summary, missing, [], unbilled.Total, finishedAt, cancellationToken);
                 // Done once its work items are raised too, so whoever waits for it finds them.

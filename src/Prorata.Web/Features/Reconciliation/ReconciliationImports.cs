@@ -40,10 +40,11 @@ public sealed class ReconciliationImports(IServiceScopeFactory scopes, TimeProvi
 
     /// <summary>One page of an import's discrepancies (from the database) and how many match the filter in all.</summary>
     public async Task<(IReadOnlyList<Prorata.Domain.Reconciliation.LineMatch> Page, int Total)> DiscrepanciesAsync(
-        Guid id, Prorata.Domain.Reconciliation.ReconState? state, string? subscription, int skip, int take, CancellationToken cancellationToken)
+        Guid id, Prorata.Domain.Reconciliation.ReconState? state, string? subscription, string? text, int skip, int take, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        return await StoredReconImports.DiscrepanciesAsync(scope.ServiceProvider.GetRequiredService<ProrataDbContext>(), id, state, subscription, skip, take, cancellationToken);
+        return await StoredReconImports.DiscrepanciesAsync(scope.ServiceProvider.GetRequiredService<ProrataDbContext>(), id, state, subscription, text, skip, take,
+            cancellationToken);
     }
 
     /// <summary>The discrepancy on one row, from the database; null when the row matched or does not exist.</summary>
@@ -53,11 +54,31 @@ public sealed class ReconciliationImports(IServiceScopeFactory scopes, TimeProvi
         return await StoredReconImports.DiscrepancyAsync(scope.ServiceProvider.GetRequiredService<ProrataDbContext>(), id, row, cancellationToken);
     }
 
-    /// <summary>One page of an import's unbilled lines, from the database.</summary>
-    public async Task<IReadOnlyList<Prorata.Domain.Reconciliation.UnbilledCharge>> UnbilledAsync(Guid id, int skip, int take, CancellationToken cancellationToken)
+    /// <summary>One page of an import's unbilled lines, from the database, and how many match the text in all.</summary>
+    public async Task<(IReadOnlyList<Prorata.Domain.Reconciliation.UnbilledCharge> Page, int Total)> UnbilledAsync(Guid id, string? text, int skip, int take,
+        CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        return await StoredReconImports.UnbilledAsync(scope.ServiceProvider.GetRequiredService<ProrataDbContext>(), id, skip, take, cancellationToken);
+        return await StoredReconImports.UnbilledAsync(scope.ServiceProvider.GetRequiredService<ProrataDbContext>(), id, text, skip, take, cancellationToken);
+    }
+
+    /// <summary>The customer and offer names behind the subscription ids of a page of rows.</summary>
+    internal async Task<ReconNames> NamesAsync(IEnumerable<string> subscriptionIds, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await ReconNames.LoadAsync(scope.ServiceProvider.GetRequiredService<ProrataDbContext>(), subscriptionIds, cancellationToken);
+    }
+
+    /// <summary>Withdraws a stored import (<see cref="Application.Reconciliation.ReconImportWithdrawal"/>) and marks the one this process holds.</summary>
+    public async Task<Application.SaveResult<Data.Reconciliation.ReconImport>> WithdrawAsync(Guid id, string? reason, string actor, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<Application.Reconciliation.ReconImportWithdrawal>().WithdrawAsync(id, reason, actor, cancellationToken);
+        if (result.Entity is { WithdrawnAt: { } at } stored && imports.TryGetValue(id, out var held))
+        {
+            held.Withdraw(at, stored.WithdrawnBy, stored.WithdrawalReason);
+        }
+        return result;
     }
 
     /// <summary>Spools and queues a file; <c>Duplicate</c> is true when the same bytes were imported before.</summary>

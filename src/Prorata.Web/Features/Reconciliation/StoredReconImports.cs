@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Prorata.Data;
+using Prorata.Data.Billing;
 using Prorata.Data.Reconciliation;
 using Prorata.Domain.Billing;
 using Prorata.Domain.Reconciliation;
@@ -33,19 +34,45 @@ internal static class StoredReconImports
         return Restore(row, [.. missing.Select(Missing)], unbilled);
     }
 
-    /// <summary>One page of an import's unbilled lines in row order, each with every column of its line.</summary>
-    public static async Task<IReadOnlyList<UnbilledCharge>> UnbilledAsync(ProrataDbContext db, Guid id, int skip, int take, CancellationToken cancellationToken)
+    /// <summary>One page of an import's unbilled lines in row order, each with every column of its line, and how many match the text in all.</summary>
+    public static async Task<(IReadOnlyList<UnbilledCharge> Page, int Total)> UnbilledAsync(ProrataDbContext db, Guid id, string? text, int skip, int take,
+        CancellationToken cancellationToken)
     {
-        var page = await db.ReconImportUnbilled.AsNoTracking().Where(u => u.ImportId == id)
-            .Join(db.ReconImportLines.AsNoTracking(), u => new { u.ImportId, u.Row }, l => new { l.ImportId, l.Row }, (u, l) => new { u, l })
-            .OrderBy(x => x.u.Row).Skip(skip).Take(take).ToListAsync(cancellationToken);
+        var query = db.ReconImportUnbilled.AsNoTracking().Where(u => u.ImportId == id)
+            .Join(await MatchingAsync(db, db.ReconImportLines.AsNoTracking().Where(l => l.ImportId == id), text, cancellationToken), u => u.Row, l => l.Row,
+                (u, l) => new { u, l });
+        var total = await query.CountAsync(cancellationToken);
+        var page = await query.OrderBy(x => x.u.Row).Skip(skip).Take(take).ToListAsync(cancellationToken);
         var names = await NamesAsync(db, id, cancellationToken);
-        return [.. page.Select(x => new UnbilledCharge(Line(x.l, names), x.u.UncoveredDays, x.u.Amount))];
+        return ([.. page.Select(x => new UnbilledCharge(Line(x.l, names), x.u.UncoveredDays, x.u.Amount))], total);
     }
 
-    /// <summary>One page of an import's discrepancies in row order, filtered by state and subscription, and how many match in all.</summary>
+    /// <summary>
+    /// Lines whose subscription id, customer (id, the file's name, or Prorata's name of the subscription's customer) or
+    /// product (id or the file's name) contains the text, in any case.
+    /// </summary>
+    private static async Task<IQueryable<ReconImportLine>> MatchingAsync(ProrataDbContext db, IQueryable<ReconImportLine> lines, string? text,
+        CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return lines;
+        var needle = text.Trim().ToLowerInvariant();
+        var customers = await db.Subscriptions.AsNoTracking()
+            .Join(db.BillingContracts.AsNoTracking(), s => s.ContractId, c => c.Id, (s, c) => new { s.Id, c.Customer!.Name })
+            .Where(s => s.Name.ToLower().Contains(needle)).Select(s => s.Id).Take(MaxNamedSubscriptions).ToListAsync(cancellationToken);
+        var linked = await db.PartnerCenterSubscriptions.AsNoTracking().Where(l => l.SubscriptionId != null && customers.Contains(l.SubscriptionId.Value))
+            .Select(l => l.PartnerCenterSubscriptionId.ToLower()).ToListAsync(cancellationToken);
+        var named = customers.Select(StoredTimeline.IdOf).Concat(linked).ToList();
+        return lines.Where(l => l.SubscriptionId.ToLower().Contains(needle) || l.CustomerId.ToLower().Contains(needle)
+            || (l.CustomerName != null && l.CustomerName.ToLower().Contains(needle)) || l.ProductId.ToLower().Contains(needle)
+            || (l.ProductName != null && l.ProductName.ToLower().Contains(needle)) || named.Contains(l.SubscriptionId.ToLower()));
+    }
+
+    // A search by a customer's name looks at this many of its subscriptions at most; a name that broad is no filter.
+    private const int MaxNamedSubscriptions = 1000;
+
+    /// <summary>One page of an import's discrepancies in row order, filtered by state, subscription and text, and how many match in all.</summary>
     public static async Task<(IReadOnlyList<LineMatch> Page, int Total)> DiscrepanciesAsync(ProrataDbContext db, Guid id, ReconState? state, string? subscription,
-        int skip, int take, CancellationToken cancellationToken)
+        string? text, int skip, int take, CancellationToken cancellationToken)
     {
         var matched = nameof(ReconState.Matched);
         var query = db.ReconImportLines.AsNoTracking().Where(l => l.ImportId == id && l.State != matched);
@@ -59,6 +86,7 @@ internal static class StoredReconImports
             var needle = subscription.Trim().ToLowerInvariant();
             query = query.Where(l => l.SubscriptionId.ToLower().Contains(needle));
         }
+        query = await MatchingAsync(db, query, text, cancellationToken);
         var total = await query.CountAsync(cancellationToken);
         var page = await query.OrderBy(l => l.Row).Skip(skip).Take(take).ToListAsync(cancellationToken);
         var names = await NamesAsync(db, id, cancellationToken);
@@ -83,8 +111,12 @@ internal static class StoredReconImports
     {
         var import = new ReconciliationImport(row.Id, row.FileName, row.Sha256, row.ScenarioName, row.ReceivedAt);
         import.Restore(row.Rows, new ReconSummary(row.Matched, row.AmountMismatch, row.QuantityMismatch, row.PriceMismatch, row.UnexpectedCharge,
-            row.UnknownSubscription, row.MissingCharge, row.MoneyAtStake, row.ActualTotal, row.ExpectedTotal), row.UnbilledTotal, row.FinishedAt,
-            missing, unbilled);
+            row.UnknownSubscription, row.MissingCharge, row.MoneyAtStake, row.ActualTotal, row.ExpectedTotal) { Currencies = row.Currencies }, row.UnbilledTotal,
+            row.FinishedAt, missing, unbilled);
+        if (row.WithdrawnAt is { } at)
+        {
+            import.Withdraw(at, row.WithdrawnBy, row.WithdrawalReason);
+        }
         return import;
     }
 

@@ -384,6 +384,10 @@ namespace Prorata.Data.Migrations.Postgres.Migrations
                     b.Property<int>("RowCount")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Warnings")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.HasKey("Id");
 
                     b.ToTable("PriceListVersions", (string)null);
@@ -2157,6 +2161,10 @@ namespace Prorata.Data.Migrations.Postgres.Migrations
                     b.Property<int>("AmountMismatch")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Currencies")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<decimal>("ExpectedTotal")
                         .HasPrecision(18, 6)
                         .HasColumnType("numeric(18,6)");
@@ -2213,6 +2221,17 @@ namespace Prorata.Data.Migrations.Postgres.Migrations
 
                     b.Property<int>("UnknownSubscription")
                         .HasColumnType("integer");
+
+                    b.Property<string>("WithdrawalReason")
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)");
+
+                    b.Property<DateTimeOffset?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("WithdrawnBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
 
                     b.HasKey("Id");
 

@@ -371,6 +371,10 @@ namespace Prorata.Data.Migrations.Sqlite.Migrations
                     b.Property<int>("RowCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Warnings")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.ToTable("PriceListVersions", (string)null);
@@ -2136,6 +2140,10 @@ namespace Prorata.Data.Migrations.Sqlite.Migrations
                     b.Property<int>("AmountMismatch")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Currencies")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<decimal>("ExpectedTotal")
                         .HasPrecision(18, 6)
                         .HasColumnType("TEXT");
@@ -2192,6 +2200,17 @@ namespace Prorata.Data.Migrations.Sqlite.Migrations
 
                     b.Property<int>("UnknownSubscription")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("WithdrawalReason")
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("WithdrawnAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WithdrawnBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 

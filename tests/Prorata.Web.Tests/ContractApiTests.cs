@@ -55,7 +55,7 @@ public sealed class ContractApiTests(ProrataApp app)
         var created = await admin.PostAsJsonAsync("/api/v1/contracts", new
         {
             customerId, currency = "USD", billingDay = 5, invoiceCadence = "quarterly", legalEntityName = "Northwind Cloud Services Inc.",
-            pricingRules = new object[] { new { productId = "*", method = "markupOnCost", value = 12.5m } },
+            pricingRules = new object[] { new { productId = "*", method = "markupOnCost", value = 12.5m } }, confirmCurrency = true,
         });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
@@ -120,6 +120,28 @@ public sealed class ContractApiTests(ProrataApp app)
         var stored = await client.GetFromJsonAsync<JsonElement>($"/api/v1/contracts/{id}");
         Assert.Equal(contract.GetProperty("billingDay").GetInt32(), stored.GetProperty("billingDay").GetInt32());
         Assert.Equal(version, stored.GetProperty("version").GetInt32());
+    }
+
+    [Fact]
+    public async Task Create_CurrencyOtherThanTheCustomers_RefusedUntilConfirmed()
+    {
+        var client = await app.SignedInAsAsync(StaffRoles.Owner);
+        var created = await client.PostAsJsonAsync("/api/v1/customers",
+            new { name = $"Currency Check {Guid.NewGuid():N}", currency = "EUR", billingEmail = "ap@currency-check.example" });
+        var customerId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var terms = new { customerId, currency = "JPY", billingDay = 1, legalEntityName = "Northwind Cloud Services Inc." };
+        var before = await app.CountRowsAsync();
+
+        var refused = await client.PostAsJsonAsync("/api/v1/contracts", terms);
+        var unchanged = await app.CountRowsAsync();
+        var confirmed = await client.PostAsJsonAsync("/api/v1/contracts", new { terms.customerId, terms.currency, terms.billingDay, terms.legalEntityName, confirmCurrency = true });
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal(["currency JPY is not the customer's currency (EUR): its invoices would be in JPY. Confirm it (confirmCurrency: true; on the form, "
+            + "the box under the currency) if this customer is billed in JPY on purpose; got 'JPY'."], await CustomerApiTests.ProblemErrorsAsync(refused, "currency"));
+        Assert.Equal(before, unchanged);
+        Assert.Equal(HttpStatusCode.Created, confirmed.StatusCode);
+        Assert.Equal("JPY", (await confirmed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("currency").GetString());
     }
 
     private static async Task<Guid> AnyCustomerIdAsync(HttpClient client) =>

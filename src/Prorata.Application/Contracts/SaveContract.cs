@@ -9,14 +9,19 @@ namespace Prorata.Application.Contracts;
 /// <summary>Creates and changes billing contracts for both the API and the pages.</summary>
 public sealed class SaveContract(ProrataDbContext db, TimeProvider time)
 {
-    public async Task<SaveResult<BillingContract>> CreateAsync(BillingContractDraft draft, CancellationToken cancellationToken)
+    /// <param name="draft">The contract's terms.</param>
+    /// <param name="currencyConfirmed">The caller confirmed a currency other than the customer's (see <see cref="CheckCurrency"/>).</param>
+    /// <param name="cancellationToken">Cancels the save.</param>
+    public async Task<SaveResult<BillingContract>> CreateAsync(BillingContractDraft draft, bool currencyConfirmed, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
         var entity = await FindLegalEntityAsync(draft, errors, cancellationToken);
         var terms = BillingContractRules.Validate(WithEntityDefaults(draft, entity), errors);
-        if (terms is not null && !await db.Customers.AnyAsync(c => c.Id == terms.CustomerId, cancellationToken))
+        if (terms is not null)
         {
-            errors.Add("customerId", $"customerId must be an existing customer; got '{terms.CustomerId}'.");
+            var customerCurrency = await db.Customers.Where(c => c.Id == terms.CustomerId).Select(c => c.Currency).FirstOrDefaultAsync(cancellationToken);
+            if (customerCurrency is null) errors.Add("customerId", $"customerId must be an existing customer; got '{terms.CustomerId}'.");
+            else CheckCurrency(terms.Currency.Code, customerCurrency, currencyConfirmed, errors);
         }
         if (terms is null || entity is null || !errors.IsValid)
         {
@@ -43,8 +48,10 @@ public sealed class SaveContract(ProrataDbContext db, TimeProvider time)
     /// <param name="id">The contract to change.</param>
     /// <param name="draft">The new terms, all of them; the customer cannot change.</param>
     /// <param name="expectedVersion">The version the caller read; a different current version is a conflict. Null skips the check.</param>
+    /// <param name="currencyConfirmed">The caller confirmed a change to a currency other than the customer's.</param>
     /// <param name="cancellationToken">Cancels the save.</param>
-    public async Task<SaveResult<BillingContract>> UpdateAsync(Guid id, BillingContractDraft draft, int? expectedVersion, CancellationToken cancellationToken)
+    public async Task<SaveResult<BillingContract>> UpdateAsync(Guid id, BillingContractDraft draft, int? expectedVersion, bool currencyConfirmed,
+        CancellationToken cancellationToken)
     {
         var contract = await db.BillingContracts.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (contract is null)
@@ -58,6 +65,11 @@ public sealed class SaveContract(ProrataDbContext db, TimeProvider time)
         {
             // Charges already billed under the contract belong to its customer; moving it would rewrite history.
             errors.Add("customerId", $"customerId cannot change on an existing contract (it is '{contract.CustomerId}'); got '{terms.CustomerId}'.");
+        }
+        if (terms is not null && terms.Currency.Code != contract.Currency)
+        {
+            var customerCurrency = await db.Customers.Where(c => c.Id == contract.CustomerId).Select(c => c.Currency).FirstAsync(cancellationToken);
+            CheckCurrency(terms.Currency.Code, customerCurrency, currencyConfirmed, errors);
         }
         if (terms is null || entity is null || !errors.IsValid)
         {
@@ -124,4 +136,15 @@ public sealed class SaveContract(ProrataDbContext db, TimeProvider time)
     /// <summary>Payment terms not given follow the legal entity's default.</summary>
     private static BillingContractDraft WithEntityDefaults(BillingContractDraft draft, LegalEntity? entity) =>
         draft with { PaymentTermsDays = draft.PaymentTermsDays ?? entity?.DefaultPaymentTermsDays };
+
+    /// <summary>
+    /// A contract billed in another currency than its customer's is allowed (a subsidiary paying in its own currency) but
+    /// is more often a slip (JPY picked for a EUR customer): it needs the caller's explicit confirmation, else nothing is saved.
+    /// </summary>
+    public static void CheckCurrency(string currency, string customerCurrency, bool confirmed, ValidationErrors errors)
+    {
+        if (confirmed || string.Equals(currency, customerCurrency, StringComparison.Ordinal)) return;
+        errors.Add("currency", $"currency {currency} is not the customer's currency ({customerCurrency}): its invoices would be in {currency}. "
+            + $"Confirm it (confirmCurrency: true; on the form, the box under the currency) if this customer is billed in {currency} on purpose; got '{currency}'.");
+    }
 }

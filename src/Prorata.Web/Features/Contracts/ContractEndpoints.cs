@@ -62,7 +62,7 @@ public static class ContractEndpoints
     private static async Task<Results<Created<ContractResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
         ContractRequest request, SaveContract save, CancellationToken cancellationToken)
     {
-        var result = await save.CreateAsync(request.ToDraft(), cancellationToken);
+        var result = await save.CreateAsync(request.ToDraft(), request.ConfirmCurrency == true, cancellationToken);
         return result.Outcome switch
         {
             SaveOutcome.Saved => TypedResults.Created($"/api/v1/contracts/{result.Entity!.Id}", ContractResponse.From(result.Entity)),
@@ -74,7 +74,7 @@ public static class ContractEndpoints
     private static async Task<Results<Ok<ContractResponse>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
         Guid id, ContractRequest request, SaveContract save, CancellationToken cancellationToken)
     {
-        var result = await save.UpdateAsync(id, request.ToDraft(), request.Version, cancellationToken);
+        var result = await save.UpdateAsync(id, request.ToDraft(), request.Version, request.ConfirmCurrency == true, cancellationToken);
         return result.Outcome switch
         {
             SaveOutcome.Saved => TypedResults.Ok(ContractResponse.From(result.Entity!)),

@@ -13,6 +13,9 @@ public sealed class ContractForm
 
     public string? Currency { get; set; }
 
+    /// <summary>Ticked: the contract is billed in another currency than the customer's on purpose.</summary>
+    public bool ConfirmCurrency { get; set; }
+
     public int? BillingDay { get; set; } = 1;
 
     public string? InvoiceCadence { get; set; } = EnumText.ToWire(Domain.Contracts.InvoiceCadence.Monthly);

@@ -8,7 +8,8 @@ namespace Prorata.Web.Features.Contracts;
 /// value is named back. <see cref="Version"/> (PUT only, optional) guards against lost updates. <see cref="StartDate"/>
 /// (optional) is when the contract starts: a quarterly or annual cadence counts from the first billing day on or after it.
 /// The legal entity that issues the invoices is <see cref="LegalEntityId"/>, or an existing entity's legal name in
-/// <see cref="LegalEntityName"/>; <see cref="PaymentTermsDays"/> left out follows the entity's default.
+/// <see cref="LegalEntityName"/>; <see cref="PaymentTermsDays"/> left out follows the entity's default. A currency other than
+/// the customer's is refused unless <see cref="ConfirmCurrency"/> is true.
 /// </summary>
 public sealed record ContractRequest(
     Guid? CustomerId,
@@ -22,7 +23,8 @@ public sealed record ContractRequest(
     List<PricingRuleDraft>? PricingRules,
     int? Version,
     DateOnly? StartDate = null,
-    Guid? LegalEntityId = null)
+    Guid? LegalEntityId = null,
+    bool? ConfirmCurrency = null)
 {
     public BillingContractDraft ToDraft() =>
         new(CustomerId, Currency, BillingDay, InvoiceCadence, PaymentTermsDays, RefundPolicy, Alignment, LegalEntityName, PricingRules, StartDate, LegalEntityId);

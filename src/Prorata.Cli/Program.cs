@@ -8,6 +8,7 @@ using Prorata.Cli.Insight;
 using Prorata.Cli.Invoices;
 using Prorata.Cli.Receivables;
 using Prorata.Cli.Reconcile;
+using Prorata.Cli.Search;
 using Prorata.Cli.Simulate;
 using Prorata.Cli.Usage;
 using Prorata.Cli.Webhooks;
@@ -33,11 +34,12 @@ return args.FirstOrDefault() switch
     "api-keys" => await ApiKeysCommand.RunAsync(args[1..], Console.Out, Console.Error, TimeProvider.System, CancellationToken.None),
     "audit" => await AuditCommand.RunAsync(args[1..], Console.Out, Console.Error, CancellationToken.None),
     "webhooks" => await WebhooksCommand.RunAsync(args[1..], Console.Out, Console.Error, CancellationToken.None),
+    "search" => await SearchCommand.RunAsync(args[1..], Console.Out, Console.Error, CancellationToken.None),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: prorata simulate FILE.json | reconcile … | reconcile withdraw ID --reason TEXT | price-lists import FILE.csv | bill --date … | issue --date … | usage import FILE | exceptions | work-items … | dunning | payments … | receivables … | metrics mrr|deferred-revenue|renewals … | commissions ledger|statements|approve|paid … | api-keys create|list|revoke … | audit [--entity-type …] [--csv] | webhooks list|deliveries …");
+    Console.Error.WriteLine("usage: prorata simulate FILE.json | reconcile … | reconcile withdraw ID --reason TEXT | price-lists import FILE.csv | bill --date … | issue --date … | usage import FILE | exceptions | work-items … | dunning | payments … | receivables … | metrics mrr|deferred-revenue|renewals … | commissions ledger|statements|approve|paid … | api-keys create|list|revoke … | audit [--entity-type …] [--csv] | webhooks list|deliveries … | search WORDS…");
     return 2;
 }

@@ -134,6 +134,7 @@ public abstract class ListSearchApiTests(InvoicingApp app)
         var invoices = await client.GetStringAsync($"/invoices?q={s.Prefix}&kind=invoice");
         var payments = await client.GetStringAsync($"/payments?q={s.Prefix}&sort=amount");
         var badSort = await client.GetStringAsync("/invoices?sort=colour");
+        var badId = await client.GetStringAsync("/subscriptions?customerId=abc&page=two");
 
         Assert.Equal([$"{s.Prefix} Gamma", $"{s.Prefix} Beta", $"{s.Prefix} Alpha"], PageHtml.Rows(customers, "customers").Select(r => r[0]));
         Assert.Equal("1–3 of 3", PageHtml.Text(customers, "customers-pager"));
@@ -145,6 +146,7 @@ public abstract class ListSearchApiTests(InvoicingApp app)
         Assert.Equal([["INV-000002", $"{s.Prefix} Beta"], ["draft", $"{s.Prefix} Gamma"], ["INV-000001", $"{s.Prefix} Alpha"]], PageHtml.Rows(invoices, "invoices").Select(r => r[..2]));
         Assert.Equal(["2,500.00 USD", "30.00 EUR", "100.00 EUR"], PageHtml.Rows(invoices, "invoices").Select(r => r[5]));
         Assert.Equal([$"{s.Prefix} Alpha", $"{s.Prefix} Beta"], PageHtml.Rows(payments, "payments").Select(r => r[1]));
+        Assert.Contains("customerId must be an id such as 0197a3c2-0000-7000-8000-000000000001; got &#x27;abc&#x27;. page must be a whole number from 1; got &#x27;two&#x27;.", badId);
         Assert.Contains("sort must be one of billingDate, number, customer, total, status (with &#x27;-&#x27; first for descending); got &#x27;colour&#x27;.", badSort);
     }
 

@@ -39,6 +39,7 @@ public sealed class SearchJourneyTests(LiveApp app) : IClassFixture<LiveApp>
         await page.GetByRole(AriaRole.Button, new() { Name = "Find" }).ClickAsync();
         var matching = await page.Locator("#subscriptions tbody tr").CountAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Seats" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("sort=-seats"));
 
         Assert.InRange(matching, 1, all);
         Assert.All(await page.Locator("#subscriptions tbody tr td:first-child").AllTextContentsAsync(), t => Assert.Contains(title, t));

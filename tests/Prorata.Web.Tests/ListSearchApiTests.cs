@@ -140,7 +140,8 @@ public abstract class ListSearchApiTests(InvoicingApp app)
         Assert.Equal("1–3 of 3", PageHtml.Text(customers, "customers-pager"));
         // The name heading sorts ascending next, keeping the words.
         Assert.Contains($"<th aria-sort=\"descending\"><a href=\"/customers?q={s.Prefix}&amp;sort=name\">Name", customers);
-        Assert.Equal([[$"Microsoft 365 Business Premium", $"{s.Prefix} Alpha"], ["Microsoft 365 E3", $"{s.Prefix} Beta"]],
+        // Newest first: Beta's was bought after Alpha's.
+        Assert.Equal([["Microsoft 365 E3", $"{s.Prefix} Beta"], [$"Microsoft 365 Business Premium", $"{s.Prefix} Alpha"]],
             PageHtml.Rows(subscriptions, "subscriptions").Select(r => r[..2]));
         // Newest first; on a day, numbered before drafts.
         Assert.Equal([["INV-000002", $"{s.Prefix} Beta"], ["draft", $"{s.Prefix} Gamma"], ["INV-000001", $"{s.Prefix} Alpha"]], PageHtml.Rows(invoices, "invoices").Select(r => r[..2]));
@@ -172,10 +173,11 @@ public abstract class ListSearchApiTests(InvoicingApp app)
             Id = Guid.CreateVersion7(), CustomerId = c.Id, Currency = c.Currency, BillingDay = 1, LegalEntityId = entity.Id, CreatedAt = at, UpdatedAt = at,
         };
         var (ca, cb, cg) = (Contract(alpha), Contract(beta), Contract(gamma));
+        var bought = 0;
         CustomerSubscription Subscription(BillingContract c, string title, int seats, SubscriptionStatus status) => new()
         {
             Id = Guid.CreateVersion7(), ContractId = c.Id, ProductId = "CFQ7TTC0LCHC", SkuId = "0002", Title = title, Term = TermDuration.P1Y,
-            BillingPlan = BillingPlan.Monthly, Status = status, Quantity = seats, AutoRenew = true, CreatedAt = at, UpdatedAt = at,
+            BillingPlan = BillingPlan.Monthly, Status = status, Quantity = seats, AutoRenew = true, CreatedAt = at.AddSeconds(++bought), UpdatedAt = at,
         };
         CustomerInvoice Invoice(BillingContract c, long? number, DateOnly date, decimal total, InvoiceStatus status) => new()
         {

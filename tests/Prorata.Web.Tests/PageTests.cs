@@ -105,10 +105,11 @@ public sealed class PageTests(ProrataApp app)
 
         Assert.Equal("1–100 of 101 Next", PageHtml.Text(first, "subscriptions-pager"));
         Assert.Equal($"/subscriptions?contractId={contractId}&amp;page=2", System.Text.RegularExpressions.Regex.Match(first, "href=\"([^\"]+)\" rel=\"next\"").Groups[1].Value);
-        Assert.Contains("Paged 100", first, StringComparison.Ordinal);
-        Assert.DoesNotContain("Paged 101", first, StringComparison.Ordinal);
+        // Newest first: 101 down to 2 on the first page, the oldest alone on the second.
+        Assert.Contains("Paged 002", first, StringComparison.Ordinal);
+        Assert.DoesNotContain("Paged 001", first, StringComparison.Ordinal);
         Assert.Equal("101–101 of 101 Previous", PageHtml.Text(second, "subscriptions-pager"));
-        Assert.Contains("Paged 101", second, StringComparison.Ordinal);
+        Assert.Contains("Paged 001", second, StringComparison.Ordinal);
         // A page past the end shows the last one.
         Assert.Equal("101–101 of 101 Previous", PageHtml.Text(past, "subscriptions-pager"));
         Assert.StartsWith($"1–{Math.Min(100, invoices)} of {invoices:N0}", PageHtml.Text(invoiceList, "invoices-pager"), StringComparison.Ordinal);

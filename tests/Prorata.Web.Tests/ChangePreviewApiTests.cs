@@ -104,6 +104,37 @@ public sealed class ChangePreviewApiTests(ProrataApp app)
         Assert.Equal(HttpStatusCode.Created, confirmed.StatusCode);
     }
 
+    [Fact]
+    public async Task PurchasePreview_IsItsFirstChargesOnTheNextInvoice_AndWritesNothing()
+    {
+        var client = await app.SignedInAsAsync(StaffRoles.Sales);
+        var contractId = await BillingSeed.ContractAsync(app, billingDay: 1);
+        var day = DateOnly.FromDateTime(app.Time.GetUtcNow().UtcDateTime);
+        var next = new DateOnly(day.Year, day.Month, 1).AddMonths(1);
+        var days = next.DayNumber - day.DayNumber;
+        var monthDays = next.DayNumber - next.AddMonths(-1).DayNumber;
+        var purchase = new { contractId, productId = BillingSeed.Product, skuId = BillingSeed.Sku, term = "P1Y", billingPlan = "monthly", quantity = 5 };
+
+        var response = await client.PostAsJsonAsync("/api/v1/subscriptions/preview", purchase);
+        var large = await (await client.PostAsJsonAsync("/api/v1/subscriptions/preview", purchase with { quantity = 1001 })).Content.ReadFromJsonAsync<JsonElement>();
+        var page = await client.GetStringAsync($"/subscriptions/purchase-preview?contractId={contractId}&offer={BillingSeed.Product}|{BillingSeed.Sku}|P1Y|monthly&quantity=1001&autoRenew=on");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var preview = await response.Content.ReadFromJsonAsync<JsonElement>();
+        // 5 seats at 6.60 (cost 6.00): from today to the next invoice date, then the month after it; nothing without the purchase.
+        var first = Math.Round(33.00m * days / monthDays, 2, MidpointRounding.AwayFromZero);
+        Assert.Equal([("recurring", $"{day:yyyy-MM-dd}", 5m, 6.60m, first), ("recurring", $"{next:yyyy-MM-dd}", 5m, 6.60m, 33.00m)], Lines(preview, "with"));
+        Assert.Empty(Lines(preview, "without"));
+        var cost = Math.Round(30.00m * days / monthDays + 30.00m, 2, MidpointRounding.AwayFromZero);
+        Assert.Equal((first + 33.00m, cost), (preview.GetProperty("amountDifference").GetDecimal(), preview.GetProperty("costDifference").GetDecimal()));
+        Assert.Equal((true, "0 → 1,001 seats is more than ×10 or +1,000 seats: confirm it a second time (confirmLargeChange)."),
+            (large.GetProperty("needsSecondConfirmation").GetBoolean(), large.GetProperty("largeChange").GetString()));
+        Assert.Contains("id=\"confirmLargePurchase\"", page, StringComparison.Ordinal);
+        Assert.Equal("Confirm: buy 1,001 × Test Basic", PageHtml.Text(page, "confirm-purchase-button"));
+        // Nothing was bought.
+        Assert.Equal(0, (await client.GetFromJsonAsync<JsonElement>($"/api/v1/subscriptions?contractId={contractId}")).GetProperty("total").GetInt32());
+    }
+
     private async Task<(Guid Id, DateOnly Day, DateOnly Next)> BoughtAsync(HttpClient client, int seats)
     {
         var contractId = await BillingSeed.ContractAsync(app, billingDay: 1);

@@ -56,6 +56,7 @@ public abstract class ListSearchApiTests(InvoicingApp app)
         var contracts = await client.GetFromJsonAsync<JsonElement>($"/api/v1/contracts?q={s.Prefix}&currency=USD");
         var bySeats = await client.GetFromJsonAsync<JsonElement>($"/api/v1/subscriptions?q={s.Prefix}&sort=-seats");
         var cancelled = await client.GetFromJsonAsync<JsonElement>($"/api/v1/subscriptions?q={s.Prefix}&status=cancelled");
+        var byCustomer = await client.GetFromJsonAsync<JsonElement>($"/api/v1/subscriptions?q={s.Prefix}&sort=-customer");
         var ofAlpha = await client.GetFromJsonAsync<JsonElement>($"/api/v1/subscriptions?customerId={s.Alpha}");
         var byTotal = await client.GetFromJsonAsync<JsonElement>($"/api/v1/invoices?q={s.Prefix}&sort=total");
         var april = await client.GetFromJsonAsync<JsonElement>($"/api/v1/invoices?q={s.Prefix}&from=2026-04-01&to=2026-04-30");
@@ -71,6 +72,7 @@ public abstract class ListSearchApiTests(InvoicingApp app)
         Assert.Equal([($"{s.Prefix} Beta", 250), ($"{s.Prefix} Alpha", 10), ($"{s.Prefix} Gamma", 3)],
             bySeats.GetProperty("items").EnumerateArray().Select(i => (i.GetProperty("customerName").GetString(), i.GetProperty("quantity").GetInt32())));
         Assert.Equal([$"{s.Prefix} Gamma"], Names(cancelled, "customerName"));
+        Assert.Equal([$"{s.Prefix} Gamma", $"{s.Prefix} Beta", $"{s.Prefix} Alpha"], Names(byCustomer, "customerName"));
         Assert.Equal(["Microsoft 365 Business Premium"], Names(ofAlpha, "title"));
         // By total within each currency: EUR 30.00 (Gamma's draft) and 100.00, then USD 2,500.00.
         Assert.Equal([(null, 30.00m, "EUR"), ("INV-000001", 100.00m, "EUR"), ("INV-000002", 2500.00m, "USD")],

@@ -61,7 +61,10 @@ public sealed class PageTests(ProrataApp app)
     {
         var client = await app.SignedInAsAsync(StaffRoles.Sales);
         var contractId = await BillingSeed.ContractAsync(app, billingDay: 5);
-        var token = PageHtml.Hidden(await client.GetStringAsync("/subscriptions"), "__RequestVerificationToken");
+        // Buy opens the purchase's preview, whose Confirm form carries the purchase and its security token.
+        var preview = await client.GetStringAsync($"/subscriptions/purchase-preview?contractId={contractId}&offer={BillingSeed.Product}|{BillingSeed.Sku}|P1Y|monthly&quantity=1001");
+        var token = PageHtml.Hidden(preview, "__RequestVerificationToken");
+        Assert.Equal($"{contractId}", PageHtml.Hidden(preview, "ContractId"));
         var fields = new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = token, ["ContractId"] = contractId.ToString(), ["Offer"] = $"{BillingSeed.Product}|{BillingSeed.Sku}|P1Y|monthly",

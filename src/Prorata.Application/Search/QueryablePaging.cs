@@ -10,7 +10,7 @@ public static class QueryablePaging
     /// The page the query asks for. The page number is kept as asked even past the end (an empty page, with the total),
     /// so a client paging by <c>nextPage</c> sees the list end rather than the last page again.
     /// </summary>
-    public static async Task<ListPage<T>> ToPageAsync<T>(this IOrderedQueryable<T> ordered, IQueryable<T> filtered, ListQuery query,
+    public static async Task<ListPage<T>> ToPageAsync<T>(this IQueryable<T> ordered, IQueryable<T> filtered, ListQuery query,
         CancellationToken cancellationToken)
     {
         var total = await filtered.CountAsync(cancellationToken);

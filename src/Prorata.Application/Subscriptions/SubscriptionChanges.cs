@@ -34,10 +34,31 @@ public sealed class SubscriptionChanges(ProrataDbContext db, BillingOptions opti
         if (contract is null) return ChangeOutcome.Missing($"No billing contract has id '{request.ContractId}'.");
         if (!request.LargeChangeConfirmed && LargeSeatChange.Describe(0, request.Quantity) is { } large)
             return ChangeOutcome.Refused(new Refusal(RefusalCode.LargeChangeNotConfirmed, large));
+        var (subscription, entry) = await NewPurchaseAsync(contract.Id, request, actor, at, cancellationToken);
+        return await ApplyAsync(contract, subscription, entry, isNew: true, increases: true, cancellationToken);
+    }
+
+    /// <summary>
+    /// What a purchase would put on the contract's next invoice (its first charge, prorated as billing will), by the engine
+    /// that bills it; nothing is written and nothing is asked of Partner Center.
+    /// </summary>
+    public async Task<ChangePreviewOutcome> PreviewPurchaseAsync(PurchaseRequest request, CancellationToken cancellationToken)
+    {
+        var at = time.GetUtcNow();
+        var contract = await db.BillingContracts.AsNoTracking().Include(c => c.Customer).FirstOrDefaultAsync(c => c.Id == request.ContractId, cancellationToken);
+        if (contract is null) return new ChangePreviewOutcome(null, null, $"No billing contract has id '{request.ContractId}'.");
+        var (subscription, entry) = await NewPurchaseAsync(contract.Id, request, new ChangeActor("preview", ChangeSource.Staff), at, cancellationToken);
+        return await PreviewOnNextInvoiceAsync(contract, subscription, entry, subscription, [subscription.Id], LargeSeatChange.Describe(0, request.Quantity), at,
+            cancellationToken);
+    }
+
+    private async Task<(CustomerSubscription Subscription, LicenseChangeEntry Entry)> NewPurchaseAsync(Guid contractId, PurchaseRequest request, ChangeActor actor,
+        DateTimeOffset at, CancellationToken cancellationToken)
+    {
         var subscription = new CustomerSubscription
         {
             Id = Guid.CreateVersion7(at),
-            ContractId = contract.Id,
+            ContractId = contractId,
             ParentId = request.ParentId,
             ProductId = request.ProductId.Trim(),
             SkuId = request.SkuId.Trim(),
@@ -51,7 +72,7 @@ public sealed class SubscriptionChanges(ProrataDbContext db, BillingOptions opti
         var entry = NewEntry(subscription, SubscriptionEventType.Purchase, at, actor);
         entry.Quantity = request.Quantity;
         entry.Enabled = request.AutoRenew;
-        return await ApplyAsync(contract, subscription, entry, isNew: true, increases: true, cancellationToken);
+        return (subscription, entry);
     }
 
     public async Task<ChangeOutcome> ChangeAsync(Guid subscriptionId, ChangeRequest request, ChangeActor actor, CancellationToken cancellationToken)
@@ -78,6 +99,18 @@ public sealed class SubscriptionChanges(ProrataDbContext db, BillingOptions opti
         if (subscription is null) return new ChangePreviewOutcome(null, null, $"No subscription has id '{subscriptionId}'.");
         var contract = await db.BillingContracts.AsNoTracking().Include(c => c.Customer).FirstAsync(c => c.Id == subscription.ContractId, cancellationToken);
         var (entry, _, created) = await NewChangeAsync(subscription, request, new ChangeActor("preview", ChangeSource.Staff), at, cancellationToken);
+        Guid[] shown = created is null ? [subscription.Id] : [subscription.Id, created.Id];
+        return await PreviewOnNextInvoiceAsync(contract, subscription, entry, null, shown, LargeChangeOf(subscription, request), at, cancellationToken);
+    }
+
+    /// <summary>
+    /// The contract's next invoice billed by the engine with and without <paramref name="entry"/>: the log up to now and the
+    /// invoices so far, the lines of the subscriptions in <paramref name="shown"/>. <paramref name="added"/> is a subscription
+    /// the entry brings that is not stored yet (a purchase).
+    /// </summary>
+    private async Task<ChangePreviewOutcome> PreviewOnNextInvoiceAsync(Data.Contracts.BillingContract contract, CustomerSubscription subscription,
+        LicenseChangeEntry entry, CustomerSubscription? added, IReadOnlyCollection<Guid> shown, string? large, DateTimeOffset at, CancellationToken cancellationToken)
+    {
         var today = DateOnly.FromDateTime(at.UtcDateTime);
         // A change made now is billed from the next invoice after today: today's has played what happened before 00:00.
         var invoiceDate = (await ContractCalendar.NextInvoiceDatesAsync(db, contract, today.AddDays(1), 1, cancellationToken)).FirstOrDefault();
@@ -85,19 +118,18 @@ public sealed class SubscriptionChanges(ProrataDbContext db, BillingOptions opti
         var billed = (await BilledLine.OfContractsAsync(db, [contract.Id], invoiceDate, cancellationToken)).GetValueOrDefault(contract.Id) ?? [];
 
         // Read once, played twice: the log as it stands, and the log with the change.
-        var replay = await ReplayAsync(contract, null, at, cancellationToken, invoiceDate);
+        var replay = await ReplayAsync(contract, added, at, cancellationToken, invoiceDate);
         var without = replay();
         var with = replay();
         if (with.Apply(StoredTimeline.ToEvent(entry, subscription) with { Index = -1 }) is { } refusal) return new ChangePreviewOutcome(null, refusal, null);
         var domainContract = StoredTimeline.ToDomain(contract);
-        var ids = new HashSet<string> { StoredTimeline.IdOf(subscription.Id) };
-        if (created is not null) ids.Add(StoredTimeline.IdOf(created.Id));
+        var ids = shown.Select(StoredTimeline.IdOf).ToHashSet();
         IReadOnlyList<InvoiceLine> Next(ScenarioRun run)
         {
             BilledLine.RecordInto(run.LedgerOf(domainContract.Id), billed);
             return [.. run.Bill(domainContract, invoiceDate).Lines.Where(l => ids.Contains(l.Subscription))];
         }
-        return new ChangePreviewOutcome(new ChangePreview(invoiceDate, contract.Currency, Next(with), Next(without), LargeChangeOf(subscription, request)), null, null);
+        return new ChangePreviewOutcome(new ChangePreview(invoiceDate, contract.Currency, Next(with), Next(without), large), null, null);
     }
 
     private static string? LargeChangeOf(CustomerSubscription subscription, ChangeRequest request) =>

@@ -29,6 +29,9 @@ public static class SubscriptionEndpoints
         group.MapGet("/{id:guid}/changes", ChangesAsync).WithName("ListSubscriptionChanges");
         group.MapPost("/", PurchaseAsync).WithName("CreateSubscription").RequireAuthorization(Policies.SubscriptionsWrite)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status502BadGateway);
+        group.MapPost("/preview", PreviewPurchaseAsync).WithName("PreviewPurchase").RequireAuthorization(Policies.SubscriptionsWrite)
+            .WithSummary("What a purchase would put on the contract's next invoice (its first, prorated charge); nothing is written")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         group.MapPost("/{id:guid}/changes/preview", PreviewAsync).WithName("PreviewSubscriptionChange").RequireAuthorization(Policies.SubscriptionsWrite)
             .WithSummary("What a change would put on the contract's next invoice, with and without it; nothing is written")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
@@ -108,13 +111,22 @@ public static class SubscriptionEndpoints
     {
         var errors = new ValidationErrors();
         if (request.ToChange(errors) is not { } change) return Invalid(errors);
-        var outcome = await changes.PreviewAsync(id, change, cancellationToken);
-        return outcome switch
-        {
-            { Preview: { } preview } => TypedResults.Ok(ChangePreviewResponse.From(preview)),
-            { Refusal: { } refusal } => ChangeOutcome.Refused(refusal).ToProblem(),
-            _ => ChangeOutcome.Missing(outcome.NotFound!).ToProblem(),
-        };
+        return (await changes.PreviewAsync(id, change, cancellationToken)).ToPreviewResult();
+    }
+
+    private static Results<Ok<ChangePreviewResponse>, ValidationProblem, ProblemHttpResult> ToPreviewResult(this ChangePreviewOutcome outcome) => outcome switch
+    {
+        { Preview: { } preview } => TypedResults.Ok(ChangePreviewResponse.From(preview)),
+        { Refusal: { } refusal } => ChangeOutcome.Refused(refusal).ToProblem(),
+        _ => ChangeOutcome.Missing(outcome.NotFound!).ToProblem(),
+    };
+
+    private static async Task<Results<Ok<ChangePreviewResponse>, ValidationProblem, ProblemHttpResult>> PreviewPurchaseAsync(
+        SubscriptionRequest request, SubscriptionChanges changes, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        if (request.ToPurchase(errors) is not { } purchase) return Invalid(errors);
+        return (await changes.PreviewPurchaseAsync(purchase, cancellationToken)).ToPreviewResult();
     }
 
     // A form posted without any field binds to null: it is refused like an empty one, naming what is missing.

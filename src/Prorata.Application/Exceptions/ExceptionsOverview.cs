@@ -1,3 +1,4 @@
+using Prorata.Domain.Reconciliation;
 using Prorata.Application.WorkItems;
 
 namespace Prorata.Application.Exceptions;
@@ -20,8 +21,10 @@ public sealed record ExceptionsOverview(
 /// the lines that did not match, with the money at stake. <see cref="Items"/> counts each line to act on once: every
 /// discrepancy, and the matched lines that are unbilled (an unbilled line of an unknown subscription is a discrepancy).
 /// </summary>
+/// <see cref="UnbilledTotal"/> and <see cref="MoneyAtStake"/> add every currency of the file together and mean something only
+/// for a file in one currency; <see cref="Currencies"/> has them per currency, never summed across.
 public sealed record LatestReconciliation(Guid ImportId, string FileName, DateTimeOffset FinishedAt, int UnbilledLines, decimal UnbilledTotal,
-    int Discrepancies, decimal MoneyAtStake, int Items);
+    int Discrepancies, decimal MoneyAtStake, int Items, IReadOnlyList<ReconCurrencyTotals> Currencies);
 
 /// <summary>Imported Azure usage rows of plans no Prorata subscription is linked to: not billed until one is.</summary>
 public sealed record UnassignedUsage(int Plans, long Rows, decimal Cost);

@@ -41,7 +41,7 @@ public static class OpenExceptions
         var latest = await db.ReconImports.AsNoTracking().Where(i => i.Rows != Data.Reconciliation.ReconImport.Unfinished && i.WithdrawnAt == null)
             .OrderByDescending(i => i.FinishedAt)
             .Select(i => new { i.Id, i.FileName, i.FinishedAt, i.UnbilledTotal, i.AmountMismatch, i.QuantityMismatch, i.PriceMismatch, i.UnexpectedCharge,
-                i.UnknownSubscription, i.MissingCharge, i.MoneyAtStake })
+                i.UnknownSubscription, i.MissingCharge, i.MoneyAtStake, i.Currencies })
             .FirstOrDefaultAsync(cancellationToken);
         if (latest is null) return null;
         var unbilled = db.ReconImportUnbilled.AsNoTracking().Where(u => u.ImportId == latest.Id);
@@ -53,6 +53,6 @@ public static class OpenExceptions
         var discrepancies = latest.AmountMismatch + latest.QuantityMismatch + latest.PriceMismatch + latest.UnexpectedCharge + latest.UnknownSubscription
             + latest.MissingCharge;
         return new LatestReconciliation(latest.Id, latest.FileName, latest.FinishedAt, unbilledLines, latest.UnbilledTotal, discrepancies, latest.MoneyAtStake,
-            discrepancies + unbilledMatched);
+            discrepancies + unbilledMatched, latest.Currencies);
     }
 }

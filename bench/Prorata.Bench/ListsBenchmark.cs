@@ -26,7 +26,7 @@ using Prorata.Testing;
 namespace Prorata.Bench;
 
 /// <summary>
-/// `lists [--subscriptions 100000] [--invoices 50000] [--customers 2000] [--seconds 10] [--clients 16] [--postgres]` (issue 16):
+/// `lists [--subscriptions 100000] [--invoices 50000] [--customers 2000] [--seconds 10] [--clients 8] [--postgres]` (issue 16):
 /// the real app on Kestrel over a database holding that many subscriptions and invoices (and a payment for every other
 /// invoice), called with an API key the way an integration calls it.
 /// 1. Every staff list page (plain, searched, sorted, deep pages), each loaded 10 times after a warm-up: median, p90 and
@@ -49,7 +49,7 @@ public static class ListsBenchmark
 
     public static int Run(string[] args)
     {
-        var o = new Options(100_000, 50_000, 2_000, 10, 16, false);
+        var o = new Options(100_000, 50_000, 2_000, 10, 8, false);
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -61,7 +61,7 @@ public static class ListsBenchmark
                 case "--clients": o = o with { Clients = int.Parse(args[++i], CultureInfo.InvariantCulture) }; break;
                 case "--postgres": o = o with { Postgres = true }; break;
                 default:
-                    Console.Error.WriteLine($"unknown option {args[i]}; lists [--subscriptions 100000] [--invoices 50000] [--customers 2000] [--seconds 10] [--clients 16] [--postgres]");
+                    Console.Error.WriteLine($"unknown option {args[i]}; lists [--subscriptions 100000] [--invoices 50000] [--customers 2000] [--seconds 10] [--clients 8] [--postgres]");
                     return 2;
             }
         }

@@ -42,7 +42,7 @@ public abstract class WebhookApiTests(WebhookApp app) : IAsyncLifetime
         Assert.Equal((id, secret[^4..]), (listed.GetProperty("id").GetGuid(), listed.GetProperty("secretHint").GetString()));
         var stored = await app.ReadAsync(db => Task.FromResult(db.WebhookSubscriptions.Single(s => s.Id == id).ProtectedSecret));
         Assert.DoesNotContain(secret, stored, StringComparison.Ordinal);
-        Assert.Equal(["invoice.issued", "creditNote.issued", "payment.recorded", "subscription.changed", "customer.changed"],
+        Assert.Equal(["invoice.issued", "creditNote.issued", "payment.recorded", "subscription.changed", "customer.changed", "contract.changed", "invoice.voided", "payment.reversed"],
             Strings(await owner.GetFromJsonAsync<JsonElement>("/api/v1/webhooks/event-types")));
     }
 
@@ -53,9 +53,9 @@ public abstract class WebhookApiTests(WebhookApp app) : IAsyncLifetime
     [InlineData("https://ops:hunter2@erp.fabrikam.example/hooks", new[] { "*" }, "url",
         "url must not carry a user name or password (the signature proves the sender); got 'https://…@erp.fabrikam.example'.")]
     [InlineData(Endpoint, new[] { "invoice.issued", "invoice.paid" }, "eventTypes",
-        "eventTypes must be among invoice.issued, creditNote.issued, payment.recorded, subscription.changed, customer.changed, or \"*\" for all; got 'invoice.paid'.")]
+        "eventTypes must be among invoice.issued, creditNote.issued, payment.recorded, subscription.changed, customer.changed, contract.changed, invoice.voided, payment.reversed, or \"*\" for all; got 'invoice.paid'.")]
     [InlineData(Endpoint, new string[0], "eventTypes",
-        "eventTypes must name at least one event type (invoice.issued, creditNote.issued, payment.recorded, subscription.changed, customer.changed), or \"*\" for all.")]
+        "eventTypes must name at least one event type (invoice.issued, creditNote.issued, payment.recorded, subscription.changed, customer.changed, contract.changed, invoice.voided, payment.reversed), or \"*\" for all.")]
     [InlineData(Endpoint, new[] { "*", "invoice.issued" }, "eventTypes", "eventTypes \"*\" means every type and must be alone; got it with others.")]
     public async Task Create_BadInput_Is400NamingTheFieldAndTheValue_SavesNothing(string url, string[] eventTypes, string field, string message)
     {

@@ -331,23 +331,7 @@ public abstract class WebhookDeliveryTests(WebhookApp app) : IAsyncLifetime
         await using var receiver = await WebhookReceiver.StartAsync();
         var owner = await app.SignedInAsAsync(StaffRoles.Owner);
         await WebhookApp.CreateWebhookAsync(owner, receiver.Url, ["*"]);
-        var suffix = Guid.NewGuid().ToString("N")[..8];
-        var entityId = await InvoiceDeliveryApp.CreatedIdAsync(await owner.PostAsJsonAsync("/api/v1/legal-entities", new
-        {
-            name = $"Northwind Cloud Services {suffix}",
-            address = new { line1 = "Friedrichstraße 68", city = "Berlin", postalCode = "10117", country = "DE" },
-            currency = "USD", invoicePrefix = $"W{suffix}-", creditNotePrefix = $"X{suffix}-", defaultPaymentTermsDays = 30, taxProvider = "builtIn",
-        }));
-        var customerId = await InvoiceDeliveryApp.CreatedIdAsync(await owner.PostAsJsonAsync("/api/v1/customers", new
-        {
-            name = $"Fabrikam {suffix}", currency = "USD", billingEmail = "payables@fabrikam.example", taxExempt = true, taxExemptionCertificate = "WA-EXEMPT-1",
-            billingAddress = new { line1 = "1 Microsoft Way", city = "Redmond", postalCode = "98052", region = "WA", country = "US" },
-        }));
-        var contractId = await InvoiceDeliveryApp.CreatedIdAsync(await owner.PostAsJsonAsync("/api/v1/contracts", new
-        {
-            customerId, currency = "USD", billingDay = 5, invoiceCadence = "monthly", legalEntityId = entityId,
-            pricingRules = new[] { new { productId = "*", method = "markupOnCost", value = 65m } },
-        }));
+        var (suffix, entityId, customerId, contractId) = await FabrikamContractAsync(owner);
         using var purchased = await owner.PostAsJsonAsync("/api/v1/subscriptions",
             new { contractId, productId = WebhookApp.Product, skuId = WebhookApp.Sku, term = "P1Y", billingPlan = "monthly", quantity = 4 });
         Assert.Equal(HttpStatusCode.Created, purchased.StatusCode);
@@ -363,8 +347,9 @@ public abstract class WebhookDeliveryTests(WebhookApp app) : IAsyncLifetime
         await app.DeliverAsync();
 
         var events = receiver.Received.Select(r => JsonDocument.Parse(r.Body).RootElement).ToList();
-        Assert.Equal(["customer.changed", "subscription.changed", "invoice.issued", "payment.recorded", "creditNote.issued"],
+        Assert.Equal(["customer.changed", "contract.changed", "subscription.changed", "invoice.issued", "payment.recorded", "creditNote.issued"],
             events.Select(e => e.GetProperty("type").GetString()));
+        events.RemoveAt(1);
         Assert.Equal((customerId, "created"), (events[0].GetProperty("data").GetProperty("customerId").GetGuid(), events[0].GetProperty("data").GetProperty("change").GetString()));
         var purchase = events[1].GetProperty("data");
         Assert.Equal((subscriptionId, contractId, customerId, 1, "purchase", "staff", 4, "active", 4, WebhookApp.Product, WebhookApp.Sku),
@@ -388,6 +373,73 @@ public abstract class WebhookDeliveryTests(WebhookApp app) : IAsyncLifetime
         Assert.Equal((note.GetProperty("id").GetGuid(), note.GetProperty("number").GetString(), "creditNote", invoiceId, -5.00m),
             (credited.GetProperty("invoiceId").GetGuid(), credited.GetProperty("number").GetString(), credited.GetProperty("kind").GetString(),
                 credited.GetProperty("creditedInvoiceId").GetGuid(), credited.GetProperty("subtotal").GetDecimal()));
+    }
+
+    [Fact]
+    public async Task Events_ContractChanged_InvoiceVoided_PaymentReversed()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var owner = await app.SignedInAsAsync(StaffRoles.Owner);
+        await WebhookApp.CreateWebhookAsync(owner, receiver.Url, ["contract.changed", "invoice.voided", "payment.reversed"]);
+        var (suffix, entityId, customerId, contractId) = await FabrikamContractAsync(owner);
+        using var changed = await owner.PutAsJsonAsync($"/api/v1/contracts/{contractId}", new
+        {
+            currency = "USD", billingDay = 5, invoiceCadence = "monthly", legalEntityId = entityId, paymentTermsDays = 14,
+            pricingRules = new[] { new { productId = "*", method = "markupOnCost", value = 65m } },
+        });
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        using var purchased = await owner.PostAsJsonAsync("/api/v1/subscriptions",
+            new { contractId, productId = WebhookApp.Product, skuId = WebhookApp.Sku, term = "P1Y", billingPlan = "monthly", quantity = 4 });
+        Assert.Equal(HttpStatusCode.Created, purchased.StatusCode);
+        var invoice = await InvoiceDeliveryApp.BillAsync(owner, contractId, new DateOnly(2026, 4, 5), issue: true);
+        var invoiceId = invoice.GetProperty("id").GetGuid();
+        // A payment recorded against the invoice by mistake and reversed: its allocation goes, so the invoice can then be voided.
+        var paymentId = await InvoiceDeliveryApp.CreatedIdAsync(await owner.PostAsJsonAsync($"/api/v1/customers/{customerId}/payments",
+            new { amount = 25.00m, currency = "USD", method = "bankTransfer", reference = $"wire {suffix}", invoiceId }));
+        using var reversed = await owner.PostAsJsonAsync($"/api/v1/payments/{paymentId}/reverse", new { reason = "recordedByMistake", note = "another customer's wire" });
+        Assert.True(reversed.IsSuccessStatusCode, await reversed.Content.ReadAsStringAsync());
+        using var voided = await owner.PostAsJsonAsync($"/api/v1/invoices/{invoiceId}/void", new { });
+        Assert.True(voided.IsSuccessStatusCode, await voided.Content.ReadAsStringAsync());
+
+        await app.DeliverAsync();
+
+        var events = receiver.Received.Select(r => JsonDocument.Parse(r.Body).RootElement).ToList();
+        Assert.Equal(["contract.changed", "contract.changed", "payment.reversed", "invoice.voided"], events.Select(e => e.GetProperty("type").GetString()));
+        var contracts = events.Take(2).Select(e => e.GetProperty("data")).Select(d => (d.GetProperty("contractId").GetGuid(), d.GetProperty("customerId").GetGuid(),
+            d.GetProperty("change").GetString(), d.GetProperty("invoiceCadence").GetString(), d.GetProperty("paymentTermsDays").GetInt32(), d.GetProperty("version").GetInt32()));
+        Assert.Equal([(contractId, customerId, "created", "monthly", 30, 1), (contractId, customerId, "updated", "monthly", 14, 2)], contracts);
+        var voidedData = events[3].GetProperty("data");
+        Assert.Equal((invoiceId, invoice.GetProperty("number").GetString(), customerId, contractId, "USD", "2026-04-05", invoice.GetProperty("total").GetDecimal()),
+            (voidedData.GetProperty("invoiceId").GetGuid(), voidedData.GetProperty("number").GetString(), voidedData.GetProperty("customerId").GetGuid(),
+                voidedData.GetProperty("contractId").GetGuid(), voidedData.GetProperty("currency").GetString(), voidedData.GetProperty("billingDate").GetString(),
+                voidedData.GetProperty("total").GetDecimal()));
+        var reversal = events[2].GetProperty("data");
+        Assert.Equal((paymentId, customerId, "USD", 25.00m, $"wire {suffix}", "recordedByMistake"),
+            (reversal.GetProperty("paymentId").GetGuid(), reversal.GetProperty("customerId").GetGuid(), reversal.GetProperty("currency").GetString(),
+                reversal.GetProperty("amount").GetDecimal(), reversal.GetProperty("reference").GetString(), reversal.GetProperty("reason").GetString()));
+    }
+
+    /// <summary>A German-addressed USD legal entity, a tax-exempt Fabrikam and its monthly USD contract at cost + 65 %.</summary>
+    private static async Task<(string Suffix, Guid EntityId, Guid CustomerId, Guid ContractId)> FabrikamContractAsync(HttpClient owner)
+    {
+        var suffix = Guid.NewGuid().ToString("N")[..8];
+        var entityId = await InvoiceDeliveryApp.CreatedIdAsync(await owner.PostAsJsonAsync("/api/v1/legal-entities", new
+        {
+            name = $"Northwind Cloud Services {suffix}",
+            address = new { line1 = "Friedrichstraße 68", city = "Berlin", postalCode = "10117", country = "DE" },
+            currency = "USD", invoicePrefix = $"W{suffix}-", creditNotePrefix = $"X{suffix}-", defaultPaymentTermsDays = 30, taxProvider = "builtIn",
+        }));
+        var customerId = await InvoiceDeliveryApp.CreatedIdAsync(await owner.PostAsJsonAsync("/api/v1/customers", new
+        {
+            name = $"Fabrikam {suffix}", currency = "USD", billingEmail = "payables@fabrikam.example", taxExempt = true, taxExemptionCertificate = "WA-EXEMPT-1",
+            billingAddress = new { line1 = "1 Microsoft Way", city = "Redmond", postalCode = "98052", region = "WA", country = "US" },
+        }));
+        var contractId = await InvoiceDeliveryApp.CreatedIdAsync(await owner.PostAsJsonAsync("/api/v1/contracts", new
+        {
+            customerId, currency = "USD", billingDay = 5, invoiceCadence = "monthly", legalEntityId = entityId,
+            pricingRules = new[] { new { productId = "*", method = "markupOnCost", value = 65m } },
+        }));
+        return (suffix, entityId, customerId, contractId);
     }
 
     private static string Unique(string name) => $"{name} {Guid.NewGuid().ToString("N")[..8]}";

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Prorata.Application.Webhooks;
 using Prorata.Data;
 using Prorata.Data.Contracts;
 using Prorata.Data.LegalEntities;
@@ -40,6 +41,7 @@ public sealed class SaveContract(ProrataDbContext db, TimeProvider time)
         };
         Apply(contract, terms, now);
         db.BillingContracts.Add(contract);
+        await DomainEvents.RecordAsync(db, DomainEvents.ContractChanged(contract, created: true), contract.CustomerId, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await db.Entry(contract).Reference(c => c.LegalEntity).LoadAsync(cancellationToken);
         return SaveResult<BillingContract>.Saved(contract);
@@ -85,6 +87,7 @@ public sealed class SaveContract(ProrataDbContext db, TimeProvider time)
         contract.LegalEntityId = entity.Id;
         contract.Version++;
         Apply(contract, terms, time.GetUtcNow());
+        await DomainEvents.RecordAsync(db, DomainEvents.ContractChanged(contract, created: false), contract.CustomerId, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -118,6 +118,7 @@ public sealed class InvoiceLifecycle(ProrataDbContext db, TimeProvider time, IOp
         var customerId = await db.BillingContracts.Where(c => c.Id == invoice.ContractId).Select(c => c.CustomerId).FirstAsync(cancellationToken);
         var voidedAt = time.GetUtcNow();
         OutboxWriter.Enqueue(db, OutboxTopic.ReceivablesUpdate, ReceivablesUpdate.Key(invoice.Id, "voided"), new ReceivablesUpdate(customerId, invoice.Id), voidedAt, customerId);
+        await DomainEvents.RecordAsync(db, DomainEvents.InvoiceVoided(invoice, customerId, voidedAt), customerId, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         outbox.Queued();
         return InvoiceStepResult.Done(invoice);

@@ -134,6 +134,7 @@ public sealed class CustomerPayments(ProrataDbContext db, TimeProvider time, Out
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await CustomerLock.TakeAsync(db, payment.CustomerId, cancellationToken);
         payment.Reversal = new PaymentReversal { PaymentId = payment.Id, Reason = reason, Note = text, ReversedBy = reversedBy, ReversedAt = now };
+        await DomainEvents.RecordAsync(db, DomainEvents.PaymentReversed(payment, payment.Reversal), payment.CustomerId, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await SettleAsync(payment.CustomerId, transaction, cancellationToken);
         return SaveResult<Payment>.Saved(payment);

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Prorata.Application.Outbox;
 using Prorata.Application.Webhooks.Events;
 using Prorata.Data;
+using Prorata.Data.Contracts;
 using Prorata.Data.Customers;
 using Prorata.Data.Invoices;
 using Prorata.Data.Outbox;
@@ -37,6 +38,18 @@ public static class DomainEvents
     public static DomainEvent CustomerChanged(Customer customer, bool created) =>
         New(WebhookEventTypes.CustomerChanged, new CustomerChangedData(customer.Id, created ? "created" : "updated", customer.Name, customer.Currency,
             customer.BillingEmail, customer.ParentCustomerId, customer.CreditHold, customer.Version), customer.UpdatedAt);
+
+    public static DomainEvent InvoiceVoided(CustomerInvoice invoice, Guid customerId, DateTimeOffset voidedAt) =>
+        New(WebhookEventTypes.InvoiceVoided, new InvoiceVoidedData(invoice.Id, invoice.DisplayNumber, customerId, invoice.ContractId, invoice.Currency,
+            invoice.BillingDate, invoice.Total, voidedAt), voidedAt);
+
+    public static DomainEvent PaymentReversed(Payment payment, PaymentReversal reversal) =>
+        New(WebhookEventTypes.PaymentReversed, new PaymentReversedData(payment.Id, payment.CustomerId, payment.Currency, payment.Amount, payment.Reference,
+            EnumText.ToWire(reversal.Reason), reversal.ReversedAt), reversal.ReversedAt);
+
+    public static DomainEvent ContractChanged(BillingContract contract, bool created) =>
+        New(WebhookEventTypes.ContractChanged, new ContractChangedData(contract.Id, contract.CustomerId, created ? "created" : "updated", contract.Currency,
+            contract.BillingDay, EnumText.ToWire(contract.InvoiceCadence), contract.PaymentTermsDays, contract.LegalEntityId, contract.Version), contract.UpdatedAt);
 
     /// <summary>Whether an active subscription wants <paramref name="type"/>: a path that writes many events asks once.</summary>
     public static async Task<bool> WantedAsync(ProrataDbContext db, string type, CancellationToken cancellationToken)

@@ -11,11 +11,15 @@ public static class WebhookEventTypes
     public const string PaymentRecorded = "payment.recorded";
     public const string SubscriptionChanged = "subscription.changed";
     public const string CustomerChanged = "customer.changed";
+    public const string ContractChanged = "contract.changed";
+    public const string InvoiceVoided = "invoice.voided";
+    public const string PaymentReversed = "payment.reversed";
 
     /// <summary>Every type, including those added later.</summary>
     public const string All = "*";
 
-    public static readonly IReadOnlyList<string> Known = [InvoiceIssued, CreditNoteIssued, PaymentRecorded, SubscriptionChanged, CustomerChanged];
+    public static readonly IReadOnlyList<string> Known =
+        [InvoiceIssued, CreditNoteIssued, PaymentRecorded, SubscriptionChanged, CustomerChanged, ContractChanged, InvoiceVoided, PaymentReversed];
 
     /// <summary>Whether a subscription's stored types include <paramref name="type"/>.</summary>
     public static bool Includes(string subscribed, string type) =>

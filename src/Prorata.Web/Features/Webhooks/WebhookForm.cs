@@ -22,6 +22,12 @@ public sealed class WebhookForm
 
     public bool CustomerChanged { get; set; }
 
+    public bool ContractChanged { get; set; }
+
+    public bool InvoiceVoided { get; set; }
+
+    public bool PaymentReversed { get; set; }
+
     public bool Active { get; set; }
 
     public int? Version { get; set; }
@@ -39,6 +45,9 @@ public sealed class WebhookForm
             PaymentRecorded = types.Contains(WebhookEventTypes.PaymentRecorded),
             SubscriptionChanged = types.Contains(WebhookEventTypes.SubscriptionChanged),
             CustomerChanged = types.Contains(WebhookEventTypes.CustomerChanged),
+            ContractChanged = types.Contains(WebhookEventTypes.ContractChanged),
+            InvoiceVoided = types.Contains(WebhookEventTypes.InvoiceVoided),
+            PaymentReversed = types.Contains(WebhookEventTypes.PaymentReversed),
             Active = s.Active,
             Version = s.Version,
         };
@@ -54,5 +63,8 @@ public sealed class WebhookForm
         if (PaymentRecorded) yield return WebhookEventTypes.PaymentRecorded;
         if (SubscriptionChanged) yield return WebhookEventTypes.SubscriptionChanged;
         if (CustomerChanged) yield return WebhookEventTypes.CustomerChanged;
+        if (ContractChanged) yield return WebhookEventTypes.ContractChanged;
+        if (InvoiceVoided) yield return WebhookEventTypes.InvoiceVoided;
+        if (PaymentReversed) yield return WebhookEventTypes.PaymentReversed;
     }
 }

@@ -37,15 +37,17 @@ public sealed class SearchJourneyTests(LiveApp app) : IClassFixture<LiveApp>
 
         await page.GetByLabel("Title, customer or id").FillAsync(title);
         await page.GetByRole(AriaRole.Button, new() { Name = "Find" }).ClickAsync();
+        // Waits for the new page's load: the address alone changes before the new page is there.
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("[?&]q="));
         var matching = await page.Locator("#subscriptions tbody tr").CountAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Seats" }).ClickAsync();
-        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("sort=-seats"));
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("sort=-seats"));
+        await Assertions.Expect(page.Locator("th[aria-sort=descending]")).ToHaveTextAsync("Seats ▼");
 
         Assert.InRange(matching, 1, all);
         Assert.All(await page.Locator("#subscriptions tbody tr td:first-child").AllTextContentsAsync(), t => Assert.Contains(title, t));
         var seats = (await page.Locator("#subscriptions tbody tr td:nth-child(4)").AllTextContentsAsync()).Select(s => int.Parse(s.Replace(",", ""), System.Globalization.CultureInfo.InvariantCulture)).ToList();
         Assert.Equal(seats.OrderByDescending(s => s), seats);
         await Assertions.Expect(page.GetByLabel("Title, customer or id")).ToHaveValueAsync(title);
-        await Assertions.Expect(page.Locator("th[aria-sort=descending]")).ToHaveTextAsync("Seats ▼");
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Prorata.Application.Search;
 using Prorata.Data;
@@ -33,7 +34,7 @@ public sealed record InvoiceRow(CustomerInvoice Invoice, Guid CustomerId, string
 /// The invoices list: words match the number (INV-000042, CN-000007 or just 42), the customer's name or the legal
 /// entity's; newest billing date first unless asked otherwise. Nothing written.
 /// </summary>
-public sealed class InvoiceSearch(ProrataDbContext db)
+public sealed partial class InvoiceSearch(ProrataDbContext db)
 {
     public static readonly IReadOnlyList<string> Sorts = ["billingDate", "number", "customer", "total", "status"];
 
@@ -89,10 +90,16 @@ public sealed class InvoiceSearch(ProrataDbContext db)
         return query;
     }
 
-    /// <summary>The number in "inv-000042", "cn-7" or "42": the digits at the end, when the words end in digits.</summary>
+    /// <summary>
+    /// The number in "inv-000042", "cn-7" or "42": digits alone, or after a prefix that ends in a dash. Other words that
+    /// merely end in digits ("Contoso 2", "lst2da7") are names, not numbers.
+    /// </summary>
     public static long? NumberIn(string text)
     {
-        var digits = new string([.. text.Reverse().TakeWhile(char.IsAsciiDigit).Reverse()]);
-        return digits.Length is > 0 and <= 18 && long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
+        var match = InvoiceNumber().Match(text.Trim());
+        return match.Success && long.TryParse(match.Groups["n"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
     }
+
+    [GeneratedRegex(@"^(?:[A-Za-z0-9-]*-)?(?<n>\d{1,18})$")]
+    private static partial Regex InvoiceNumber();
 }

@@ -50,7 +50,8 @@ public sealed class PaymentSearch(ProrataDbContext db)
         return page.Select(p => new PaymentRow(p, names[p.CustomerId]));
     }
 
-    private IQueryable<Payment> Filtered(PaymentFilter filter, string? text)
+    /// <summary>Every payment the filter and words (lower case) match, unordered: the list's rows and the receivables views' alike.</summary>
+    public IQueryable<Payment> Filtered(PaymentFilter filter, string? text)
     {
         var query = db.Payments.AsNoTracking().Include(p => p.Reversal).AsQueryable();
         if (filter.CustomerId is { } customer) query = query.Where(p => p.CustomerId == customer);

@@ -56,18 +56,7 @@ public sealed class ReceivablesViews(ProrataDbContext db)
     /// <summary>Payments received from <paramref name="from"/> to <paramref name="to"/> (UTC days, both inclusive), newest first.</summary>
     public async Task<IReadOnlyList<Payment>> PaymentsAsync(Guid? customerId, DateOnly? from, DateOnly? to, CancellationToken cancellationToken)
     {
-        var query = db.Payments.AsNoTracking().Include(p => p.Reversal).AsQueryable();
-        if (customerId is { } id) query = query.Where(p => p.CustomerId == id);
-        if (from is { } first)
-        {
-            var start = new DateTimeOffset(first.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-            query = query.Where(p => p.ReceivedAt >= start);
-        }
-        if (to is { } last)
-        {
-            var end = new DateTimeOffset(last.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-            query = query.Where(p => p.ReceivedAt < end);
-        }
+        var query = new PaymentSearch(db).Filtered(new PaymentFilter { CustomerId = customerId, From = from, To = to }, null);
         return (await query.ToListAsync(cancellationToken)).OrderByDescending(p => p.ReceivedAt).ThenBy(p => p.Id).ToList();
     }
 

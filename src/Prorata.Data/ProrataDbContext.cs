@@ -16,6 +16,7 @@ using Prorata.Data.PartnerCenter;
 using Prorata.Data.Receivables;
 using Prorata.Data.Reconciliation;
 using Prorata.Data.Outbox;
+using Prorata.Data.Portal;
 using Prorata.Data.Subscriptions;
 using Prorata.Data.Webhooks;
 using Prorata.Data.WorkItems;
@@ -128,6 +129,14 @@ public sealed class ProrataDbContext(DbContextOptions<ProrataDbContext> options)
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
 
     public DbSet<WebhookAttempt> WebhookAttempts => Set<WebhookAttempt>();
+
+    public DbSet<CustomerUser> CustomerUsers => Set<CustomerUser>();
+
+    public DbSet<PortalOffer> PortalOffers => Set<PortalOffer>();
+
+    public DbSet<PortalPolicy> PortalPolicies => Set<PortalPolicy>();
+
+    public DbSet<PortalRequest> PortalRequests => Set<PortalRequest>();
 
     /// <summary>Append-only; written by <see cref="AuditRecorder"/>, never by a caller.</summary>
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();

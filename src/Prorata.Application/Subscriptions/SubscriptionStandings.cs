@@ -26,8 +26,15 @@ public sealed class SubscriptionStandings(ProrataDbContext db, BillingOptions op
     {
         var contractId = await db.Subscriptions.AsNoTracking().Where(s => s.Id == subscriptionId).Select(s => (Guid?)s.ContractId).FirstOrDefaultAsync(cancellationToken);
         if (contractId is not { } id) return null;
+        return (await OfContractAsync(id, [subscriptionId], now, cancellationToken))[subscriptionId];
+    }
+
+    /// <summary>Where each of <paramref name="subscriptionIds"/> of one contract stands, from one play of the contract's log.</summary>
+    public async Task<IReadOnlyDictionary<Guid, SubscriptionStandingView>> OfContractAsync(Guid contractId, IReadOnlyCollection<Guid> subscriptionIds, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
         var today = DateOnly.FromDateTime(now.UtcDateTime);
-        var timelines = await StoredContractTimelines.ReadAsync(db, [id], LogCut.UpTo(now), TimelineParts.Customer, cancellationToken);
+        var timelines = await StoredContractTimelines.ReadAsync(db, [contractId], LogCut.UpTo(now), TimelineParts.Customer, cancellationToken);
         var contract = timelines.Contracts.Single();
         var domain = StoredTimeline.ToDomain(contract);
         var events = timelines.EventsOf(contract.Id);
@@ -36,12 +43,23 @@ public sealed class SubscriptionStandings(ProrataDbContext db, BillingOptions op
         // What is logged already happened: recorded as facts, as billing replays it.
         foreach (var e in events) run.Record(e);
         run.Book.AdvanceTo(today);
-        var key = subscriptionId.ToString();
-        if (run.Book.Find(key) is not { } subscription) return new SubscriptionStandingView(null, null, null, 0, null, contract.Currency);
-        var recurring = run.RecurringAt(today).FirstOrDefault(r => r.Subscription == key);
-        var renewal = RenewalCalendar.Of(run.Book, domain).FirstOrDefault(r => r.SubscriptionId == key);
-        return new SubscriptionStandingView(SubscriptionStanding.Of(subscription, now),
-            recurring is { PricePerCycle: > 0 } ? recurring.PricePerCycle : null, recurring is { CostPerCycle: > 0 } ? recurring.CostPerCycle : null,
-            recurring?.CycleMonths ?? 0, renewal is { Renews: true } ? renewal.UnitPrice : null, contract.Currency);
+        var recurring = run.RecurringAt(today).ToLookup(r => r.Subscription);
+        var renewals = RenewalCalendar.Of(run.Book, domain).ToLookup(r => r.SubscriptionId);
+        var views = new Dictionary<Guid, SubscriptionStandingView>();
+        foreach (var subscriptionId in subscriptionIds)
+        {
+            var key = subscriptionId.ToString();
+            if (run.Book.Find(key) is not { } subscription)
+            {
+                views[subscriptionId] = new SubscriptionStandingView(null, null, null, 0, null, contract.Currency);
+                continue;
+            }
+            var cycle = recurring[key].FirstOrDefault();
+            var renewal = renewals[key].FirstOrDefault();
+            views[subscriptionId] = new SubscriptionStandingView(SubscriptionStanding.Of(subscription, now),
+                cycle is { PricePerCycle: > 0 } ? cycle.PricePerCycle : null, cycle is { CostPerCycle: > 0 } ? cycle.CostPerCycle : null,
+                cycle?.CycleMonths ?? 0, renewal is { Renews: true } ? renewal.UnitPrice : null, contract.Currency);
+        }
+        return views;
     }
 }

@@ -7,6 +7,7 @@ using Prorata.Data.Identity;
 using Prorata.Data.Insight;
 using Prorata.Data.LegalEntities;
 using Prorata.Data.PartnerCenter;
+using Prorata.Data.Portal;
 using Prorata.Data.Tax;
 using Prorata.Data.Webhooks;
 
@@ -47,6 +48,13 @@ public static class AuditedTypes
         [typeof(PriceListVersion)] = new("PriceList", e => ((PriceListVersion)e).Id.ToString(), e => ((PriceListVersion)e).Name, None,
             new HashSet<string>([nameof(PriceListVersion.ImportedAt), nameof(PriceListVersion.ImportedBy)])),
         [typeof(Salesperson)] = new("Salesperson", e => ((Salesperson)e).Id.ToString(), e => ((Salesperson)e).Name, None, None),
+        [typeof(CustomerUser)] = new("CustomerUser", e => ((CustomerUser)e).Id.ToString(), e => ((CustomerUser)e).Email,
+            new HashSet<string>([nameof(Portal.CustomerUser.PasswordHash), nameof(Portal.CustomerUser.ProtectedTotpSecret), nameof(Portal.CustomerUser.InvitationHash),
+                nameof(Portal.CustomerUser.SecurityStamp)]),
+            new HashSet<string>([nameof(Portal.CustomerUser.LastSignInAt), nameof(Portal.CustomerUser.NormalizedEmail)])),
+        [typeof(PortalOffer)] = new("PortalOffer", e => ((PortalOffer)e).Id.ToString(), e => $"{((PortalOffer)e).ProductId}/{((PortalOffer)e).SkuId}", None, None),
+        [typeof(PortalPolicy)] = new("PortalPolicy", e => ((PortalPolicy)e).CustomerId.ToString(), _ => null, None,
+            new HashSet<string>([nameof(PortalPolicy.UpdatedAt)])),
         [typeof(SalespersonPlan)] = new("CommissionPlan", e => ((SalespersonPlan)e).Id.ToString(), e => ((SalespersonPlan)e).ProductId, None, None),
     };
 

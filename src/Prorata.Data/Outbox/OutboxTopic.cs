@@ -35,4 +35,7 @@ public enum OutboxTopic
 
     /// <summary>One event POSTed, signed, to one webhook subscription's endpoint.</summary>
     WebhookDelivery,
+
+    /// <summary>A customer portal invitation to e-mail: its one-time link, encrypted with the key ring while it waits.</summary>
+    PortalInvitation,
 }

@@ -13,6 +13,7 @@ using Prorata.Web.Features.Invoices;
 using Prorata.Web.Features.LegalEntities;
 using Prorata.Web.Features.Outbox;
 using Prorata.Web.Features.PartnerCenter;
+using Prorata.Web.Features.Portal;
 using Prorata.Web.Features.Receivables;
 using Prorata.Web.Features.Reconciliation;
 using Prorata.Web.Features.Search;
@@ -49,6 +50,7 @@ builder.Services.AddOutbox(builder.Configuration);
 builder.Services.AddWebhooks(builder.Configuration);
 builder.Services.AddSearch();
 builder.Services.AddAudit();
+builder.Services.AddPortal();
 
 var app = builder.Build();
 app.UseProrataInfrastructure();

@@ -5,7 +5,8 @@ namespace Prorata.Web.Infrastructure.Auth;
 /// <summary>
 /// Which credential a request is judged by. An API request (/api/…) that carries a key — <c>Authorization: Bearer prk_…</c>
 /// or <c>X-Api-Key: prk_…</c> — is judged by the key alone, whatever cookie comes with it; everything else by the staff
-/// cookie. Pages and their form posts are never under /api, so a key cannot open a page.
+/// cookie; everything under /portal by the customer portal's own cookie (<see cref="PortalCookie"/>). Pages and their form
+/// posts are never under /api, so a key cannot open a page.
 /// </summary>
 public static class ApiKeyAuthentication
 {
@@ -29,7 +30,8 @@ public static class ApiKeyAuthentication
         return HasBearer(request) ? request.Headers.Authorization.ToString()[BearerPrefix.Length..].Trim() : null;
     }
 
-    public static string SelectScheme(HttpContext context) => IsKeyRequest(context.Request) ? Scheme : IdentityConstants.ApplicationScheme;
+    public static string SelectScheme(HttpContext context) =>
+        IsKeyRequest(context.Request) ? Scheme : PortalCookie.IsPortal(context.Request) ? PortalCookie.Scheme : IdentityConstants.ApplicationScheme;
 
     private static bool HasBearer(HttpRequest request) =>
         request.Headers.Authorization is [{ } value] && value.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase);

@@ -29,6 +29,7 @@ public static class ProrataAuth
         authentication.AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthentication.Scheme, "API key", null);
         services.AddScoped<ApiKeys>();
         authentication.AddIdentityCookies();
+        PortalCookie.Add(authentication);
         if (entraId.IsConfigured)
         {
             authentication.AddOpenIdConnect(EntraIdOptions.Scheme, "Microsoft Entra ID", options =>
@@ -88,7 +89,8 @@ public static class ProrataAuth
             .AddPolicy(Policies.BillingWrite, p => p.RequireRole(StaffRoles.Owner, StaffRoles.BillingAdmin, StaffRoles.Finance))
             .AddPolicy(Policies.CommissionsWrite, p => p.RequireRole(StaffRoles.Owner, StaffRoles.Finance))
             .AddPolicy(Policies.AuditRead, p => p.RequireRole(StaffRoles.Owner, StaffRoles.Finance))
-            .AddPolicy(Policies.OwnerOnly, p => p.RequireRole(StaffRoles.Owner));
+            .AddPolicy(Policies.OwnerOnly, p => p.RequireRole(StaffRoles.Owner))
+            .AddPortalPolicies();
         services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "prorata.antiforgery";

@@ -78,6 +78,7 @@ app.MapApiKeys();
 app.MapWebhooks();
 app.MapSearch();
 app.MapAudit();
+app.MapPortal();
 
 app.MapProrataPages<App>();
 app.Run();

@@ -26,6 +26,8 @@ public sealed class PortalAccounts(ProrataDbContext db, TimeProvider time, IData
     // instance within the same 90 seconds would still need the password.
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, long> LastStep = new();
 
+    private static string? DummyHash;
+
     public async Task<SaveResult<CustomerUser>> AcceptAsync(string? token, string? password, string? displayName, PortalInvitations invitations,
         CancellationToken cancellationToken)
     {
@@ -49,8 +51,14 @@ public sealed class PortalAccounts(ProrataDbContext db, TimeProvider time, IData
     {
         var normalized = email?.Trim().ToUpperInvariant() ?? "";
         var user = normalized.Length is 0 or > 256 ? null : await db.CustomerUsers.FirstOrDefaultAsync(u => u.NormalizedEmail == normalized, cancellationToken);
-        if (user is not { Disabled: false, PasswordHash: not null } || password is null
-            || hasher.VerifyHashedPassword(user, user.PasswordHash, password) == PasswordVerificationResult.Failed)
+        if (user is not { Disabled: false, PasswordHash: not null })
+        {
+            // As long as a real check: the answer's time must not tell whether the address has an account.
+            var dummy = new CustomerUser { Email = "", NormalizedEmail = "", InvitedBy = "", SecurityStamp = "" };
+            hasher.VerifyHashedPassword(dummy, DummyHash ??= hasher.HashPassword(dummy, PortalInvitations.NewStamp()), password ?? "");
+            return PortalSignInResult.Refused(PortalSignInResult.WrongPassword);
+        }
+        if (password is null || hasher.VerifyHashedPassword(user, user.PasswordHash, password) == PasswordVerificationResult.Failed)
             return PortalSignInResult.Refused(PortalSignInResult.WrongPassword);
         if (user.TotpEnabled) return new PortalSignInResult(user, NeedsCode: true, null);
         await SignedInAsync(user, cancellationToken);
@@ -77,6 +85,15 @@ public sealed class PortalAccounts(ProrataDbContext db, TimeProvider time, IData
         user.TotpEnabled = false;
         await db.SaveChangesAsync(cancellationToken);
         return (secret, new OtpUri(OtpType.Totp, secret, user.Email, Issuer).ToString());
+    }
+
+    /// <summary>MFA as the account page shows it: on, or being set up (the key and its otpauth:// link, to show again), or off.</summary>
+    public async Task<(bool Enabled, string? Secret, string? Link)> TotpStateAsync(PortalCaller caller, CancellationToken cancellationToken)
+    {
+        var user = await db.CustomerUsers.AsNoTracking().FirstOrDefaultAsync(u => u.Id == caller.UserId && u.CustomerId == caller.CustomerId, cancellationToken);
+        if (user is null || user.TotpEnabled || user.ProtectedTotpSecret is null) return (user?.TotpEnabled ?? false, null, null);
+        var secret = totpProtector.Unprotect(user.ProtectedTotpSecret);
+        return (false, secret, new OtpUri(OtpType.Totp, secret, user.Email, Issuer).ToString());
     }
 
     /// <summary>Turns MFA on once the user shows a code from the new key; the stamp changes, so other sessions sign in again.</summary>

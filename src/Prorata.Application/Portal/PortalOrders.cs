@@ -105,8 +105,11 @@ public sealed class PortalOrders(ProrataDbContext db, SubscriptionChanges change
     private static PortalDecision? Stop(PortalDecision decision, bool confirmed) =>
         decision.Preview is null ? decision
         : !confirmed && (decision.CostsMoney || decision.Preview.LargeChange is not null)
-            ? PortalDecision.Refuse(PortalGuardrails.NotConfirmed,
-                $"This adds {Currency.Format(decision.Added, decision.Preview.Currency)} {decision.Preview.Currency} to your next invoice; confirm it to go ahead.")
+            ? decision with
+            {
+                RefusalCode = PortalGuardrails.NotConfirmed,
+                Refused = $"This adds {Currency.Format(decision.Added, decision.Preview.Currency)} {decision.Preview.Currency} to your next invoice; confirm it to go ahead.",
+            }
             : null;
 
     private static PortalDecision? SeatLimits(IReadOnlyList<PortalOffer> offers, int seats, string title)

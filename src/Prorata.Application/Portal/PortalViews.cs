@@ -19,6 +19,9 @@ public sealed record PortalInvoice(CustomerInvoice Invoice, InvoiceReceivable? R
 /// <summary>What one Azure plan was billed for one month of usage (the customer's price, never the partner's cost).</summary>
 public sealed record PortalUsageMonth(DateOnly Month, Guid SubscriptionId, string Title, string Currency, decimal Amount);
 
+/// <summary>Who the portal is of: the customer, and the partner that bills it (the legal entity of its first contract), with its logo.</summary>
+public sealed record PortalBrand(string CustomerName, string PartnerName, Guid? LegalEntityId, bool HasLogo);
+
 /// <summary>
 /// What the portal shows, always of the caller's customer only: its subscriptions played on the engine up to now (one
 /// play per contract), its issued invoices (never a draft, never the partner's cost), balances, requests and Azure usage
@@ -26,6 +29,18 @@ public sealed record PortalUsageMonth(DateOnly Month, Guid SubscriptionId, strin
 /// </summary>
 public sealed class PortalViews(ProrataDbContext db, SubscriptionStandings standings, TimeProvider time)
 {
+    public async Task<PortalBrand> BrandAsync(Guid customerId, CancellationToken cancellationToken)
+    {
+        var customer = await db.Customers.AsNoTracking().Where(c => c.Id == customerId).Select(c => c.Name).FirstAsync(cancellationToken);
+        var seller = await db.BillingContracts.AsNoTracking().Where(c => c.CustomerId == customerId).OrderBy(c => c.Id)
+            .Select(c => new { c.LegalEntityId, c.LegalEntity!.Name, HasLogo = c.LegalEntity.LogoPng != null }).FirstOrDefaultAsync(cancellationToken);
+        return new PortalBrand(customer, seller?.Name ?? "Your Microsoft partner", seller?.LegalEntityId, seller?.HasLogo ?? false);
+    }
+
+    public async Task<byte[]?> LogoAsync(Guid customerId, CancellationToken cancellationToken) =>
+        await db.BillingContracts.AsNoTracking().Where(c => c.CustomerId == customerId).OrderBy(c => c.Id)
+            .Select(c => c.LegalEntity!.LogoPng).FirstOrDefaultAsync(cancellationToken);
+
     public async Task<IReadOnlyList<PortalSubscription>> SubscriptionsAsync(PortalCaller caller, CancellationToken cancellationToken)
     {
         var subscriptions = await db.Subscriptions.AsNoTracking()

@@ -21,6 +21,12 @@ public sealed class AutoCharges(ProrataDbContext db, TimeProvider time, IEnumera
     /// <summary>Days after a refused attempt that the next one is made: attempt 2 after 3 days, attempt 3 after 7 more.</summary>
     public static readonly IReadOnlyList<int> RetryAfterDays = [3, 7];
 
+    /// <summary>
+    /// Attempts from this number on are a customer's own payments from the portal (101, 102…): the customer is there to see a
+    /// refusal, so it is neither retried nor raised as a work item, and its numbers never meet auto-charge's 1 to 3.
+    /// </summary>
+    public const int CustomerAttemptsFrom = 101;
+
     /// <summary>Queues attempt 1 of an invoice that was just issued, when its contract auto-charges and its customer has a saved method.</summary>
     public async Task<bool> QueueFirstAsync(Guid invoiceId, CancellationToken cancellationToken)
     {
@@ -115,6 +121,7 @@ public sealed class AutoCharges(ProrataDbContext db, TimeProvider time, IEnumera
                 break;
             default:
                 (attempt.State, attempt.SettledAt, attempt.FailureCode, attempt.FailureMessage) = (ChargeState.Failed, now, outcome.FailureCode, Trim(outcome.FailureMessage ?? ""));
+                if (attempt.Attempt >= CustomerAttemptsFrom) break;
                 if (attempt.Attempt <= RetryAfterDays.Count)
                 {
                     var next = new AutoChargeRequest(attempt.InvoiceId, attempt.Attempt + 1);

@@ -13,5 +13,6 @@ public static class PortalFeature
         .AddScoped<PortalOrders>()
         .AddScoped<PortalApprovals>()
         .AddScoped<PortalViews>()
+        .AddScoped<PortalPayments>()
         .AddScoped<IOutboxHandler, PortalInvitationHandler>();
 }

@@ -35,8 +35,34 @@ public static class PortalCookie
 
     public static bool IsPortal(HttpRequest request) => request.Path.StartsWithSegments(Prefix, StringComparison.OrdinalIgnoreCase);
 
-    public static void Add(AuthenticationBuilder authentication)
+    public static void Add(AuthenticationBuilder authentication, IServiceCollection services, IConfiguration configuration)
     {
+        var entraId = configuration.GetSection(PortalEntraIdOptions.Section).Get<PortalEntraIdOptions>() ?? new PortalEntraIdOptions();
+        services.Configure<PortalEntraIdOptions>(configuration.GetSection(PortalEntraIdOptions.Section));
+        if (entraId.IsConfigured)
+        {
+            authentication.AddCookie(PortalEntraIdOptions.ExternalScheme, options =>
+            {
+                options.Cookie.Name = CookieName + ".external";
+                options.Cookie.Path = Prefix;
+                options.ExpireTimeSpan = TimeSpan.FromMinutes(5);
+            });
+            authentication.AddOpenIdConnect(PortalEntraIdOptions.Scheme, "Microsoft", options =>
+            {
+                options.Authority = $"{entraId.Instance.TrimEnd('/')}/organizations/v2.0";
+                options.ClientId = entraId.ClientId;
+                options.ClientSecret = entraId.ClientSecret;
+                options.ResponseType = "code";
+                options.CallbackPath = PortalEntraIdOptions.CallbackPath;
+                options.SignInScheme = PortalEntraIdOptions.ExternalScheme;
+                options.Scope.Add("email");
+                options.MapInboundClaims = false;
+                options.TokenValidationParameters.IssuerValidator = (issuer, token, _) =>
+                    entraId.IsIssuerOf(issuer, (token as Microsoft.IdentityModel.JsonWebTokens.JsonWebToken)?.GetPayloadValue<string>("tid"))
+                        ? issuer
+                        : throw new Microsoft.IdentityModel.Tokens.SecurityTokenInvalidIssuerException($"Issuer '{issuer}' is not the token's own tenant.");
+            });
+        }
         authentication.AddCookie(Scheme, "Customer portal", options =>
         {
             options.LoginPath = SignInPath;

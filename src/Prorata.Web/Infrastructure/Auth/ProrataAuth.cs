@@ -29,7 +29,7 @@ public static class ProrataAuth
         authentication.AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthentication.Scheme, "API key", null);
         services.AddScoped<ApiKeys>();
         authentication.AddIdentityCookies();
-        PortalCookie.Add(authentication);
+        PortalCookie.Add(authentication, services, configuration);
         if (entraId.IsConfigured)
         {
             authentication.AddOpenIdConnect(EntraIdOptions.Scheme, "Microsoft Entra ID", options =>

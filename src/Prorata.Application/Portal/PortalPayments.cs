@@ -37,6 +37,8 @@ public sealed class PortalPayments(ProrataDbContext db, AutoCharges charges, Tim
                 && db.BillingContracts.Any(c => c.Id == i.ContractId && c.CustomerId == caller.CustomerId), cancellationToken);
         if (invoice is null) return new(PortalPaymentState.NotFound, $"You have no invoice '{invoiceId}'.");
         var receivable = await db.InvoiceReceivables.AsNoTracking().FirstOrDefaultAsync(r => r.InvoiceId == invoiceId, cancellationToken);
+        if (invoice.Status == InvoiceStatus.Issued && receivable is null)
+            return new(PortalPaymentState.AlreadyUnderWay, $"{invoice.DisplayNumber} is being entered in your account; try again in a minute.");
         if (invoice.Status != InvoiceStatus.Issued || receivable is not { Balance: > 0 })
             return new(PortalPaymentState.NothingDue, $"Nothing is owed on {invoice.DisplayNumber}.");
         if (!await db.SavedPaymentMethods.AnyAsync(m => m.CustomerId == caller.CustomerId && m.RevokedAt == null, cancellationToken))

@@ -263,7 +263,9 @@ public abstract class PortalApiTests(InvoiceDeliveryApp app)
         var noMethod = await PortalSeed.PostFormAsync(portal, $"/portal/invoices/{invoiceId}/pay", []);
         var setup = await PortalSeed.PostFormAsync(portal, "/portal/payment-methods/setup", new() { ["Provider"] = "stripe", ["Invoice"] = invoiceId.ToString() });
         using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
-        using var onStripe = await browser.PostAsync(setup.Headers.Location!, new FormUrlEncodedContent(new Dictionary<string, string>
+        var onward = await portal.GetStringAsync(setup.Headers.Location!.ToString());
+        var hosted = System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(onward, "id=\"continue\" href=\"(?<url>[^\"]+)\"").Groups["url"].Value);
+        using var onStripe = await browser.PostAsync(hosted, new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["method"] = "card", ["cardNumber"] = "4242424242424242", ["cardExpiry"] = "12 / 34", ["cardCvc"] = "123", ["billingName"] = "Contoso AP",
         }));

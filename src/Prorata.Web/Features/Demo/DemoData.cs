@@ -1,4 +1,6 @@
+using Microsoft.EntityFrameworkCore;
 using Prorata.Data;
+using Prorata.Data.Portal;
 using Prorata.Data.Contracts;
 using Prorata.Data.Customers;
 using Prorata.Data.LegalEntities;
@@ -76,6 +78,27 @@ public static class DemoData
 
         await db.SaveChangesAsync(cancellationToken);
         await DemoHistory.SeedAsync(db, time, cancellationToken);
+        await PortalCatalogAsync(db, now, cancellationToken);
+    }
+
+    /// <summary>
+    /// Contoso's portal catalog, for trying the portal once staff invite someone: Business Basic and Premium up to 100 seats,
+    /// E3 only with staff approval, and anything adding more than 1,000 USD to an invoice approved first.
+    /// </summary>
+    private static async Task PortalCatalogAsync(ProrataDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var contract = await db.BillingContracts.AsNoTracking().FirstAsync(c => c.Customer!.Name == "Contoso Ltd", cancellationToken);
+        PortalOffer Offer(string product, string sku, BillingPlan plan, bool approval) => new()
+        {
+            Id = Guid.CreateVersion7(now), CustomerId = contract.CustomerId, ContractId = contract.Id, ProductId = product, SkuId = sku, Term = TermDuration.P1Y,
+            BillingPlan = plan, MinSeats = 1, MaxSeats = 100, RequiresApproval = approval, CreatedAt = now,
+        };
+        db.PortalOffers.AddRange(
+            Offer(DemoHistory.BusinessBasic, "0001", BillingPlan.Monthly, false),
+            Offer(DemoHistory.BusinessPremium, "0002", BillingPlan.Monthly, false),
+            Offer(DemoHistory.Microsoft365E3, "0001", BillingPlan.Annual, true));
+        db.PortalPolicies.Add(new PortalPolicy { CustomerId = contract.CustomerId, ApprovalAbove = 1000m, UpdatedAt = now });
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private static Customer Customer(DateTimeOffset now, string name, string currency, string email, Customer? parent = null, bool creditHold = false) =>

@@ -151,7 +151,7 @@ public static class PortalEndpoints
         return submitted switch
         {
             { Queued: { } request } => Back("/portal/requests", message: $"Sent to your partner for approval: {request.Reason}"),
-            { Applied.Subscription: not null } => Back(page, message: $"Done: {PortalText.Change(change.Type, change.Quantity, null, change.Enabled)}."
+            { Applied.Subscription: not null } => Back(page, message: PortalText.Done(change.Type, change.Quantity, change.Enabled)
                 + (submitted.Decision.HoldNotice is { } hold ? " " + hold : "")),
             _ => Back(page, error: submitted.Problem ?? submitted.Decision.Refused),
         };
@@ -216,7 +216,9 @@ public static class PortalEndpoints
             var result = await setups.StartAsync(caller.CustomerId, provider,
                 setup => (new Uri(address.Link($"/portal/payment-methods/done?setup={setup}{then}")), new Uri(address.Link($"/portal/payment-methods?error={Uri.EscapeDataString("Nothing was saved.")}"))),
                 cancellationToken);
-            return result.Entity is { } session ? Results.Redirect(session.Url) : Back("/portal/payment-methods", error: result.Message ?? result.Errors.Values.First()[0]);
+            // A page with the provider's link, not a redirect: the form may only post to Prorata (CSP form-action 'self').
+            return result.Entity is { } session ? TypedResults.LocalRedirect($"/portal/payment-methods/continue?setup={session.Id}")
+                : Back("/portal/payment-methods", error: result.Message ?? result.Errors.Values.First()[0]);
         }
         catch (CollectorUnavailableException)
         {

@@ -32,4 +32,14 @@ public static class PortalText
         SubscriptionEventType.SetAutoRenew => enabled == false ? "turn auto-renew off" : "turn auto-renew on",
         _ => type.ToString(),
     };
+
+    /// <summary>What a change did, once done.</summary>
+    public static string Done(SubscriptionEventType type, int? quantity, bool? enabled) => type switch
+    {
+        SubscriptionEventType.SetQuantity => $"Done: the subscription has {quantity:N0} seat(s) now.",
+        SubscriptionEventType.ScheduleRenewal => $"Done: it renews with {quantity:N0} seat(s).",
+        SubscriptionEventType.Cancel => "Done: cancelled.",
+        SubscriptionEventType.SetAutoRenew => enabled == false ? "Done: auto-renew is off." : "Done: auto-renew is on.",
+        _ => "Done.",
+    };
 }

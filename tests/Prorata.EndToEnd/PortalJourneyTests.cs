@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -86,6 +88,43 @@ public sealed class PortalJourneyTests(StripeLiveApp stripe) : IClassFixture<Str
         var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#pdf").ClickAsync());
         Assert.Equal($"{number}.pdf", download.SuggestedFilename);
     }
+
+    /// <summary>The portal's pages checked by axe-core like the staff pages (WCAG 2.1 A and AA, no serious or critical violation), on a phone-sized screen too.</summary>
+    [Fact]
+    public async Task PortalPages_HaveNoSeriousOrCriticalAxeViolations()
+    {
+        var app = stripe.App;
+        var (_, link) = await InviteAsync(app, "axe@contoso.example");
+        var page = await app.Browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = app.BaseUrl, ViewportSize = new ViewportSize { Width = 390, Height = 844 } });
+        await page.GotoAsync("/portal/signin");
+        var options = new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } };
+        var found = Serious("/portal/signin", await page.RunAxe(options));
+        await page.GotoAsync(link.PathAndQuery);
+        found.AddRange(Serious("/portal/invitation", await page.RunAxe(options)));
+        await page.FillAsync("#password", "contoso portal passphrase");
+        await page.FillAsync("#confirm", "contoso portal passphrase");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Join" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".form-success")).ToBeVisibleAsync();
+        var subscription = await page.Locator("#portal-subscriptions tbody a").First.GetAttributeAsync("href");
+        await page.GotoAsync("/portal/buy");
+        var offer = await page.Locator("#portal-offers form").First.GetAttributeAsync("action");
+        await page.GotoAsync("/portal/invoices");
+        var invoice = await page.Locator("#portal-invoices tbody a[href^='/portal/invoices/']").First.GetAttributeAsync("href");
+        string[] paths = ["/portal", subscription!, $"{subscription}/preview?type=setQuantity&quantity=40", $"{subscription}/preview?type=setQuantity&quantity=1", "/portal/buy",
+            $"{offer}?quantity=2", "/portal/requests", "/portal/invoices", invoice!, "/portal/payment-methods", "/portal/usage", "/portal/users", "/portal/account"];
+
+        foreach (var path in paths)
+        {
+            await page.GotoAsync(path);
+            found.AddRange(Serious(path, await page.RunAxe(options)));
+        }
+
+        Assert.True(found.Count == 0, string.Join(Environment.NewLine, found));
+    }
+
+    private static List<string> Serious(string path, AxeResult result) =>
+        result.Violations.Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{path}: {v.Id} ({v.Impact}) {string.Join(" | ", v.Nodes.Take(3).Select(n => string.Join(" ", n.Target)))}").ToList();
 
     private static async Task<(Guid Customer, Uri Link)> InviteAsync(LiveApp app, string email)
     {

@@ -284,6 +284,73 @@ public abstract class PortalApiTests(InvoiceDeliveryApp app)
         Assert.Equal(("application/pdf", "%PDF"), (pdf.Content.Headers.ContentType!.MediaType, System.Text.Encoding.ASCII.GetString((await pdf.Content.ReadAsByteArrayAsync())[..4])));
     }
 
+    [Fact]
+    public async Task MicrosoftSignIn_OnlyFromTheCustomersOwnTenant_ThenByTheLinkedObjectId()
+    {
+        var staff = await app.SignedInAsync();
+        var customer = await PortalSeed.CustomerAsync(staff);
+        var tenant = Guid.NewGuid().ToString();
+        var email = $"entra-{Guid.NewGuid():N}@contoso.example";
+        await PortalSeed.InviteAsync(app, customer.Id, email);
+        await PortalSeed.WithAsync(app, async services =>
+        {
+            var db = services.GetRequiredService<Prorata.Data.ProrataDbContext>();
+            db.PartnerCenterCustomers.Add(new Prorata.Data.PartnerCenter.PartnerCenterCustomerLink
+                { PartnerCenterCustomerId = tenant, CompanyName = customer.Name, CustomerId = customer.Id, FirstSeenAt = app.Time.GetUtcNow() });
+            return await db.SaveChangesAsync();
+        });
+        var objectId = Guid.NewGuid().ToString();
+        static System.Security.Claims.ClaimsPrincipal Token(string tid, string oid, string mail) =>
+            new(new System.Security.Claims.ClaimsIdentity([new("tid", tid), new("oid", oid), new("email", mail)], "PortalEntraId"));
+        Task<(CustomerUser? User, string? Error)> ResolveAsync(System.Security.Claims.ClaimsPrincipal principal) =>
+            PortalSeed.WithAsync(app, s => s.GetRequiredService<PortalAccounts>().ResolveEntraAsync(principal, CancellationToken.None));
+
+        var lookAlike = await ResolveAsync(Token(Guid.NewGuid().ToString(), objectId, email));
+        var first = await ResolveAsync(Token(tenant, objectId, email));
+        var renamed = await ResolveAsync(Token(tenant, objectId, "irene.renamed@contoso.example"));
+        var impostor = await ResolveAsync(Token(tenant, Guid.NewGuid().ToString(), email));
+
+        Assert.Equal((null, "That Microsoft account belongs to another organisation than the customer you were invited to."), (lookAlike.User?.Id, lookAlike.Error));
+        Assert.Equal((customer.Id, objectId, true, null), (first.User!.CustomerId, first.User.EntraObjectId, first.User.HasJoined, first.User.InvitationHash));
+        Assert.Equal(first.User.Id, renamed.User!.Id);
+        Assert.Equal((null, "This portal user signs in with another Microsoft account."), (impostor.User?.Id, impostor.Error));
+    }
+
+    [Fact]
+    public async Task AzureUsage_IsWhatTheCustomersIssuedInvoicesBilled_ByMonthAndPlan()
+    {
+        var staff = await app.SignedInAsync();
+        var mine = await PortalSeed.CustomerAsync(staff, billingDay: 22);
+        var other = await PortalSeed.CustomerAsync(staff, billingDay: 22);
+        var invoice = await InvoiceDeliveryApp.BillAsync(staff, mine.ContractId, new DateOnly(2026, 4, 22), issue: false);
+        var otherInvoice = await InvoiceDeliveryApp.BillAsync(staff, other.ContractId, new DateOnly(2026, 4, 22), issue: false);
+        // A usage line on each draft, as billing writes one for an Azure plan's month in arrears; then both are issued.
+        await PortalSeed.WithAsync(app, async services =>
+        {
+            var db = services.GetRequiredService<Prorata.Data.ProrataDbContext>();
+            foreach (var (contract, subscription, amount) in new[] { (mine.ContractId, mine.SubscriptionId, 123.45m), (other.ContractId, other.SubscriptionId, 999m) })
+            {
+                var id = await db.Invoices.Where(i => i.ContractId == contract).Select(i => i.Id).SingleAsync();
+                db.InvoiceLines.Add(new Prorata.Data.Invoices.CustomerInvoiceLine
+                {
+                    InvoiceId = id, Position = 99, SubscriptionId = subscription, Kind = Prorata.Domain.Billing.InvoiceLineKind.Usage, PeriodStart = new DateOnly(2026, 3, 1),
+                    PeriodEnd = new DateOnly(2026, 3, 31), Quantity = 1, UnitPrice = amount, Amount = amount, Days = 31, PeriodDays = 31, ProductId = "DZH318Z0BQ3Q", SkuId = "0001",
+                });
+            }
+            return await db.SaveChangesAsync();
+        });
+        foreach (var draft in new[] { invoice, otherInvoice })
+            Assert.Equal(HttpStatusCode.OK, (await staff.PostAsJsonAsync($"/api/v1/invoices/{draft.GetProperty("id").GetGuid()}/issue", new { })).StatusCode);
+        var portal = await PortalSeed.UserAsync(app, mine.Id, "readOnly");
+
+        var usage = await portal.GetFromJsonAsync<JsonElement>("/portal/api/v1/usage");
+
+        var month = Assert.Single(usage.EnumerateArray());
+        Assert.Equal(("2026-03-01", mine.SubscriptionId, "Test Mail", "USD", 123.45m), (month.GetProperty("month").GetString(), month.GetProperty("subscriptionId").GetGuid(),
+            month.GetProperty("title").GetString(), month.GetProperty("currency").GetString(), month.GetProperty("amount").GetDecimal()));
+        Assert.Equal(invoice.GetProperty("currency").GetString(), month.GetProperty("currency").GetString());
+    }
+
     /// <summary>
     /// Every portal route that takes an id, tried by a user of one customer with the ids of another customer's subscription,
     /// invoice, offer, request, user and payment method: each answers 404, never the other customer's data or change. The

@@ -205,6 +205,22 @@ public abstract class PortalAdminApiTests(InvoicingApp app)
     }
 
     [Fact]
+    public async Task Approve_TheRulesRefuseTheChange_RequestEndsRefusedWithTheReason()
+    {
+        var owner = await app.SignedInAsAsync(StaffRoles.Owner);
+        var (customerId, contractId) = await CustomerWithContractAsync(owner);
+        var requestId = await PendingPurchaseAsync(owner, customerId, contractId, $"buyer-{Guid.NewGuid():N}@fabrikam.example", seats: 0);
+
+        var approve = await owner.PostAsJsonAsync($"/api/v1/portal-requests/{requestId}/approve", new { });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, approve.StatusCode);
+        var request = await owner.GetFromJsonAsync<JsonElement>($"/api/v1/portal-requests/{requestId}");
+        Assert.Equal(("refused", await InvoicingSeed.DetailOfAsync(approve)), (request.GetProperty("state").GetString(), request.GetProperty("outcome").GetString()));
+        Assert.Equal("InvalidQuantity: A purchase needs at least 1 seat; got 0.", request.GetProperty("outcome").GetString());
+        Assert.Equal(0, await InvoicingSeed.CountAsync(app, db => db.Subscriptions.Where(s => s.ContractId == contractId && s.Quantity == 0)));
+    }
+
+    [Fact]
     public async Task Decline_NeedsAReason_ThenDeclinedWithIt()
     {
         var owner = await app.SignedInAsAsync(StaffRoles.Owner);

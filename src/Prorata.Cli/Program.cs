@@ -6,6 +6,7 @@ using Prorata.Cli.Commissions;
 using Prorata.Cli.Exceptions;
 using Prorata.Cli.Insight;
 using Prorata.Cli.Invoices;
+using Prorata.Cli.Portal;
 using Prorata.Cli.Receivables;
 using Prorata.Cli.Reconcile;
 using Prorata.Cli.Search;
@@ -35,11 +36,13 @@ return args.FirstOrDefault() switch
     "audit" => await AuditCommand.RunAsync(args[1..], Console.Out, Console.Error, CancellationToken.None),
     "webhooks" => await WebhooksCommand.RunAsync(args[1..], Console.Out, Console.Error, CancellationToken.None),
     "search" => await SearchCommand.RunAsync(args[1..], Console.Out, Console.Error, CancellationToken.None),
+    "portal" => await PortalCommand.RunAsync(args[1..], Console.Out, Console.Error, TimeProvider.System, CancellationToken.None),
+    "approvals" => await ApprovalsCommand.RunAsync(args[1..], Console.Out, Console.Error, TimeProvider.System, CancellationToken.None),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: prorata simulate FILE.json | reconcile … | reconcile withdraw ID --reason TEXT | price-lists import FILE.csv | bill --date … | issue --date … | usage import FILE | exceptions | work-items … | dunning | payments … | receivables … | metrics mrr|deferred-revenue|renewals … | commissions ledger|statements|approve|paid … | api-keys create|list|revoke … | audit [--entity-type …] [--csv] | webhooks list|deliveries … | search WORDS…");
+    Console.Error.WriteLine("usage: prorata simulate FILE.json | reconcile … | reconcile withdraw ID --reason TEXT | price-lists import FILE.csv | bill --date … | issue --date … | usage import FILE | exceptions | work-items … | dunning | payments … | receivables … | metrics mrr|deferred-revenue|renewals … | commissions ledger|statements|approve|paid … | api-keys create|list|revoke … | audit [--entity-type …] [--csv] | webhooks list|deliveries … | search WORDS… | portal invite|users|offers --customer … | approvals [list|approve|decline] …");
     return 2;
 }

@@ -14,6 +14,7 @@ using Prorata.Web.Features.LegalEntities;
 using Prorata.Web.Features.Outbox;
 using Prorata.Web.Features.PartnerCenter;
 using Prorata.Web.Features.Portal;
+using Prorata.Web.Features.PortalAdmin;
 using Prorata.Web.Features.Receivables;
 using Prorata.Web.Features.Reconciliation;
 using Prorata.Web.Features.Search;
@@ -79,6 +80,7 @@ app.MapWebhooks();
 app.MapSearch();
 app.MapAudit();
 app.MapPortal();
+app.MapPortalAdmin();
 
 app.MapProrataPages<App>();
 app.Run();

@@ -22,7 +22,7 @@ public sealed class AccessibilityTests(LiveApp app) : IClassFixture<LiveApp>
         await page.GotoAsync("/contracts");
         var contract = await page.Locator("#contracts tbody a").First.GetAttributeAsync("href");
         string[] paths = ["/", "/customers", customer!, "/contracts", contract!, "/subscriptions", subscription!, "/invoices", invoice!, "/payments", "/receivables",
-            "/catalog", "/billing", "/reconciliation", "/exceptions", "/insight/mrr", "/insight/gross-profit", "/insight/renewals", "/insight/deferred-revenue",
+            "/catalog", "/billing", "/reconciliation", "/exceptions", "/approvals", "/insight/mrr", "/insight/gross-profit", "/insight/renewals", "/insight/deferred-revenue",
             "/commissions", "/search?q=a", "/legal-entities", "/tax-rates", "/partner-center", "/simulations", "/settings", "/settings/api-keys", "/settings/webhooks",
             "/no-such-page"];
         var options = new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } };

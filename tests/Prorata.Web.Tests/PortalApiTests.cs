@@ -47,6 +47,10 @@ public abstract class PortalApiTests(InvoiceDeliveryApp app)
         Assert.Equal(HttpStatusCode.Unauthorized, (await staff.GetAsync("/portal/api/v1/subscriptions")).StatusCode);
         var page = await staff.GetAsync("/portal");
         Assert.Equal((HttpStatusCode.Redirect, "/portal/signin"), (page.StatusCode, page.Headers.Location!.AbsolutePath));
+        // The portal API is described for the customer's programs on its own, apart from staff's document.
+        var described = JsonDocument.Parse(await app.AnonymousClient().GetStringAsync("/openapi/portal.json")).RootElement.GetProperty("paths");
+        Assert.True(described.TryGetProperty("/portal/api/v1/subscriptions/{id}/changes", out _));
+        Assert.Equal(14, described.EnumerateObject().SelectMany(p => p.Value.EnumerateObject()).Count());
         var user = await PortalSeed.ReadAsync(app, db => db.CustomerUsers.AsNoTracking().SingleAsync(u => u.Email == "ines@contoso.example"));
         Assert.Equal((mine.Id, CustomerUserRole.Admin, null, true, "Ines Admin"), (user.CustomerId, user.Role, user.InvitationHash, user.PasswordHash is not null, user.DisplayName));
     }

@@ -16,7 +16,7 @@ public static class PortalApi
 {
     public static IEndpointRouteBuilder MapPortalApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/portal/api/v1").RequireAuthorization(PortalCookie.Reader).WithTags("Customer portal");
+        var api = app.MapGroup("/portal/api/v1").RequireAuthorization(PortalCookie.Reader).WithTags("Customer portal").WithGroupName(PortalFeature.OpenApiDocument);
         api.MapGet("/subscriptions", async (HttpContext http, PortalViews views, CancellationToken ct) =>
             TypedResults.Ok((await views.SubscriptionsAsync(PortalEndpoints.Caller(http), ct)).Select(PortalSubscriptionResponse.From).ToList()));
         api.MapGet("/subscriptions/{id:guid}", async Task<Results<Ok<PortalSubscriptionResponse>, NotFound>> (Guid id, HttpContext http, PortalViews views, CancellationToken ct) =>

@@ -50,8 +50,8 @@ public sealed class AuditCommandTests : IAsyncLifetime
 
         Assert.Equal(2, bad.Exit);
         Assert.Equal(
-            "--entity-type: entityType must be one of ApiKey, BillingContract, CommissionPlan, Customer, LegalEntity, MarginFloor, PartnerCenterCredential, "
-            + "PriceList, Salesperson, StaffUser, TaxRate, Webhook; got 'Invoice'.\n"
+            "--entity-type: entityType must be one of ApiKey, BillingContract, CommissionPlan, Customer, CustomerUser, LegalEntity, MarginFloor, "
+            + "PartnerCenterCredential, PortalOffer, PortalPolicy, PriceList, Salesperson, StaffUser, TaxRate, Webhook; got 'Invoice'.\n"
             + "--from: from must be a date (yyyy-MM-dd); got '2026-13-01'.\n"
             + "--page: page must be 1 or more; got 0.\n",
             bad.Error);

@@ -14,7 +14,8 @@ namespace Prorata.Security.Tests;
 /// Issue 18: the role × route matrix, generated from the app's own endpoint list. A route must either name a policy or
 /// be one of the few that anyone may reach (sign-in, setup, health, static files): a new route that relies on the
 /// signed-in fallback alone fails here. Then every role asks every route (pages by GET, the API by its method) and gets
-/// exactly what the route's policies allow: 403 or the access-denied page when they do not, never a 500 when they do.
+/// exactly what the route's policies allow: 403 or the access-denied page when they do not, never a 500 when they do. A
+/// customer portal route signs every staff user out (its own sign-in page, or 401 from its API).
 /// </summary>
 [Collection(AppCollection.Name)]
 public sealed partial class RouteMatrixTests(SecurityApp app)
@@ -29,6 +30,9 @@ public sealed partial class RouteMatrixTests(SecurityApp app)
         // A customer back from a provider's hosted page (Prorata asks the provider, never the browser), and the providers'
         // webhooks (refused unless signed with the endpoint's secret).
         "/payment-setup/done", "/webhooks/stripe", "/webhooks/gocardless",
+        // The customer portal's own sign-in, joining from an invitation and its Microsoft sign-in (issue 14).
+        "/portal/signin", "/portal/signin/code", "/portal/signout", "/portal/signin/microsoft", "/portal/signin/microsoft/done", "/portal/denied",
+        "/portal/invitation/{Token}",
     ];
 
     [Fact]
@@ -62,7 +66,10 @@ public sealed partial class RouteMatrixTests(SecurityApp app)
                 var roles = (await provider.GetPolicyAsync(policy))!.Requirements.OfType<RolesAuthorizationRequirement>().SelectMany(r => r.AllowedRoles);
                 allowed.IntersectWith(roles);
             }
-            var isApi = route.Pattern.StartsWith("/api/", StringComparison.Ordinal);
+            // The portal's routes are judged by the portal cookie alone: a staff user, whatever the role, is not signed in there.
+            var portal = route.Policies.Any(p => p.StartsWith("Portal", StringComparison.Ordinal));
+            if (portal) allowed.Clear();
+            var isApi = route.Pattern.StartsWith("/api/", StringComparison.Ordinal) || route.Pattern.StartsWith("/portal/api/", StringComparison.Ordinal);
             var method = isApi ? route.Methods.FirstOrDefault(m => m != "GET") ?? "GET" : "GET";
             if (!isApi && !route.Methods.Contains("GET"))
             {
@@ -85,7 +92,7 @@ public sealed partial class RouteMatrixTests(SecurityApp app)
                 var location = response.Headers.Location?.OriginalString ?? "";
                 var denied = status == 403 || location.Contains("/access-denied", StringComparison.Ordinal);
                 var signedOut = status == 401 || location.Contains("/signin", StringComparison.Ordinal);
-                if (allowed.Contains(role) ? denied || signedOut || status >= 500 : !denied)
+                if (portal ? !signedOut : allowed.Contains(role) ? denied || signedOut || status >= 500 : !denied)
                 {
                     failures.Add($"{role} {method} {route.Pattern}: {status} {location} (allowed: {string.Join(",", allowed)})");
                 }

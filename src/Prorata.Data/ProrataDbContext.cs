@@ -10,6 +10,7 @@ using Prorata.Data.Customers;
 using Prorata.Data.Identity;
 using Prorata.Data.Insight;
 using Prorata.Data.Invoices;
+using Prorata.Data.Jobs;
 using Prorata.Data.LegalEntities;
 using Prorata.Data.Tax;
 using Prorata.Data.PartnerCenter;
@@ -129,6 +130,8 @@ public sealed class ProrataDbContext(DbContextOptions<ProrataDbContext> options)
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
 
     public DbSet<WebhookAttempt> WebhookAttempts => Set<WebhookAttempt>();
+
+    public DbSet<JobRun> JobRuns => Set<JobRun>();
 
     public DbSet<CustomerUser> CustomerUsers => Set<CustomerUser>();
 

@@ -10,6 +10,7 @@ using Prorata.Web.Features.Demo;
 using Prorata.Web.Features.Exceptions;
 using Prorata.Web.Features.Insight;
 using Prorata.Web.Features.Invoices;
+using Prorata.Web.Features.Jobs;
 using Prorata.Web.Features.LegalEntities;
 using Prorata.Web.Features.Outbox;
 using Prorata.Web.Features.PartnerCenter;
@@ -52,6 +53,7 @@ builder.Services.AddWebhooks(builder.Configuration);
 builder.Services.AddSearch();
 builder.Services.AddAudit();
 builder.Services.AddPortal();
+builder.Services.AddJobs(builder.Configuration);
 
 var app = builder.Build();
 app.UseProrataInfrastructure();
@@ -81,6 +83,7 @@ app.MapSearch();
 app.MapAudit();
 app.MapPortal();
 app.MapPortalAdmin();
+app.MapJobs();
 
 app.MapProrataPages<App>();
 app.Run();

@@ -15,7 +15,6 @@ public static class BillingFeature
         services.AddScoped(sp => new BillingRunner(sp.GetRequiredService<Prorata.Data.ProrataDbContext>(), sp.GetRequiredService<BillingOptions>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<Prorata.Application.Invoices.Delivery.SmtpOptions>>().Value.IsConfigured));
         services.AddSingleton<BillingRuns>();
-        services.AddHostedService<DailyBillingJob>();
         return services;
     }
 }

@@ -1,33 +1,24 @@
-using Microsoft.Extensions.Options;
-using Prorata.Data.Billing;
+using Prorata.Web.Features.Jobs;
 
 namespace Prorata.Web.Features.Billing;
 
 /// <summary>
-/// Bills the contracts due today, at start and then at 00:00 UTC every day (Prorata:Billing:DailyRun, on by default).
-/// Running a date twice writes nothing, so a restart in the middle of the day is harmless.
+/// Bills the contracts due today (Prorata:Billing:DailyRun, on by default): at start and at 00:00 UTC every day. Running a
+/// date twice writes nothing, so a restart, or a second instance, in the middle of the day is harmless.
 /// </summary>
-public sealed class DailyBillingJob(BillingRuns runs, TimeProvider time, IOptions<DailyBillingOptions> options, ILogger<DailyBillingJob> logger) : BackgroundService
+public sealed class DailyBillingJob(BillingRuns runs, IServiceScopeFactory scopes, TimeProvider time, ILogger<DailyBillingJob> logger)
+    : RecordedJob(scopes, time, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override string Name => ProrataJobs.DailyBilling;
+
+    protected override async Task<string> RunAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
-        if (!options.Value.DailyRun) return;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            var now = time.GetUtcNow();
-            var today = DateOnly.FromDateTime(now.UtcDateTime);
-            try
-            {
-                var run = runs.Start(today, issue: true, startedBy: "daily job");
-                await runs.WaitAsync(run.Id);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // Tomorrow's run bills today's contracts too (a run bills what is due up to its date): the loop goes on.
-                logger.LogError(e, "The daily billing run of {Date} could not start", today);
-            }
-            var nextMidnight = new DateTimeOffset(today.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-            await Task.Delay(nextMidnight - time.GetUtcNow(), time, stoppingToken);
-        }
+        var today = DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime);
+        var run = runs.Start(today, issue: true, startedBy: "daily job");
+        await runs.WaitAsync(run.Id);
+        var done = runs.Find(run.Id) ?? run;
+        if (done.Error is { } error) throw new InvalidOperationException($"The billing run of {today:yyyy-MM-dd} failed: {error}");
+        var p = done.Progress;
+        return $"Billed {today:yyyy-MM-dd}: {p.Invoiced:N0} invoices of {p.Due:N0} contracts due, {p.AlreadyBilled:N0} billed before, {p.Failed:N0} failed.";
     }
 }

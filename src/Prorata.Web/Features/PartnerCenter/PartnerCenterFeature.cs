@@ -21,8 +21,6 @@ public static class PartnerCenterFeature
         services.AddSingleton(connection);
         services.AddOptions<PartnerCenterSyncOptions>().Bind(configuration.GetSection(PartnerCenterSyncOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<PartnerCenterSyncRuns>();
-        services.AddHostedService<PartnerCenterSyncJob>();
-        services.AddHostedService<LicenseReadJob>();
         if (connection.Configured)
         {
             services.AddSingleton<ICredentialVault, DatabaseCredentialVault>();

@@ -20,7 +20,6 @@ public static class ReceivablesFeature
         services.AddSingleton<StatementPdf>();
         services.AddScoped<IOutboxHandler, ReceivablesUpdateHandler>();
         services.AddScoped<IOutboxHandler, PaymentReminderHandler>();
-        services.AddHostedService<DailyDunningJob>();
         services.AddScoped<AutoCharges>().AddScoped<PaymentSetups>().AddScoped<StripeEvents>().AddScoped<GoCardlessEvents>();
         services.AddScoped<IOutboxHandler, AutoChargeHandler>();
         // Each provider only when its settings are there; a contract that auto-charges through one that is off waits.

@@ -89,13 +89,19 @@ public static class PostgresServer
         return $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres";
     }
 
+    /// <summary>The path of one of PostgreSQL's programs (pg_dump, pg_restore …): the first bin folder that has it.</summary>
+    public static string ToolPath(string name) =>
+        BinaryFolders().Select(d => Path.Combine(d, name)).FirstOrDefault(File.Exists)
+            ?? throw new InvalidOperationException($"No PostgreSQL program {name} found in {string.Join(", ", BinaryFolders())}.");
+
+    private static IEnumerable<string> BinaryFolders() => new[] { "/usr/local/bin" }
+        .Concat(Directory.Exists("/usr/lib/postgresql")
+            ? Directory.GetDirectories("/usr/lib/postgresql").OrderDescending().Select(d => Path.Combine(d, "bin"))
+            : []);
+
     private static string FindBinaries()
     {
-        var candidates = new[] { "/usr/local/bin" }
-            .Concat(Directory.Exists("/usr/lib/postgresql")
-                ? Directory.GetDirectories("/usr/lib/postgresql").OrderDescending().Select(d => Path.Combine(d, "bin"))
-                : []);
-        return candidates.FirstOrDefault(d => File.Exists(Path.Combine(d, "initdb")) && File.Exists(Path.Combine(d, "pg_ctl")))
+        return BinaryFolders().FirstOrDefault(d => File.Exists(Path.Combine(d, "initdb")) && File.Exists(Path.Combine(d, "pg_ctl")))
             ?? throw new InvalidOperationException(
                 $"No PostgreSQL binaries (initdb, pg_ctl) found; set {EnvironmentVariable} or run ./test.sh, which installs them.");
     }

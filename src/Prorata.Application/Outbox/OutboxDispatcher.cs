@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
+using Prorata.Application.Telemetry;
 using Prorata.Application.WorkItems;
 using Prorata.Data;
 using Prorata.Data.Outbox;
@@ -10,9 +12,10 @@ namespace Prorata.Application.Outbox;
 /// Delivers what is due in the outbox: queued messages whose next attempt has come, and intents of calls still in flight
 /// after their lease (the process stopped between the outside system's answer and the save). Each message is leased
 /// before it is handled, so two workers never handle one at once; a failure is retried with a doubling delay, and a
-/// message that keeps failing, or that needs a person, becomes a work item.
+/// message that keeps failing, or that needs a person, becomes a work item. Each delivery is a span, and is counted by
+/// topic and outcome when the host measures (<c>metrics</c>: the app does, a test or a command may not).
 /// </summary>
-public sealed class OutboxDispatcher(ProrataDbContext db, IEnumerable<IOutboxHandler> handlers, TimeProvider time)
+public sealed class OutboxDispatcher(ProrataDbContext db, IEnumerable<IOutboxHandler> handlers, TimeProvider time, ProrataMetrics? metrics = null)
 {
     public const int MaxAttempts = 10;
 
@@ -54,6 +57,10 @@ public sealed class OutboxDispatcher(ProrataDbContext db, IEnumerable<IOutboxHan
 
     private async Task HandleAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
+        using var activity = ProrataActivities.Source.StartActivity("outbox delivery");
+        activity?.SetTag("prorata.outbox.topic", message.Topic.ToString());
+        activity?.SetTag("prorata.outbox.message_id", message.Id);
+        activity?.SetTag("prorata.outbox.attempt", message.Attempts);
         OutboxDelivery delivery;
         try
         {
@@ -101,6 +108,16 @@ public sealed class OutboxDispatcher(ProrataDbContext db, IEnumerable<IOutboxHan
         }
         await db.SaveChangesAsync(CancellationToken.None);
         db.ChangeTracker.Clear();
+        var outcome = message.State switch
+        {
+            OutboxState.Delivered => "delivered",
+            OutboxState.Refused => "refused",
+            OutboxState.Pending => "retry",
+            _ => "failed",
+        };
+        metrics?.OutboxDelivered(message.Topic, outcome);
+        activity?.SetTag("prorata.outbox.outcome", outcome);
+        if (outcome is "retry" or "failed") activity?.SetStatus(ActivityStatusCode.Error, message.LastError);
     }
 
     /// <summary>

@@ -10,13 +10,14 @@ using Prorata.Web.Infrastructure.Telemetry;
 
 namespace Prorata.Web.Infrastructure;
 
-/// <summary>What every feature stands on: database, sign-in, ProblemDetails, logs, health, OpenAPI and the Blazor shell.</summary>
+/// <summary>What every feature stands on: database, sign-in, ProblemDetails, logs, telemetry, health, OpenAPI and the Blazor shell.</summary>
 public static class ProrataInfrastructure
 {
     public static WebApplicationBuilder AddProrataInfrastructure(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton(TimeProvider.System);
         ConsoleLogs.Configure(builder);
+        ProrataTelemetry.Configure(builder);
         // Serve library assets (Blazor's script, Fluent UI) from the build output too, not only in Development or after publish.
         builder.WebHost.UseStaticWebAssets();
         // A failing background job (an import, a sync) is logged by the job; it never stops the host.

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Prorata.Application.Outbox;
+using Prorata.Application.Telemetry;
 
 namespace Prorata.Web.Features.Outbox;
 
@@ -7,7 +8,8 @@ namespace Prorata.Web.Features.Outbox;
 /// Delivers the outbox in the background: at once when a message was queued, else every few seconds (retries that came
 /// due, intents left in flight). A failure is logged and the loop goes on: it never stops the host.
 /// </summary>
-public sealed class OutboxWorkerJob(IServiceScopeFactory scopes, OutboxSignal signal, IOptions<OutboxOptions> options, ILogger<OutboxWorkerJob> logger)
+public sealed class OutboxWorkerJob(IServiceScopeFactory scopes, OutboxSignal signal, IOptions<OutboxOptions> options, ProrataMetrics metrics,
+    ILogger<OutboxWorkerJob> logger)
     : BackgroundService
 {
     private const int Batch = 50;
@@ -30,6 +32,7 @@ public sealed class OutboxWorkerJob(IServiceScopeFactory scopes, OutboxSignal si
             catch (Exception e)
             {
                 logger.LogError(e, "Outbox delivery failed; trying again in {Seconds} s", poll.TotalSeconds);
+                metrics.JobFailed("outbox");
             }
             if (handled == Batch) continue;
             try

@@ -1,5 +1,7 @@
 using Prorata.Application.PartnerCenter;
 using System.Collections.Concurrent;
+using System.Diagnostics;
+using Prorata.Application.Telemetry;
 using Microsoft.EntityFrameworkCore;
 using Prorata.Data;
 using Prorata.Data.PartnerCenter;
@@ -9,9 +11,11 @@ namespace Prorata.Web.Features.PartnerCenter;
 
 /// <summary>
 /// Sync runs in the background, one at a time: asking while one runs returns that one, since two pulls from the same
-/// cursor would only race for it. Live progress is kept in memory; each run's row records its start and its result.
+/// cursor would only race for it. Live progress is kept in memory; each run's row records its start and its result (and
+/// the last successful one is what the sync-lag gauge reads). Each run is a span; a stopped one counts as a failed job.
 /// </summary>
-public sealed class PartnerCenterSyncRuns(IServiceScopeFactory scopes, TimeProvider time, IHostApplicationLifetime lifetime, ILogger<PartnerCenterSyncRuns> logger)
+public sealed class PartnerCenterSyncRuns(IServiceScopeFactory scopes, TimeProvider time, IHostApplicationLifetime lifetime, ProrataMetrics metrics,
+    ILogger<PartnerCenterSyncRuns> logger)
 {
     private readonly ConcurrentDictionary<Guid, SyncRunStatus> _live = new();
     private readonly Lock _gate = new();
@@ -64,6 +68,8 @@ public sealed class PartnerCenterSyncRuns(IServiceScopeFactory scopes, TimeProvi
 
     private async Task RunAsync(SyncRunStatus status, CancellationToken cancellationToken)
     {
+        using var activity = ProrataActivities.Source.StartActivity("partner center sync");
+        activity?.SetTag("prorata.sync.full", status.Full);
         var row = new PartnerCenterSyncRun { Id = status.Id, IsFull = status.Full, StartedBy = status.StartedBy, StartedAt = status.StartedAt, Stage = "starting" };
         try
         {
@@ -79,6 +85,8 @@ public sealed class PartnerCenterSyncRuns(IServiceScopeFactory scopes, TimeProvi
             row.ChangesImported = outcome.ChangesImported;
             row.IssuesRaised = outcome.IssuesRaised;
             _live[status.Id] = _live[status.Id] with { Full = outcome.Full, Outcome = outcome };
+            activity?.SetTag("prorata.sync.changes", outcome.ChangesImported);
+            activity?.SetTag("prorata.sync.issues", outcome.IssuesRaised);
             logger.LogInformation("Partner Center sync: {Changes} changes logged, {Issues} exceptions raised, {Subscriptions} subscriptions first seen",
                 outcome.ChangesImported, outcome.IssuesRaised, outcome.SubscriptionsImported);
         }
@@ -86,6 +94,8 @@ public sealed class PartnerCenterSyncRuns(IServiceScopeFactory scopes, TimeProvi
         {
             // What was applied is whole batches with their cursor; the next run continues from there.
             logger.LogError(e, "Partner Center sync stopped");
+            metrics.JobFailed("partner-center-sync");
+            activity?.SetStatus(ActivityStatusCode.Error, e.Message);
             row.Error = e.Message;
             _live[status.Id] = _live[status.Id] with { Error = e.Message };
         }

@@ -5,12 +5,15 @@ namespace Prorata.Web.Infrastructure.Telemetry;
 /// <summary>
 /// Console logs for whoever reads them: one plain line per event for a person at a terminal, JSON (with scopes and UTC
 /// timestamps) when the output goes to a file, a container's log or a shipper. Logging:Console:FormatterName
-/// (simple | json) decides instead when it is set.
+/// (simple | json) decides instead when it is set. A line written inside a span (a request, a billing run, an outbox
+/// delivery) carries its TraceId and SpanId in its scope, so it leads to its trace and the trace back to it.
 /// </summary>
 public static class ConsoleLogs
 {
     public static void Configure(WebApplicationBuilder builder)
     {
+        builder.Logging.Configure(options =>
+            options.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId | ActivityTrackingOptions.ParentId);
         builder.Logging.AddSimpleConsole(options =>
         {
             options.SingleLine = true;

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Prorata.Application.Telemetry;
 using Prorata.Data;
 using Prorata.Data.Jobs;
 using Quartz;
@@ -67,6 +68,7 @@ public abstract class RecordedJob(IServiceScopeFactory scopes, TimeProvider time
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             logger.LogError(e, "Job {Job} failed", Name);
+            using (var scope = scopes.CreateScope()) scope.ServiceProvider.GetRequiredService<ProrataMetrics>().JobFailed(Name);
             run.Message = e.Message.Length <= 2000 ? e.Message : e.Message[..2000];
             run.Outcome = JobOutcome.Failed;
         }

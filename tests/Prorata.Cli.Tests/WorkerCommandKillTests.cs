@@ -14,7 +14,7 @@ namespace Prorata.Cli.Tests;
 /// </summary>
 public sealed class WorkerCommandKillTests(ITestOutputHelper output)
 {
-    private const int DefaultContracts = 2_000;
+    private const int DefaultContracts = 1_000;
 
     /// <summary>Set to a logged seed to replay a failed run's kill.</summary>
     private const string SeedVariable = "PRORATA_WORKERS_SEED";

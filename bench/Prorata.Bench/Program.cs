@@ -5,6 +5,8 @@ switch (mode)
 {
     case "engine": return Prorata.Bench.EngineBenchmark.Run(rest);
     case "billing-run": return Prorata.Bench.BillingRunBenchmark.Run(rest);
+    case "billing-workers": return Prorata.Bench.BillingWorkersBenchmark.Run(rest);
+    case "billing-worker": return Prorata.Bench.BillingWorkersBenchmark.Work(rest);
     case "reconcile": return Prorata.Bench.ReconcileBenchmark.Run(rest);
     case "partner-center-sync": return Prorata.Bench.PartnerCenterSyncBenchmark.Run(rest);
     case "usage-import": return Prorata.Bench.UsageImportBenchmark.Run(rest);
@@ -18,6 +20,6 @@ switch (mode)
     case "lists": return Prorata.Bench.ListsBenchmark.Run(rest);
     case "worker": return Prorata.Bench.PaymentWorker.Run(rest);
     default:
-        Console.Error.WriteLine("usage: Prorata.Bench engine|billing-run|reconcile|partner-center-sync|usage-import|import-limits|dunning|auto-charge|auto-charge-kill|deferred-revenue|mrr|dashboard|lists [options]");
+        Console.Error.WriteLine("usage: Prorata.Bench engine|billing-run|billing-workers|reconcile|partner-center-sync|usage-import|import-limits|dunning|auto-charge|auto-charge-kill|deferred-revenue|mrr|dashboard|lists [options]");
         return 2;
 }

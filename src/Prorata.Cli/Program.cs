@@ -23,6 +23,7 @@ return args.FirstOrDefault() switch
     "reconcile" => ReconcileCommand.Run(args[1..], Console.Out, Console.Error),
     "price-lists" => await PriceListCommand.RunAsync(args[1..], Console.Out, Console.Error, TimeProvider.System, CancellationToken.None),
     "bill" => await BillCommand.RunAsync(args[1..], Console.Out, Console.Error, CancellationToken.None),
+    "worker" => await WorkerCommand.RunAsync(args[1..], Console.Out, Console.Error, CancellationToken.None),
     "issue" => await IssueCommand.RunAsync(args[1..], Console.Out, Console.Error, CancellationToken.None),
     "usage" => await UsageCommand.RunAsync(args[1..], Console.Out, Console.Error, CancellationToken.None),
     "exceptions" => await ExceptionsCommand.RunAsync(args[1..], Console.Out, Console.Error, CancellationToken.None),
@@ -43,6 +44,6 @@ return args.FirstOrDefault() switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: prorata simulate FILE.json | reconcile … | reconcile withdraw ID --reason TEXT | price-lists import FILE.csv | bill --date … | issue --date … | usage import FILE | exceptions | work-items … | dunning | payments … | receivables … | metrics mrr|deferred-revenue|renewals … | commissions ledger|statements|approve|paid … | api-keys create|list|revoke … | audit [--entity-type …] [--csv] | webhooks list|deliveries … | search WORDS… | portal invite|users|offers --customer … | approvals [list|approve|decline] …");
+    Console.Error.WriteLine("usage: prorata simulate FILE.json | reconcile … | reconcile withdraw ID --reason TEXT | price-lists import FILE.csv | bill --date … | worker --date … | issue --date … | usage import FILE | exceptions | work-items … | dunning | payments … | receivables … | metrics mrr|deferred-revenue|renewals … | commissions ledger|statements|approve|paid … | api-keys create|list|revoke … | audit [--entity-type …] [--csv] | webhooks list|deliveries … | search WORDS… | portal invite|users|offers --customer … | approvals [list|approve|decline] …");
     return 2;
 }

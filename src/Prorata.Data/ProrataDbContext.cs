@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Prorata.Data.ApiKeys;
 using Prorata.Data.Audit;
+using Prorata.Data.Billing;
 using Prorata.Data.Catalog;
 using Prorata.Data.Commissions;
 using Prorata.Data.Contracts;
@@ -30,6 +31,9 @@ public sealed class ProrataDbContext(DbContextOptions<ProrataDbContext> options)
     public DbSet<Customer> Customers => Set<Customer>();
 
     public DbSet<BillingContract> BillingContracts => Set<BillingContract>();
+
+    /// <summary>The shares of a date's billing run that worker processes claim (docs/scaling.md).</summary>
+    public DbSet<BillingRunChunk> BillingRunChunks => Set<BillingRunChunk>();
 
     public DbSet<CatalogProduct> CatalogProducts => Set<CatalogProduct>();
 

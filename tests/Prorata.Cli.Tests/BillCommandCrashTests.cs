@@ -75,11 +75,11 @@ public sealed class BillCommandCrashTests(ITestOutputHelper output)
             output.WriteLine($"{clock.Elapsed.TotalSeconds:F1} s: final run done");
             Assert.Equal($"billed {Date}: {Contracts} contracts due, {Contracts} invoices issued, 0 already billed", await reference);
 
-            var expected = await InvoicesAsync(uninterrupted);
-            var actual = await InvoicesAsync(crashed);
-            await AssertWholeAndNumberedAsync(uninterrupted, expected);
-            await AssertWholeAndNumberedAsync(crashed, actual);
-            Assert.Equal(expected.Select(Facts), actual.Select(Facts));
+            var expected = await BilledInvoices.ReadAsync(uninterrupted);
+            var actual = await BilledInvoices.ReadAsync(crashed);
+            await BilledInvoices.AssertWholeAndNumberedAsync(uninterrupted, expected);
+            await BilledInvoices.AssertWholeAndNumberedAsync(crashed, actual);
+            Assert.Equal(expected.Select(BilledInvoices.Facts), actual.Select(BilledInvoices.Facts));
             // Per contract: 10 seats × 72.00 × (1 + product) / 12 × 1.12 markup, for 1 March–31 March and prorated for
             // the purchase day d to 28 February, (29 − d) / 28; over the seed's 20 purchase days and 5 products that is
             // 6,600.00 per 20 contracts, worked out by hand: both runs are also checked against a number, not only each other.
@@ -161,45 +161,6 @@ public sealed class BillCommandCrashTests(ITestOutputHelper output)
     {
         await using var command = new NpgsqlCommand(sql, connection);
         return (long)(await command.ExecuteScalarAsync())!;
-    }
-
-    private static async Task<List<CustomerInvoice>> InvoicesAsync(string connectionString)
-    {
-        await using var db = new ProrataDbContext(ProrataDatabase.CreateOptions(connectionString));
-        return await db.Invoices.AsNoTracking().Include(i => i.Lines).OrderBy(i => i.ContractId).ToListAsync();
-    }
-
-    /// <summary>What an invoice bills, without what differs between two correct runs: its id, number and timestamps.</summary>
-    private static string Facts(CustomerInvoice i) =>
-        FormattableString.Invariant($"{i.ContractId} {i.Kind} {i.Status} {i.LegalEntityName} {i.Currency} {i.Total} due {i.DueDate}: ") +
-        string.Join("; ", i.Lines.OrderBy(l => l.Position).Select(l => FormattableString.Invariant(
-            $"{l.Position} {l.SubscriptionId} {l.Kind} {l.Origin} {l.ProductId}/{l.SkuId} {l.PeriodStart}..{l.PeriodEnd} {l.Days}/{l.PeriodDays} {l.Quantity} x {l.UnitPrice} = {l.Amount}")));
-
-    /// <summary>
-    /// One issued invoice per due contract, each with lines that add up to its total, and per legal entity the numbers
-    /// 1..N with the entity's sequence at N: a killed transaction took no number with it.
-    /// </summary>
-    private static async Task AssertWholeAndNumberedAsync(string connectionString, List<CustomerInvoice> invoices)
-    {
-        await using var db = new ProrataDbContext(ProrataDatabase.CreateOptions(connectionString));
-        var due = await db.BillingContracts.AsNoTracking().Where(c => c.BillingDay == BillingRunSeed.BillingDate.Day).Select(c => c.Id).OrderBy(id => id).ToListAsync();
-        Assert.Equal(due, invoices.Select(i => i.ContractId));
-        Assert.All(invoices, i =>
-        {
-            Assert.Equal((InvoiceKind.Invoice, InvoiceStatus.Issued, BillingRunSeed.BillingDate), (i.Kind, i.Status, i.BillingDate));
-            Assert.NotEmpty(i.Lines);
-            Assert.Equal(i.Subtotal, i.Lines.Sum(l => l.Amount));
-            Assert.Equal(i.Total, i.Lines.Sum(l => l.Amount + l.Tax));
-        });
-        var sequences = await db.DocumentNumberSequences.AsNoTracking().Where(s => s.Kind == InvoiceKind.Invoice).ToDictionaryAsync(s => s.LegalEntityId, s => s.LastNumber);
-        var entities = invoices.GroupBy(i => i.LegalEntityId).OrderBy(g => g.Key).ToList();
-        Assert.Equal(BillingRunSeed.LegalEntities, entities.Count);
-        foreach (var entity in entities)
-        {
-            var count = entity.Count();
-            Assert.Equal(Enumerable.Range(1, count).Select(n => (long?)n), entity.Select(i => i.Number).Order());
-            Assert.Equal(count, sequences[entity.Key]);
-        }
     }
 
     /// <summary>`dotnet prorata.dll bill --date … --connection …`, its output read as it comes so the pipe never fills.</summary>

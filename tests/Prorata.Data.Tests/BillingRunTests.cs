@@ -333,6 +333,99 @@ public abstract class BillingRunTests : IAsyncLifetime
         Assert.Equal(uninterrupted, interrupted);
     }
 
+    [Fact]
+    public async Task Worker_FiveContractsInChunksOfTwo_PlansThreeChunksBillsEachContractOnceAndFinishesThem()
+    {
+        var date = new DateOnly(2026, 2, 20);
+        var entity = $"Worker Entity {Guid.NewGuid():N}";
+        var contracts = new List<Guid>();
+        for (var i = 0; i < 5; i++)
+        {
+            var contract = await NewContractAsync($"Worker {i} {Guid.NewGuid():N}", date.Day, entity);
+            await PurchaseAsync(contract, "CFQ7TTC0LH18", "0001", 1 + i);
+            contracts.Add(contract.Id);
+        }
+        await using var db = NewContext();
+        var worker = new BillingWorker(db, Options, Time, new BillingWorkerSettings("host/1", 2, TimeSpan.FromSeconds(60)));
+
+        var plan = await worker.PlanAsync(date, issue: true, CancellationToken.None);
+        var result = await worker.RunAsync(plan, null, CancellationToken.None);
+        await using var second = NewContext();
+        var again = new BillingWorker(second, Options, Time, new BillingWorkerSettings("host/2", 3, TimeSpan.FromSeconds(60)));
+        var replan = await again.PlanAsync(date, issue: true, CancellationToken.None);
+        var nothingLeft = await again.RunAsync(replan, null, CancellationToken.None);
+
+        Assert.Equal(new BillingRunPlan(date, 3, 5, true, PlannedHere: true), plan);
+        Assert.Equal(new BillingWorkerResult(date, 3, 3, 0, 5, 5, 0), result);
+        // The run is planned once: a later worker, with another chunk size, finds the same three chunks all finished.
+        Assert.Equal((new BillingRunPlan(date, 3, 5, true, PlannedHere: false), new BillingWorkerResult(date, 3, 0, 0, 0, 0, 0)), (replan, nothingLeft));
+        var chunks = await db.BillingRunChunks.AsNoTracking().Where(c => c.BillingDate == date).OrderBy(c => c.Number).ToListAsync();
+        Assert.Equal(contracts.Order().Chunk(2).Select(ids => ids.ToList()), chunks.Select(c => c.ContractIds));
+        Assert.All(chunks, c => Assert.Equal(("host/1", 1, Time.GetUtcNow(), Time.GetUtcNow()), (c.ClaimedBy, c.Attempts, c.HeartbeatAt, c.FinishedAt)));
+        Assert.Equal([2, 2, 1], chunks.Select(c => c.Invoiced));
+        var invoices = await db.Invoices.AsNoTracking().Where(i => i.BillingDate == date).ToListAsync();
+        Assert.Equal(contracts.Order(), invoices.Select(i => i.ContractId).Order());
+        Assert.Equal(Enumerable.Range(1, 5).Select(n => (long?)n), invoices.Select(i => i.Number).Order());
+    }
+
+    [Fact]
+    public async Task Worker_ChunkHeldByAWorkerThatStopped_TakenOverWhenItsLeaseRunsOutWithoutBillingAContractTwice()
+    {
+        var date = new DateOnly(2026, 2, 21);
+        var entity = $"Takeover Entity {Guid.NewGuid():N}";
+        var contracts = new List<Guid>();
+        for (var i = 0; i < 4; i++)
+        {
+            var contract = await NewContractAsync($"Takeover {i} {Guid.NewGuid():N}", date.Day, entity);
+            await PurchaseAsync(contract, "CFQ7TTC0LH18", "0001", 2 + i);
+            contracts.Add(contract.Id);
+        }
+        contracts.Sort();
+        await using var db = NewContext();
+        var lease = TimeSpan.FromSeconds(60);
+        var worker = new BillingWorker(db, Options, Time, new BillingWorkerSettings("host/2", 2, lease));
+        var plan = await worker.PlanAsync(date, issue: true, CancellationToken.None);
+        // Another worker claimed chunk 1, invoiced its first contract and stopped: its heartbeat is fresh, so chunk 1 is not free yet.
+        var now = Time.GetUtcNow();
+        await db.BillingRunChunks.Where(c => c.BillingDate == date && c.Number == 1)
+            .ExecuteUpdateAsync(u => u.SetProperty(c => c.ClaimedBy, "host/1").SetProperty(c => c.HeartbeatAt, now).SetProperty(c => c.Attempts, 1));
+        await using (var stopped = NewContext())
+            await new BillingRunner(stopped, Options, Time).RunAsync(date, [contracts[0]], issue: true, null, CancellationToken.None);
+
+        var running = worker.RunAsync(plan, null, CancellationToken.None);
+        // The worker bills chunk 2, then waits for chunk 1's lease, renewed by nobody, to run out.
+        for (var waited = TimeSpan.Zero; !running.IsCompleted && waited <= 2 * lease; waited += TimeSpan.FromSeconds(1))
+        {
+            await Task.Delay(20);
+            Time.Advance(TimeSpan.FromSeconds(1));
+        }
+        Assert.True(running.IsCompleted, "the worker did not take over the stopped worker's chunk within two leases");
+        var result = await running;
+
+        Assert.Equal(new BillingWorkerResult(date, 2, 2, 1, 4, 3, 1), result);
+        var chunks = await db.BillingRunChunks.AsNoTracking().Where(c => c.BillingDate == date).OrderBy(c => c.Number).ToListAsync();
+        Assert.Equal([("host/2", 2, 1), ("host/2", 1, 2)], chunks.Select(c => (c.ClaimedBy, c.Attempts, c.Invoiced)));
+        Assert.All(chunks, c => Assert.NotNull(c.FinishedAt));
+        var invoices = await db.Invoices.AsNoTracking().Where(i => i.BillingDate == date).ToListAsync();
+        Assert.Equal(contracts, invoices.Select(i => i.ContractId).Order());
+        Assert.Equal(Enumerable.Range(1, 4).Select(n => (long?)n), invoices.Select(i => i.Number).Order());
+    }
+
+    [Fact]
+    public async Task Worker_RunPlannedToIssue_PlanSaysSoToAWorkerAskedForDrafts()
+    {
+        var date = new DateOnly(2026, 2, 22);
+        var contract = await NewContractAsync($"Drafts {Guid.NewGuid():N}", date.Day);
+        await PurchaseAsync(contract, "CFQ7TTC0LH18", "0001", 1);
+        await using var db = NewContext();
+        await new BillingWorker(db, Options, Time, new BillingWorkerSettings("host/1", 10, TimeSpan.FromSeconds(60))).PlanAsync(date, issue: true, CancellationToken.None);
+
+        var plan = await new BillingWorker(db, Options, Time, new BillingWorkerSettings("host/2", 10, TimeSpan.FromSeconds(60))).PlanAsync(date, issue: false, CancellationToken.None);
+
+        Assert.Equal(new BillingRunPlan(date, 1, 1, true, PlannedHere: false), plan);
+        Assert.False(await db.Invoices.AnyAsync(i => i.ContractId == contract.Id));
+    }
+
     protected ProrataDbContext NewContext(params IInterceptor[] interceptors)
     {
         var builder = new DbContextOptionsBuilder<ProrataDbContext>();

@@ -46,18 +46,41 @@ public sealed class BillingRunner(ProrataDbContext db, BillingOptions options, T
     /// </summary>
     private const int PostgresWriters = 4;
 
-    public async Task<BillingRunProgress> RunAsync(DateOnly date, bool issue, IProgress<BillingRunProgress>? progress, CancellationToken cancellationToken)
+    public Task<BillingRunProgress> RunAsync(DateOnly date, bool issue, IProgress<BillingRunProgress>? progress, CancellationToken cancellationToken) =>
+        BillAsync(date, null, issue, progress, cancellationToken);
+
+    /// <summary>
+    /// Bills only <paramref name="contracts"/> of the date's due contracts, the same way a whole run does: a worker's chunk
+    /// (<see cref="BillingWorker"/>). Contracts not due on the date are left alone.
+    /// </summary>
+    public Task<BillingRunProgress> RunAsync(DateOnly date, IReadOnlyCollection<Guid> contracts, bool issue, IProgress<BillingRunProgress>? progress,
+        CancellationToken cancellationToken) =>
+        BillAsync(date, contracts.ToArray(), issue, progress, cancellationToken);
+
+    /// <summary>The contracts that invoice on <paramref name="date"/>, billed already or not, in id order.</summary>
+    public async Task<List<Guid>> DueAsync(DateOnly date, CancellationToken cancellationToken) =>
+        (await DueAsync(date, null, cancellationToken)).Order().ToList();
+
+    private async Task<List<Guid>> DueAsync(DateOnly date, Guid[]? only, CancellationToken cancellationToken)
     {
-        var midnight = new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        var onBillingDay = (await db.BillingContracts.AsNoTracking().Where(c => c.BillingDay == date.Day)
-            .Select(c => new { c.Id, c.InvoiceCadence, c.StartDate }).ToListAsync(cancellationToken))
+        var onDay = db.BillingContracts.AsNoTracking().Where(c => c.BillingDay == date.Day);
+        if (only is not null) onDay = onDay.Where(c => only.Contains(c.Id));
+        var onBillingDay = (await onDay.Select(c => new { c.Id, c.InvoiceCadence, c.StartDate }).ToListAsync(cancellationToken))
             .Select(c => (c.Id, c.InvoiceCadence, c.StartDate)).ToList();
         // A quarterly or annual contract invoices on every third or twelfth of its billing days only (billing-rules §5).
-        var due = await ContractCalendar.DueOnAsync(db, onBillingDay, date, cancellationToken);
+        return await ContractCalendar.DueOnAsync(db, onBillingDay, date, cancellationToken);
+    }
+
+    private async Task<BillingRunProgress> BillAsync(DateOnly date, Guid[]? only, bool issue, IProgress<BillingRunProgress>? progress, CancellationToken cancellationToken)
+    {
+        var midnight = new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var due = await DueAsync(date, only, cancellationToken);
         // Billed on this date already (a rerun, a crash, another run), or on a later date (billing never goes back).
-        var billed = (await db.Invoices.AsNoTracking()
-            .Where(i => i.Kind == InvoiceKind.Invoice && i.BillingDate >= date && db.BillingContracts.Any(c => c.Id == i.ContractId && c.BillingDay == date.Day))
-            .Select(i => i.ContractId).Distinct().ToListAsync(cancellationToken)).ToHashSet();
+        var invoiced = db.Invoices.AsNoTracking().Where(i => i.Kind == InvoiceKind.Invoice && i.BillingDate >= date);
+        invoiced = only is null
+            ? invoiced.Where(i => db.BillingContracts.Any(c => c.Id == i.ContractId && c.BillingDay == date.Day))
+            : invoiced.Where(i => only.Contains(i.ContractId));
+        var billed = (await invoiced.Select(i => i.ContractId).Distinct().ToListAsync(cancellationToken)).ToHashSet();
         var todo = due.Where(id => !billed.Contains(id)).Order().ToList();
         var state = new BillingRunProgress(date, due.Count, due.Count - todo.Count, 0, due.Count - todo.Count, todo.Count == 0);
         progress?.Report(state);

@@ -139,6 +139,19 @@ internal sealed class ContractInvoiceWriter(TimeProvider time, bool sendIssued)
         return true;
     }
 
+    private const string ContractLockSql = "SELECT pg_advisory_xact_lock($1)";
+
+    /// <summary>
+    /// The contract's advisory-lock key: its id folded to 64 bits. Two contracts sharing a key only wait for each other;
+    /// the unique (contract, billing date) key, not the lock, is what refuses a duplicate.
+    /// </summary>
+    internal static long ContractLockKey(Guid contractId)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        contractId.TryWriteBytes(bytes);
+        return BitConverter.ToInt64(bytes[..8]) ^ BitConverter.ToInt64(bytes[8..]);
+    }
+
     private const string InsertInvoiceSql = """
         INSERT INTO "Invoices" ("Id", "ContractId", "BillingDate", "Kind", "Status", "LegalEntityId", "LegalEntityName", "Currency", "Subtotal", "TaxTotal", "Total", "TaxTreatment", "TaxSource", "DueDate", "CreatedAt")
         VALUES ($1, $2, $3, 'Invoice', 'Draft', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
@@ -186,6 +199,8 @@ internal sealed class ContractInvoiceWriter(TimeProvider time, bool sendIssued)
         try
         {
             await using var batch = new NpgsqlBatch((NpgsqlConnection)db.Database.GetDbConnection());
+            // Held to the batch's commit: no two processes (billing workers, a run and a worker) write one contract's invoice at once.
+            batch.BatchCommands.Add(Command(ContractLockSql, Value(NpgsqlDbType.Bigint, ContractLockKey(row.ContractId))));
             batch.BatchCommands.Add(Command(InsertInvoiceSql,
                 Value(NpgsqlDbType.Uuid, row.Id), Value(NpgsqlDbType.Uuid, row.ContractId), Value(NpgsqlDbType.Date, row.BillingDate),
                 Value(NpgsqlDbType.Uuid, row.LegalEntityId), Value(NpgsqlDbType.Varchar, row.LegalEntityName), Value(NpgsqlDbType.Char, row.Currency),

@@ -238,6 +238,45 @@ namespace Prorata.Data.Migrations.Sqlite.Migrations
                     b.ToTable("AuditLog", (string)null);
                 });
 
+            modelBuilder.Entity("Prorata.Data.Billing.BillingRunChunk", b =>
+                {
+                    b.Property<DateOnly>("BillingDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("ContractIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("HeartbeatAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Invoiced")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Issue")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("BillingDate", "Number");
+
+                    b.ToTable("BillingRunChunks", (string)null);
+                });
+
             modelBuilder.Entity("Prorata.Data.Catalog.CatalogProduct", b =>
                 {
                     b.Property<string>("ProductId")

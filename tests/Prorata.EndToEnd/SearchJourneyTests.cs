@@ -37,11 +37,14 @@ public sealed class SearchJourneyTests(LiveApp app) : IClassFixture<LiveApp>
 
         await page.GetByLabel("Title, customer or id").FillAsync(title);
         await page.GetByRole(AriaRole.Button, new() { Name = "Find" }).ClickAsync();
-        // Waits for the new page's load: the address alone changes before the new page is there.
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("[?&]q="));
+        // The address changes when the new page commits; its rows are there once that page has loaded. (WaitForURLAsync
+        // can miss a load that arrives between its two checks: microsoft/playwright-dotnet#3364.)
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("[?&]q="));
+        await page.WaitForLoadStateAsync(LoadState.Load);
         var matching = await page.Locator("#subscriptions tbody tr").CountAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Seats" }).ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("sort=-seats"));
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("sort=-seats"));
+        await page.WaitForLoadStateAsync(LoadState.Load);
         await Assertions.Expect(page.Locator("th[aria-sort=descending]")).ToHaveTextAsync("Seats ▼");
 
         Assert.InRange(matching, 1, all);
